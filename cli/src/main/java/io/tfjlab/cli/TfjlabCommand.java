@@ -1,0 +1,56 @@
+package io.tfjlab.cli;
+
+import io.tfjlab.data.cli.CommandLines;
+import io.tfjlab.data.cli.DataCommand;
+import io.tfjlab.models.runtime.Device;
+import io.tfjlab.models.runtime.DeviceCheck;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code tfjlab} command: every job of every module, one entry point. */
+@Command(name = "tfjlab", mixinStandardHelpOptions = true,
+    versionProvider = TfjlabCommand.Version.class,
+    description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
+    subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+public final class TfjlabCommand {
+
+  @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
+      description = "Device to run graphs on (default: ${DEFAULT-VALUE}). gpu needs the -Pgpu build and CUDA 12.5 + cuDNN 9.3.")
+  void setDevice(String value) {
+    Device device = Device.parse(value);
+    DeviceCheck.requireUsable(device);
+    this.device = device;
+  }
+
+  private Device device = Device.CPU;
+
+  public Device device() {
+    return device;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cl = CommandLines.create(new TfjlabCommand());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      if (ex.getCause() instanceof IllegalStateException unusable) {
+        ex.getCommandLine().getErr().println("error: " + unusable.getMessage());
+      } else {
+        ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+        ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      }
+      return CommandLines.USER_ERROR;
+    });
+    System.exit(cl.execute(args));
+  }
+
+  /** Version of tfjlab and of the TensorFlow it runs on. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = TfjlabCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"tfjlab " + (v == null ? "dev" : v),
+          "TensorFlow " + org.tensorflow.TensorFlow.version() + " (TensorFlow Java 1.1.0)"};
+    }
+  }
+}

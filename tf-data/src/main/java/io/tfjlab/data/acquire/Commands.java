@@ -1,0 +1,44 @@
+package io.tfjlab.data.acquire;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an external command with a time limit, turning any failure into a short IOException. */
+final class Commands {
+  private static final long TIMEOUT_MINUTES = 15;
+
+  private Commands() {}
+
+  static String run(Path workDir, List<String> command) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new IOException("'" + command.get(0) + "' is not available (" + e.getMessage() + ")", e);
+    }
+    p.getOutputStream().close();
+    try {
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException("'" + String.join(" ", command) + "' timed out");
+      }
+      String text = new String(out, StandardCharsets.UTF_8).strip();
+      if (p.exitValue() != 0) {
+        String last = text.isEmpty() ? "" : text.lines().reduce((a, b) -> b).orElse("");
+        throw new IOException("'" + String.join(" ", command) + "' exited with " + p.exitValue()
+            + (last.isEmpty() ? "" : ": " + last));
+      }
+      return text;
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + String.join(" ", command));
+    }
+  }
+}
