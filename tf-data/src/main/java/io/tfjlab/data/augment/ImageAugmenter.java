@@ -29,33 +29,58 @@ public final class ImageAugmenter {
     double ty = uniform(rng, spec.shift()) * h;
     float delta = (float) uniform(rng, spec.brightness());
 
-    double cos = Math.cos(angle) / scale;
-    double sin = Math.sin(angle) / scale;
-    double cx = (w - 1) / 2.0;
-    double cy = (h - 1) / 2.0;
+    float cos = (float) (Math.cos(angle) / scale);
+    float sin = (float) (Math.sin(angle) / scale);
+    float cx = (w - 1) / 2f;
+    float cy = (h - 1) / 2f;
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double u = x - cx - tx;
-        double v = y - cy - ty;
-        double sx = cos * u + sin * v + cx;
-        double sy = -sin * u + cos * v + cy;
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
-        float fx = (float) (sx - x0);
-        float fy = (float) (sy - y0);
-        int out = dstOff + (y * w + x) * ch;
+      float v = y - cy - (float) ty;
+      float u0 = -cx - (float) tx;
+      // source coordinates move linearly along a row: start + x * step
+      float sx = cos * u0 + sin * v + cx;
+      float sy = -sin * u0 + cos * v + cy;
+      int rowOut = dstOff + y * w * ch;
+      for (int x = 0; x < w; x++, sx += cos, sy -= sin) {
+        // +1 shift keeps the cast a floor for coordinates down to -1
+        int x0 = (int) (sx + 1f) - 1;
+        int y0 = (int) (sy + 1f) - 1;
+        int out = rowOut + x * ch;
+        if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+          for (int c = 0; c < ch; c++) {
+            dst[out + c] = clip(delta);
+          }
+          continue;
+        }
+        float fx = sx - x0;
+        float fy = sy - y0;
+        boolean inside = x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1;
         for (int c = 0; c < ch; c++) {
-          float p00 = at(src, srcOff, x0, y0, c, w, h, ch);
-          float p01 = at(src, srcOff, x0 + 1, y0, c, w, h, ch);
-          float p10 = at(src, srcOff, x0, y0 + 1, c, w, h, ch);
-          float p11 = at(src, srcOff, x0 + 1, y0 + 1, c, w, h, ch);
+          float p00;
+          float p01;
+          float p10;
+          float p11;
+          if (inside) {
+            int base = srcOff + (y0 * w + x0) * ch + c;
+            p00 = src[base];
+            p01 = src[base + ch];
+            p10 = src[base + w * ch];
+            p11 = src[base + w * ch + ch];
+          } else {
+            p00 = at(src, srcOff, x0, y0, c, w, h, ch);
+            p01 = at(src, srcOff, x0 + 1, y0, c, w, h, ch);
+            p10 = at(src, srcOff, x0, y0 + 1, c, w, h, ch);
+            p11 = at(src, srcOff, x0 + 1, y0 + 1, c, w, h, ch);
+          }
           float top = p00 + (p01 - p00) * fx;
           float bottom = p10 + (p11 - p10) * fx;
-          float value = top + (bottom - top) * fy + delta;
-          dst[out + c] = value < 0f ? 0f : (value > 1f ? 1f : value);
+          dst[out + c] = clip(top + (bottom - top) * fy + delta);
         }
       }
     }
+  }
+
+  private static float clip(float value) {
+    return value < 0f ? 0f : (value > 1f ? 1f : value);
   }
 
   private static float at(float[] img, int off, int x, int y, int c, int w, int h, int ch) {
