@@ -2,6 +2,9 @@ package io.tfjlab.cli;
 
 import io.tfjlab.data.cli.CommandLines;
 import io.tfjlab.data.cli.DataCommand;
+import io.tfjlab.training.cli.ModelsCommand;
+import io.tfjlab.training.cli.SummaryCommand;
+import io.tfjlab.training.cli.TrainCommand;
 import io.tfjlab.models.runtime.Device;
 import io.tfjlab.models.runtime.DeviceCheck;
 import picocli.CommandLine;
@@ -13,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tfjlab", mixinStandardHelpOptions = true,
     versionProvider = TfjlabCommand.Version.class,
     description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
-    subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class})
 public final class TfjlabCommand {
 
   @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
@@ -32,6 +35,7 @@ public final class TfjlabCommand {
 
   public static void main(String[] args) {
     CommandLine cl = CommandLines.create(new TfjlabCommand());
+    cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.setParameterExceptionHandler((ex, a) -> {
       if (ex.getCause() instanceof IllegalStateException unusable) {
         ex.getCommandLine().getErr().println("error: " + unusable.getMessage());

@@ -20,7 +20,7 @@ import org.tensorflow.types.TFloat32;
  * allocated once per batch size and refilled for every batch (faster than a new tensor each step);
  * closing the stream frees them.
  */
-public final class BatchStream implements AutoCloseable {
+public final class BatchStream implements BatchSource {
   private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
 
   private final ImageSet set;
@@ -49,10 +49,12 @@ public final class BatchStream implements AutoCloseable {
     this.labelBuffer = new float[b * set.numClasses()];
   }
 
+  @Override
   public int size() {
     return indices.length;
   }
 
+  @Override
   public int batchesPerEpoch() {
     int b = options.batchSize();
     return options.dropRemainder() ? Math.max(1, indices.length / b) : (indices.length + b - 1) / b;
@@ -68,6 +70,7 @@ public final class BatchStream implements AutoCloseable {
   }
 
   /** The batches of one epoch; each batch's tensors are valid until the next batch is taken. */
+  @Override
   public Iterable<Batch> epoch(int epoch) {
     int[] order = order(epoch);
     SplittableRandom augRng = new SplittableRandom(options.seed() * 31 + epoch * EPOCH_MIX + 7);

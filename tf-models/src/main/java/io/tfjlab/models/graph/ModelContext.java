@@ -1,0 +1,92 @@
+package io.tfjlab.models.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TInt64;
+
+/**
+ * What every layer of one graph shares: the {@link Ops} of the graph, the training flag (training
+ * behaviour switches on it in the graph, never by rebuilding), the per-step random seed (fed by
+ * the trainer as {@code [runSeed, step]}, so dropout and noise masks are reproducible and resume
+ * exactly), a distinct initialiser seed per layer derived from the run seed, unique layer names,
+ * and the update ops (batch-norm moving statistics) to run with every training step.
+ */
+public final class ModelContext {
+  /** Name of the training-flag placeholder (bool scalar, default false). */
+  public static final String TRAINING = "training";
+  /** Name of the step-seed placeholder (int64 [2], default [0, 0]). */
+  public static final String STEP_SEED = "step_seed";
+
+  private final Graph graph;
+  private final Ops tf;
+  private final PlaceholderWithDefault<TBool> training;
+  private final PlaceholderWithDefault<TInt64> stepSeed;
+  private final SplittableRandom seeds;
+  private final Map<String, Integer> nameCounts = new HashMap<>();
+  private final List<Op> updateOps = new ArrayList<>();
+  private long randomOpCount;
+
+  public ModelContext(Graph graph, long runSeed) {
+    this.graph = graph;
+    this.tf = Ops.create(graph);
+    this.training = tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
+    this.stepSeed = tf.withName(STEP_SEED)
+        .placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
+    this.seeds = new SplittableRandom(runSeed);
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public Ops tf() {
+    return tf;
+  }
+
+  public Operand<TBool> training() {
+    return training;
+  }
+
+  public Operand<TInt64> stepSeed() {
+    return stepSeed;
+  }
+
+  /** The next initialiser seed: distinct per call, a pure function of the run seed and call order. */
+  public long nextInitSeed() {
+    return seeds.nextLong();
+  }
+
+  /**
+   * A seed pair for a stateless random op: the fed step seed plus a constant distinct per op, so
+   * two dropout layers never share a mask and every step draws new values.
+   */
+  public Operand<TInt64> opSeed() {
+    randomOpCount++;
+    return tf.math.add(stepSeed, tf.constant(new long[] {0L, randomOpCount * 1_000_003L}));
+  }
+
+  /** A unique layer name from a base, Keras style: {@code dense}, {@code dense_1}, ... */
+  public String uniqueName(String base) {
+    int n = nameCounts.merge(base, 1, Integer::sum);
+    return n == 1 ? base : base + "_" + (n - 1);
+  }
+
+  public void addUpdateOp(Op op) {
+    updateOps.add(op);
+  }
+
+  /** Ops to run as extra targets of every training step (e.g. batch-norm moving averages). */
+  public List<Op> updateOps() {
+    return List.copyOf(updateOps);
+  }
+}

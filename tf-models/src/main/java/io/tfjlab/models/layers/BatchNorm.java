@@ -1,0 +1,92 @@
+package io.tfjlab.models.layers;
+
+import io.tfjlab.models.graph.ModelContext;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Batch normalisation over the last axis, Keras defaults (momentum 0.99, epsilon 1e-3). In
+ * training it normalises with the batch statistics and updates the moving averages (an update op
+ * the trainer runs with each step); in inference it uses the moving averages. The switch is the
+ * graph's training flag. {@code center}/{@code scale} turn the learned beta/gamma on or off.
+ */
+public final class BatchNorm extends BaseLayer {
+  private final float momentum;
+  private final float epsilon;
+  private final boolean center;
+  private final boolean scale;
+  private Variable<TFloat32> gamma;
+  private Variable<TFloat32> beta;
+  private Variable<TFloat32> movingMean;
+  private Variable<TFloat32> movingVar;
+  private boolean updatesRegistered;
+
+  public BatchNorm() {
+    this(0.99, 1e-3, true, true);
+  }
+
+  public BatchNorm(double momentum, double epsilon, boolean center, boolean scale) {
+    super("batch_normalization");
+    this.momentum = (float) momentum;
+    this.epsilon = (float) epsilon;
+    this.center = center;
+    this.scale = scale;
+  }
+
+  @Override
+  public String type() {
+    return "BatchNormalization";
+  }
+
+  @Override
+  protected void build(ModelContext ctx, long[] in) {
+    long c = in[in.length - 1];
+    if (scale) {
+      gamma = constantVariable(ctx, "gamma", c, 1f, true);
+    }
+    if (center) {
+      beta = constantVariable(ctx, "beta", c, 0f, true);
+    }
+    movingMean = constantVariable(ctx, "moving_mean", c, 0f, false);
+    movingVar = constantVariable(ctx, "moving_variance", c, 1f, false);
+  }
+
+  @Override
+  protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
+    Ops tf = ctx.tf();
+    int[] axes = new int[in.length];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i; // batch axis and every axis but the last (per-sample rank = in.length)
+    }
+    Operand<TFloat32> batchMean = tf.math.mean(x, tf.constant(axes));
+    Operand<TFloat32> batchVar = tf.math.mean(
+        tf.math.squaredDifference(x, tf.stopGradient(batchMean)), tf.constant(axes));
+    if (!updatesRegistered) {
+      updatesRegistered = true;
+      float keep = momentum;
+      float take = 1f - momentum;
+      ctx.addUpdateOp(tf.assign(movingMean, tf.math.add(tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
+          tf.math.mul(batchMean, tf.constant(take)))));
+      ctx.addUpdateOp(tf.assign(movingVar, tf.math.add(tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
+          tf.math.mul(batchVar, tf.constant(take)))));
+    }
+    Operand<TFloat32> mean = tf.select(ctx.training(), batchMean, tf.identity(movingMean));
+    Operand<TFloat32> var = tf.select(ctx.training(), batchVar, tf.identity(movingVar));
+    Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(var, tf.constant(epsilon)));
+    if (scale) {
+      inv = tf.math.mul(inv, tf.identity(gamma));
+    }
+    Operand<TFloat32> y = tf.math.mul(tf.math.sub(x, mean), inv);
+    if (center) {
+      y = tf.math.add(y, tf.identity(beta));
+    }
+    return y;
+  }
+
+  @Override
+  public long[] outputShape(long[] in) {
+    return in.clone();
+  }
+}

@@ -1,0 +1,98 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.graph.Shapes;
+import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.layers.Dense;
+import io.tfjlab.models.layers.Reshape;
+import io.tfjlab.models.layers.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Dense autoencoder (seeds 000, 002): flatten → Dense(code, ReLU) → Dense(pixels) → sigmoid,
+ * trained on every training image with an MSE or BCE reconstruction loss. As {@code ae-classifier}
+ * (seed 000's baseline) a second phase trains a softmax classifier on the frozen codes of the
+ * labeled images.
+ */
+public final class AutoencoderModel implements ModelFactory {
+  private final boolean withClassifier;
+
+  private AutoencoderModel(boolean withClassifier) {
+    this.withClassifier = withClassifier;
+  }
+
+  public static AutoencoderModel autoencoder() {
+    return new AutoencoderModel(false);
+  }
+
+  public static AutoencoderModel withClassifier() {
+    return new AutoencoderModel(true);
+  }
+
+  @Override
+  public String name() {
+    return withClassifier ? "ae-classifier" : "autoencoder";
+  }
+
+  @Override
+  public String description() {
+    return withClassifier
+        ? "autoencoder on all images, then a softmax classifier on its codes of the labeled ones (seed 000)"
+        : "dense autoencoder, code size 400/256/100/64/16, MSE or BCE loss (seed 002)";
+  }
+
+  @Override
+  public ModelSpec resolve(ModelSpec s) {
+    return s.withCodeSize(ModelSpec.or(s.codeSize(), withClassifier ? 256 : 64))
+        .withReconstructionLoss(ModelSpec.or(s.reconstructionLoss(), "bce"))
+        .withActivation(ModelSpec.or(s.activation(), Activation.RELU));
+  }
+
+  @Override
+  public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
+    ModelSpec r = resolve(spec);
+    Ops tf = ctx.tf();
+    long pixels = Shapes.size(input.shape());
+    Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
+    Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
+    Sequential encoder = Sequential.of(Reshape.flatten(), new Dense(r.codeSize(), r.activation()));
+    Sequential decoder = Sequential.of(new Dense((int) pixels, Activation.LINEAR));
+    Operand<TFloat32> code = encoder.apply(ctx, x, input.shape());
+    Operand<TFloat32> logits = decoder.apply(ctx, code, new long[] {r.codeSize()});
+    Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, pixels}));
+    Operand<TFloat32> recon = tf.math.sigmoid(logits);
+    Operand<TFloat32> loss = r.reconstructionLoss().equals("bce")
+        ? Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, logits, flat), 2)
+        : Heads.meanAll(tf, tf.math.squaredDifference(recon, flat), 2);
+    Operand<TFloat32> mse = Heads.meanAll(tf, tf.math.squaredDifference(recon, flat), 2);
+    List<Variable<TFloat32>> aeVars = new ArrayList<>(encoder.trainableVariables());
+    aeVars.addAll(decoder.trainableVariables());
+    List<Variable<TFloat32>> aeKernels = new ArrayList<>(encoder.kernels());
+    aeKernels.addAll(decoder.kernels());
+    Phase reconstruct = new Phase("autoencoder", loss, mse, "mse", aeVars, aeKernels, Phase.PhaseData.ALL_TRAIN);
+    Map<String, Sequential> parts = new LinkedHashMap<>();
+    parts.put("encoder", encoder);
+    parts.put("decoder", decoder);
+    Operand<TFloat32> reconstruction = tf.withName("reconstruction")
+        .reshape(recon, tf.constant(Shapes.withBatch(input.shape())));
+    if (!withClassifier) {
+      return new BuiltModel(name(), r, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
+    }
+    Sequential head = Sequential.of(new Dense(input.numClasses(), Activation.LINEAR));
+    Operand<TFloat32> classLogits = head.apply(ctx, tf.stopGradient(code), new long[] {r.codeSize()});
+    parts.put("classifier", head);
+    Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, classLogits, y),
+        Heads.accuracy(tf, classLogits, y), "acc", head.trainableVariables(), head.kernels(),
+        Phase.PhaseData.LABELED);
+    Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(classLogits);
+    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, probabilities, List.of(reconstruct, classify), parts);
+  }
+}

@@ -1,0 +1,35 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.layers.Sequential;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Base of the softmax classifiers (linear, mlp, cnn, conv1d): a stack of layers ending in K
+ * logits, trained with cross-entropy on the labeled images.
+ */
+abstract class ClassifierModel implements ModelFactory {
+  /** The layers from input to logits, for a resolved spec. */
+  protected abstract List<Layer> layers(ModelSpec resolved, InputSpec input);
+
+  @Override
+  public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
+    ModelSpec resolved = resolve(spec);
+    Ops tf = ctx.tf();
+    Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
+    Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
+    Sequential net = new Sequential(layers(resolved, input));
+    Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
+    Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
+    Phase phase = new Phase("classifier", Heads.softmaxLoss(tf, logits, y), Heads.accuracy(tf, logits, y),
+        "acc", net.trainableVariables(), net.kernels(), Phase.PhaseData.LABELED);
+    return new BuiltModel(name(), resolved, Task.CLASSIFY, ctx, x, y, probabilities, List.of(phase),
+        Map.of(name(), net));
+  }
+}

@@ -1,0 +1,72 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.layers.Conv2D;
+import io.tfjlab.models.layers.Dense;
+import io.tfjlab.models.layers.Dropout;
+import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.layers.MaxPool;
+import io.tfjlab.models.layers.Padding;
+import io.tfjlab.models.layers.Reshape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Convolutional classifiers. Preset {@code seed003} (default): conv 5x5x64 ReLU → max-pool 2 →
+ * dense 128 → dense 64 → dense K. Preset {@code seed001}: the baseline CNN of seed 001, whose
+ * figure gives no layer list; we use the classic Keras MNIST CNN (conv 3x3x32, conv 3x3x64,
+ * max-pool 2, dropout 0.25, dense 128, dropout 0.5, dense K). {@code dropout} adds dropout before
+ * each dense layer of seed003.
+ */
+public final class CnnModel extends ClassifierModel {
+  @Override
+  public String name() {
+    return "cnn";
+  }
+
+  @Override
+  public String description() {
+    return "convolutional classifier (preset seed003: conv5x5x64-pool-128-64; seed001: conv32-conv64-pool-128)";
+  }
+
+  @Override
+  public ModelSpec resolve(ModelSpec s) {
+    String preset = ModelSpec.or(s.preset(), "seed003");
+    if (!preset.equals("seed003") && !preset.equals("seed001")) {
+      throw new IllegalArgumentException("unknown cnn preset '" + preset + "'; use seed003 or seed001");
+    }
+    return s.withPreset(preset).withDropout(ModelSpec.or(s.dropout(), preset.equals("seed001") ? 0.5 : 0.0))
+        .withStandardize(ModelSpec.or(s.standardize(), false));
+  }
+
+  @Override
+  protected List<Layer> layers(ModelSpec spec, InputSpec input) {
+    List<Layer> layers = new ArrayList<>(Heads.maybeStandardize(spec, input));
+    double dropout = spec.dropout();
+    if (spec.preset().equals("seed001")) {
+      layers.add(new Conv2D(32, 3, 1, Padding.VALID, Activation.RELU));
+      layers.add(new Conv2D(64, 3, 1, Padding.VALID, Activation.RELU));
+      layers.add(MaxPool.pool2d(2));
+      layers.add(new Dropout(dropout / 2));
+      layers.add(Reshape.flatten());
+      layers.add(new Dense(128, Activation.RELU));
+      layers.add(new Dropout(dropout));
+      layers.add(new Dense(input.numClasses(), Activation.LINEAR));
+      return layers;
+    }
+    layers.add(new Conv2D(64, 5, 1, Padding.VALID, Activation.RELU));
+    layers.add(MaxPool.pool2d(2));
+    layers.add(Reshape.flatten());
+    for (int units : new int[] {128, 64}) {
+      if (dropout > 0) {
+        layers.add(new Dropout(dropout));
+      }
+      layers.add(new Dense(units, Activation.RELU));
+    }
+    if (dropout > 0) {
+      layers.add(new Dropout(dropout));
+    }
+    layers.add(new Dense(input.numClasses(), Activation.LINEAR));
+    return layers;
+  }
+}

@@ -1,0 +1,18 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.graph.ModelContext;
+
+/** Builds one kind of model of the zoo into a graph. Registered by name with Guice. */
+public interface ModelFactory {
+  /** The zoo name, e.g. {@code cnn}. */
+  String name();
+
+  /** One line for listings. */
+  String description();
+
+  /** The spec with this model's defaults filled in. */
+  ModelSpec resolve(ModelSpec spec);
+
+  /** Builds the model; {@code spec} is resolved first. */
+  BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input);
+}

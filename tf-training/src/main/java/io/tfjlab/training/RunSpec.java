@@ -1,0 +1,181 @@
+package io.tfjlab.training;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tfjlab.data.augment.AugmentSpec;
+import io.tfjlab.models.zoo.ModelSpec;
+import io.tfjlab.training.optim.LearningRateSchedule;
+import io.tfjlab.training.optim.OptimizerSpec;
+
+/**
+ * Everything that defines a training run, as a JSON spec file holds it (missing fields take the
+ * defaults below). Validated on construction; the resolved spec is written to every manifest.
+ *
+ * @param model the zoo model and its options
+ * @param dataset a catalog data set (mnist, fashion-mnist, usps, cifar10) or a toy (toy-xor,
+ *     toy-blobs, toy-linreg)
+ * @param labels labeled training images, balanced over classes; 0 = all (default)
+ * @param validation fraction of the training part held out, stratified (default 0.1)
+ * @param epochs epochs of the final phase (default 20)
+ * @param pretrainEpochs epochs of earlier phases, e.g. the autoencoder before its classifier (default 10)
+ * @param stepsPerEpoch batches per epoch when the labeled set is small; null = one pass
+ * @param batchSize default 128
+ * @param optimizer default Adam 1e-3
+ * @param schedule default constant
+ * @param l2 weight of the L2 penalty on kernels (default 0)
+ * @param seed the run seed: initialisation, data order, dropout (default 1)
+ * @param labelSeed seeds which images are labeled (default 1)
+ * @param splitSeed seeds the validation split (default 1)
+ * @param augment random image transformations for training batches; null = none
+ * @param patience early-stopping patience in epochs; null = no early stopping
+ * @param monitor the metric the best checkpoint and early stopping follow: val_loss (default) or val_acc
+ * @param threads TensorFlow intra-op threads (default: available processors)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunSpec(
+    ModelSpec model,
+    String dataset,
+    Integer labels,
+    Double validation,
+    Integer epochs,
+    Integer pretrainEpochs,
+    Integer stepsPerEpoch,
+    Integer batchSize,
+    OptimizerSpec optimizer,
+    LearningRateSchedule schedule,
+    Double l2,
+    Long seed,
+    Long labelSeed,
+    Long splitSeed,
+    AugmentSpec augment,
+    Integer patience,
+    String monitor,
+    Integer threads) {
+
+  public RunSpec {
+    if (model == null) {
+      throw new IllegalArgumentException("spec.model is required, e.g. {\"type\": \"cnn\"}");
+    }
+    dataset = dataset == null ? "mnist" : dataset;
+    labels = labels == null ? 0 : labels;
+    validation = validation == null ? 0.1 : validation;
+    epochs = epochs == null ? 20 : epochs;
+    pretrainEpochs = pretrainEpochs == null ? 10 : pretrainEpochs;
+    batchSize = batchSize == null ? 128 : batchSize;
+    optimizer = optimizer == null ? OptimizerSpec.adam(1e-3) : optimizer;
+    schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
+    l2 = l2 == null ? 0.0 : l2;
+    seed = seed == null ? 1L : seed;
+    labelSeed = labelSeed == null ? 1L : labelSeed;
+    splitSeed = splitSeed == null ? 1L : splitSeed;
+    monitor = monitor == null ? "val_loss" : monitor;
+    threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    require(labels >= 0, "labels must be >= 0 (0 = all), got " + labels);
+    require(validation >= 0 && validation < 1, "validation must be in [0, 1), got " + validation);
+    require(epochs > 0, "epochs must be > 0, got " + epochs);
+    require(pretrainEpochs >= 0, "pretrainEpochs must be >= 0, got " + pretrainEpochs);
+    require(stepsPerEpoch == null || stepsPerEpoch > 0, "stepsPerEpoch must be > 0");
+    require(batchSize > 0, "batchSize must be > 0, got " + batchSize);
+    require(l2 >= 0, "l2 must be >= 0, got " + l2);
+    require(patience == null || patience > 0, "patience must be > 0");
+    require(monitor.equals("val_loss") || monitor.equals("val_acc"),
+        "monitor must be val_loss or val_acc, got " + monitor);
+    require(threads > 0, "threads must be > 0");
+    require(validation > 0 || patience == null, "early stopping (patience) needs a validation split");
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException("spec." + message);
+    }
+  }
+
+  public static RunSpec of(ModelSpec model) {
+    return new RunSpec(model, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null);
+  }
+
+  public RunSpec withModel(ModelSpec m) {
+    return new RunSpec(m, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withDataset(String d) {
+    return new RunSpec(model, d, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withLabels(int n) {
+    return new RunSpec(model, dataset, n, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withEpochs(int e) {
+    return new RunSpec(model, dataset, labels, validation, e, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withSeed(long s) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withLabelSeed(long s) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withValidation(double v) {
+    return new RunSpec(model, dataset, labels, v, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withBatchSize(int b) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, b, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withStepsPerEpoch(Integer s) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, s, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withPretrainEpochs(int e) {
+    return new RunSpec(model, dataset, labels, validation, epochs, e, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withOptimizer(OptimizerSpec o) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, o,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withSchedule(LearningRateSchedule s) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withL2(double v) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+  }
+
+  public RunSpec withAugment(AugmentSpec a) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads);
+  }
+
+  public RunSpec withPatience(Integer p) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads);
+  }
+
+  public RunSpec withMonitor(String m) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads);
+  }
+
+  public RunSpec withThreads(int t) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t);
+  }
+}

@@ -1,0 +1,24 @@
+package io.tfjlab.training;
+
+/**
+ * Where training stands; saved with every checkpoint so that a resumed run continues exactly.
+ * All randomness (data order, augmentation, dropout and noise masks) is a pure function of the
+ * run seed, the epoch and the step, so these counters are the complete RNG state.
+ *
+ * @param phase index of the phase in progress
+ * @param epoch the next epoch to run within that phase (0-based)
+ * @param step global training step count (all phases)
+ * @param best the best monitored value in the phase so far (NaN before the first epoch)
+ * @param bestEpoch the epoch (1-based) that reached it, 0 if none
+ * @param sinceBest epochs since the last improvement (early stopping counter)
+ * @param stopped early stopping ended the phase
+ */
+public record TrainerState(int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
+  public static TrainerState start() {
+    return new TrainerState(0, 0, 0, Double.NaN, 0, 0, false);
+  }
+
+  public TrainerState nextPhase() {
+    return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false);
+  }
+}

@@ -1,0 +1,73 @@
+package io.tfjlab.training.cli;
+
+import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.zoo.ModelSpec;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The model options shared by {@code train} and {@code summary}; each overrides a spec file's value. */
+public final class ModelOptions {
+  @Option(names = "--model", paramLabel = "NAME", description = "Zoo model (./tfjlab models lists them).")
+  String model;
+
+  @Option(names = "--preset", description = "Model variant, e.g. mlp seed002, cnn seed001.")
+  String preset;
+
+  @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", description = "Hidden layer sizes (mlp, xor).")
+  List<Integer> hidden;
+
+  @Option(names = "--activation", description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, softplus.")
+  String activation;
+
+  @Option(names = "--dropout", description = "Dropout rate after hidden layers.")
+  Double dropout;
+
+  @Option(names = "--code-size", description = "Autoencoder code size.")
+  Integer codeSize;
+
+  @Option(names = "--reconstruction-loss", paramLabel = "mse|bce", description = "Autoencoder loss.")
+  String reconstructionLoss;
+
+  @Option(names = "--standardize", description = "Standardise the input in the graph (seed 003).")
+  Boolean standardize;
+
+  @Option(names = "--positive-class", description = "Perceptron: the class that is 1.")
+  Integer positiveClass;
+
+  /** {@code base} (from a spec file, may be null) with the options given here applied on top. */
+  ModelSpec apply(ModelSpec base) {
+    if (base == null && model == null) {
+      throw new IllegalArgumentException("--model is required (or --spec FILE); ./tfjlab models lists the models");
+    }
+    ModelSpec s = base == null ? ModelSpec.of(model) : base;
+    if (model != null && !model.equals(s.type())) {
+      s = new ModelSpec(model, s.preset(), s.hidden(), s.activation(), s.dropout(), s.codeSize(),
+          s.reconstructionLoss(), s.standardize(), s.positiveClass());
+    }
+    if (preset != null) {
+      s = s.withPreset(preset);
+    }
+    if (hidden != null) {
+      s = s.withHidden(hidden);
+    }
+    if (activation != null) {
+      s = s.withActivation(Activation.parse(activation));
+    }
+    if (dropout != null) {
+      s = s.withDropout(dropout);
+    }
+    if (codeSize != null) {
+      s = s.withCodeSize(codeSize);
+    }
+    if (reconstructionLoss != null) {
+      s = s.withReconstructionLoss(reconstructionLoss);
+    }
+    if (standardize != null) {
+      s = s.withStandardize(standardize);
+    }
+    if (positiveClass != null) {
+      s = s.withPositiveClass(positiveClass);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,97 @@
+package io.tfjlab.training.optim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds one training step: gradients of a loss over an explicit variable list (never every
+ * variable of the graph — a GAN holds two models), then the update of each variable. Slot
+ * variables are named {@code <scope>/<variable>_<slot>} so that checkpoints keep them.
+ */
+public final class Optimizer {
+  private Optimizer() {}
+
+  /**
+   * @param tf the graph's ops
+   * @param scope a unique scope name for this optimiser's slots, e.g. {@code opt_classifier}
+   * @param loss the scalar to minimise
+   * @param vars the variables to update
+   * @param lr the learning rate (a placeholder, so schedules need no rebuilding)
+   * @return the op that runs one step
+   */
+  public static Op minimize(Ops tf, OptimizerSpec spec, String scope, Operand<TFloat32> loss,
+      List<Variable<TFloat32>> vars, Operand<TFloat32> lr) {
+    if (vars.isEmpty()) {
+      throw new IllegalArgumentException("nothing to train: the variable list is empty");
+    }
+    Gradients grads = tf.gradients(loss, vars);
+    Ops slots = tf.withSubScope(scope);
+    List<Op> applies = new ArrayList<>();
+    switch (spec.name()) {
+      case "sgd" -> {
+        for (int i = 0; i < vars.size(); i++) {
+          applies.add(tf.train.applyGradientDescent(vars.get(i), lr, grad(grads, i)));
+        }
+      }
+      case "momentum" -> {
+        for (int i = 0; i < vars.size(); i++) {
+          Variable<TFloat32> v = vars.get(i);
+          applies.add(tf.train.applyMomentum(v, slot(tf, slots, v, "momentum"), lr, grad(grads, i),
+              tf.constant(spec.momentum().floatValue())));
+        }
+      }
+      case "rmsprop" -> {
+        for (int i = 0; i < vars.size(); i++) {
+          Variable<TFloat32> v = vars.get(i);
+          applies.add(tf.train.applyRmsProp(v, slot(tf, slots, v, "rms"), slot(tf, slots, v, "mom"), lr,
+              tf.constant(spec.rho().floatValue()), tf.constant(spec.momentum().floatValue()),
+              tf.constant(spec.epsilon().floatValue()), grad(grads, i)));
+        }
+      }
+      case "adam" -> {
+        return adam(tf, spec, slots, grads, vars, lr);
+      }
+      default -> throw new IllegalStateException(spec.name());
+    }
+    return tf.withControlDependencies(applies).noOp();
+  }
+
+  /**
+   * Deterministic Adam: every {@code ApplyAdam} reads the current β powers, and the powers are
+   * advanced strictly after all of them (the framework's Adam does not order these, which makes
+   * runs differ).
+   */
+  private static Op adam(Ops tf, OptimizerSpec spec, Ops slots, Gradients grads, List<Variable<TFloat32>> vars,
+      Operand<TFloat32> lr) {
+    float b1 = spec.beta1().floatValue();
+    float b2 = spec.beta2().floatValue();
+    Variable<TFloat32> b1Power = slots.withName("beta1_power").variable(tf.constant(b1));
+    Variable<TFloat32> b2Power = slots.withName("beta2_power").variable(tf.constant(b2));
+    List<Op> applies = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      Variable<TFloat32> v = vars.get(i);
+      applies.add(tf.train.applyAdam(v, slot(tf, slots, v, "m"), slot(tf, slots, v, "v"), b1Power, b2Power, lr,
+          tf.constant(b1), tf.constant(b2), tf.constant(spec.epsilon().floatValue()), grad(grads, i)));
+    }
+    Ops after = tf.withControlDependencies(applies);
+    Op u1 = after.assign(b1Power, after.math.mul(after.identity(b1Power), after.constant(b1)));
+    Op u2 = after.assign(b2Power, after.math.mul(after.identity(b2Power), after.constant(b2)));
+    return tf.withControlDependencies(List.of(u1, u2)).noOp();
+  }
+
+  private static Output<TFloat32> grad(Gradients grads, int i) {
+    return grads.dy(i);
+  }
+
+  private static Variable<TFloat32> slot(Ops tf, Ops slots, Variable<TFloat32> v, String slotName) {
+    String name = v.op().name().replace('/', '_') + "_" + slotName;
+    return slots.withName(name).variable(tf.zerosLike(v));
+  }
+}

@@ -1,0 +1,58 @@
+package io.tfjlab.training.run;
+
+import io.tfjlab.training.RunSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The record of a run ({@code manifest.json}): the resolved spec, seeds, library versions, data
+ * checksums and splits, host, and timings. A run can be replayed from it.
+ */
+public record Manifest(
+    String run,
+    String status,
+    RunSpec spec,
+    Map<String, String> versions,
+    DataRecord data,
+    String host,
+    String started,
+    String finished,
+    Map<String, Double> phaseSeconds,
+    String command) {
+
+  public Manifest {
+    versions = new LinkedHashMap<>(versions);
+    phaseSeconds = new LinkedHashMap<>(phaseSeconds);
+  }
+
+  /**
+   * @param dataset data set name
+   * @param checksums SHA-256 of the decoded data files
+   * @param trainImages images used for training (labeled or not)
+   * @param validationImages held-out images used to pick the best epoch (their labels are used for that)
+   * @param labeledImages training images whose labels training used
+   * @param labeledDigest SHA-256 over the labeled indices (labeled-indices.json lists them)
+   * @param validationDigest SHA-256 over the validation indices
+   * @param testImages size of the test set, read once at the end
+   */
+  public record DataRecord(String dataset, Map<String, String> checksums, int trainImages, int validationImages,
+      int labeledImages, String labeledDigest, String validationDigest, int testImages) {}
+
+  public Manifest withStatus(String s, String end, Map<String, Double> seconds) {
+    return new Manifest(run, s, spec, versions, data, host, started, end, seconds, command);
+  }
+
+  /** tfjlab, TensorFlow, Java and OS versions. */
+  public static Map<String, String> currentVersions() {
+    Map<String, String> v = new LinkedHashMap<>();
+    String tfjlab = Manifest.class.getPackage().getImplementationVersion();
+    v.put("tfjlab", tfjlab == null ? "0.1.0-SNAPSHOT" : tfjlab);
+    v.put("tensorflow", org.tensorflow.TensorFlow.version());
+    v.put("tensorflow-java", "1.1.0");
+    v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    v.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    return v;
+  }
+}

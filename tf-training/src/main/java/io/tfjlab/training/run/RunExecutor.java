@@ -1,0 +1,172 @@
+package io.tfjlab.training.run;
+
+import com.google.inject.Inject;
+import io.tfjlab.data.batch.BatchSource;
+import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.training.Evaluator;
+import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.Trainer;
+import io.tfjlab.training.TrainerState;
+import io.tfjlab.training.TrainingData;
+import io.tfjlab.training.TrainingGraph;
+import io.tfjlab.training.callbacks.Callback;
+import io.tfjlab.training.callbacks.CsvLogger;
+import io.tfjlab.training.callbacks.ModelCheckpoint;
+import io.tfjlab.training.callbacks.ProgressBar;
+import io.tfjlab.training.callbacks.TensorBoard;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * Runs a {@link RunSpec} end to end: prepares the data, creates the run folder and manifest,
+ * builds the graph, trains every phase with the callbacks, restores the best checkpoint, reads
+ * the test set once and writes {@code results.json}. Also resumes an interrupted run.
+ */
+public final class RunExecutor {
+  private final DatasetCatalog catalog;
+  private final ModelZoo zoo;
+
+  @Inject
+  public RunExecutor(DatasetCatalog catalog, ModelZoo zoo) {
+    this.catalog = catalog;
+    this.zoo = zoo;
+  }
+
+  /** The spec with every model default filled in, as the manifest records it. */
+  public RunSpec resolve(RunSpec spec) {
+    return spec.withModel(zoo.resolve(spec.model()));
+  }
+
+  /** Trains a new run in a new folder under {@code runsRoot}. */
+  public RunResult train(RunSpec spec, Path runsRoot, String command, PrintStream out) {
+    RunSpec resolved = resolve(spec);
+    try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
+      RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
+      data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
+          Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
+              "validation", s.validation())));
+      Manifest manifest = new Manifest(run.name(), "running", resolved, Manifest.currentVersions(),
+          dataRecord(resolved, data), host(), Instant.now().toString(), null, Map.of(), command);
+      Json.write(run.manifest(), manifest);
+      out.println("Run " + run.path() + " (" + resolved.model().type() + " on " + data.name() + ", "
+          + (resolved.labels() == 0 ? "all" : resolved.labels()) + " labels, seed " + resolved.seed() + ")");
+      return execute(run, manifest, data, Optional.empty(), out);
+    }
+  }
+
+  /** Continues a run from its {@code last} checkpoint (epoch, step, best score, early-stopping counter). */
+  public RunResult resume(Path runPath, PrintStream out) {
+    RunDirectory run = RunDirectory.open(runPath);
+    Manifest manifest = Json.read(run.manifest(), Manifest.class);
+    Checkpointer checkpointer = new Checkpointer(run.checkpoints());
+    TrainerState last = checkpointer.state(ModelCheckpoint.LAST).orElseThrow(() -> new IllegalArgumentException(
+        run.path() + " has no 'last' checkpoint to resume from (it stopped before its first epoch ended); "
+            + "start a new run instead"));
+    if ("finished".equals(manifest.status())) {
+      throw new IllegalArgumentException(run.path() + " is already finished; see its results.json");
+    }
+    try (TrainingData data = TrainingData.prepare(manifest.spec(), catalog)) {
+      out.println("Resuming " + run.path() + " at phase " + (last.phase() + 1) + ", epoch " + (last.epoch() + 1)
+          + " (best so far " + fmt(last.best()) + " at epoch " + last.bestEpoch() + ")");
+      return execute(run, manifest, data, Optional.of(last), out);
+    }
+  }
+
+  private RunResult execute(RunDirectory run, Manifest manifest, TrainingData data, Optional<TrainerState> resumeFrom,
+      PrintStream out) {
+    RunSpec spec = manifest.spec();
+    Checkpointer checkpointer = new Checkpointer(run.checkpoints());
+    Map<String, Double> seconds = new LinkedHashMap<>(manifest.phaseSeconds());
+    try (Graph g = new Graph()) {
+      ModelContext ctx = new ModelContext(g, spec.seed());
+      BuiltModel model = zoo.build(ctx, spec.model(), data.input());
+      TrainingGraph tg = new TrainingGraph(model, spec.optimizer(), spec.l2());
+      TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
+      int last = model.phases().size() - 1;
+      List<Callback> callbacks = List.of(ProgressBar.forStdout(), new CsvLogger(run.history()), tensorBoard,
+          new ModelCheckpoint(checkpointer, last));
+      try (Session session = new Session(g, sessionConfig(spec.threads()))) {
+        session.initialize();
+        TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
+            .orElse(TrainerState.start());
+        Trainer trainer = new Trainer(tg, session, callbacks, spec.seed(), spec.optimizer().learningRate(),
+            spec.schedule());
+        for (int p = state.phase(); p <= last; p++) {
+          Phase phase = model.phases().get(p);
+          int epochs = p == last ? spec.epochs() : spec.pretrainEpochs();
+          long t0 = System.nanoTime();
+          if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
+            BatchSource train = data.train(phase.data());
+            Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
+                ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
+            state = trainer.fitPhase(p, train, data.validation(), epochs, steps, spec.monitor(),
+                p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
+          }
+          seconds.merge(phase.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
+          Json.write(run.manifest(), manifest.withStatus("running", null, seconds));
+          if (p < last) {
+            state = state.nextPhase();
+            checkpointer.save(session, ModelCheckpoint.LAST, state);
+          }
+        }
+        String used = ModelCheckpoint.LAST;
+        if (checkpointer.exists(ModelCheckpoint.BEST)) {
+          state = checkpointer.restore(session, ModelCheckpoint.BEST);
+          used = ModelCheckpoint.BEST;
+        }
+        Phase fin = model.finalPhase();
+        Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.loss(), fin.metric(),
+            data.test());
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
+            used, state.bestEpoch(), total);
+        Json.write(run.results(), result);
+        Json.write(run.manifest(), manifest.withStatus("finished", Instant.now().toString(), seconds));
+        out.printf(Locale.ROOT, "Test (%s checkpoint, epoch %d, %d images): loss %.4f - %s %.4f   [%s, %.0fs]%n",
+            used, state.bestEpoch(), test.examples(), test.loss(), fin.metricName(), test.metric(), run.path(),
+            total);
+        return result;
+      }
+    }
+  }
+
+  /** TensorFlow threads: intra-op as asked, inter-op up to 2 (as the peer benchmark). */
+  public static ConfigProto sessionConfig(int threads) {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(Math.min(2, threads))
+        .build();
+  }
+
+  private static Manifest.DataRecord dataRecord(RunSpec spec, TrainingData data) {
+    return data.splits().map(s -> new Manifest.DataRecord(data.name(), data.checksums(), s.train().length,
+            s.validation().length, s.labeled().length, s.labeledDigest(), s.validationDigest(), -1))
+        .orElse(new Manifest.DataRecord(data.name(), Map.of(), -1, -1, -1, null, null, -1));
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}
