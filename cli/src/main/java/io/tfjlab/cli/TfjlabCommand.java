@@ -2,6 +2,9 @@ package io.tfjlab.cli;
 
 import io.tfjlab.data.cli.CommandLines;
 import io.tfjlab.data.cli.DataCommand;
+import io.tfjlab.eval.cli.EvaluateCommand;
+import io.tfjlab.eval.cli.PredictCommand;
+import io.tfjlab.training.cli.ExportCommand;
 import io.tfjlab.training.cli.ModelsCommand;
 import io.tfjlab.training.cli.SummaryCommand;
 import io.tfjlab.training.cli.TrainCommand;
@@ -16,7 +19,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tfjlab", mixinStandardHelpOptions = true,
     versionProvider = TfjlabCommand.Version.class,
     description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
-    subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, EvaluateCommand.class,
+        ExportCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class TfjlabCommand {
 
   @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",

@@ -1,0 +1,41 @@
+package io.tfjlab.eval.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.tfjlab.data.DataModule.DataOptions;
+import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.training.Evaluator;
+import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.run.RestoredRun;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: reload a run's checkpoint and report its test loss and metric. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Reload a run's best (or last) checkpoint and report test loss and accuracy.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
+  Path run;
+
+  @Option(names = "--checkpoint", defaultValue = "best", description = "best (default) or last.")
+  String checkpoint;
+
+  @Override
+  public Integer call() {
+    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
+    try (RestoredRun r = RestoredRun.open(run, checkpoint, injector.getInstance(DatasetCatalog.class),
+        injector.getInstance(ModelZoo.class))) {
+      Phase fin = r.model().finalPhase();
+      Evaluator.Score s = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.loss(),
+          fin.metric(), r.data().test());
+      System.out.printf(Locale.ROOT, "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
+          r.run().name(), checkpoint, r.state().bestEpoch(), s.loss(), fin.metricName(), s.metric(), s.examples());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package io.tfjlab.eval.cli;
+
+import com.google.inject.Guice;
+import io.tfjlab.data.DataModule;
+import io.tfjlab.data.Dataset;
+import io.tfjlab.data.ImageSet;
+import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.eval.SavedModelPredictor;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code predict}: a SavedModel, loaded fresh, classifies a data set split; prints accuracy. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Load a SavedModel (as TensorFlow Serving would) and print its accuracy on a data set split.")
+public final class PredictCommand implements Callable<Integer> {
+  @Option(names = "--saved-model", required = true, paramLabel = "DIR", description = "The SavedModel folder.")
+  Path savedModel;
+
+  @Option(names = "--dataset", defaultValue = "mnist", description = "Data set (default ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
+  String split;
+
+  @Override
+  public Integer call() {
+    if (!split.equals("test") && !split.equals("train")) {
+      throw new IllegalArgumentException("--split must be train or test, got " + split);
+    }
+    Dataset ds = Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class).load(dataset);
+    ImageSet set = split.equals("test") ? ds.test() : ds.train();
+    long t0 = System.nanoTime();
+    try (SavedModelPredictor p = new SavedModelPredictor(savedModel)) {
+      long[] predicted = p.predictClasses(set, 1000);
+      int correct = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        if (predicted[i] == set.label(i)) {
+          correct++;
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "%s %s: accuracy %.4f (%d/%d) with %s [%.1fs, %.0f images/s]%n", dataset,
+          split, (double) correct / predicted.length, correct, predicted.length, savedModel, seconds,
+          predicted.length / seconds);
+    }
+    return 0;
+  }
+}

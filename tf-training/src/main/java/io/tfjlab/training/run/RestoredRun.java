@@ -1,0 +1,109 @@
+package io.tfjlab.training.run;
+
+import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.TrainerState;
+import io.tfjlab.training.TrainingData;
+import io.tfjlab.training.TrainingGraph;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+
+/**
+ * A run's graph rebuilt from its manifest and one of its checkpoints restored into a session:
+ * what evaluate, export and report work on. Closing it closes the session, the graph and the data.
+ */
+public final class RestoredRun implements AutoCloseable {
+  private final RunDirectory run;
+  private final Manifest manifest;
+  private final TrainingData data;
+  private final Graph graph;
+  private final Session session;
+  private final BuiltModel model;
+  private final TrainerState state;
+  private final String checkpoint;
+
+  private RestoredRun(RunDirectory run, Manifest manifest, TrainingData data, Graph graph, Session session,
+      BuiltModel model, TrainerState state, String checkpoint) {
+    this.run = run;
+    this.manifest = manifest;
+    this.data = data;
+    this.graph = graph;
+    this.session = session;
+    this.model = model;
+    this.state = state;
+    this.checkpoint = checkpoint;
+  }
+
+  /** Rebuilds the run's graph and restores {@code checkpoint} (best or last). */
+  public static RestoredRun open(java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo) {
+    if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
+      throw new IllegalArgumentException("--checkpoint must be best or last, got " + checkpoint);
+    }
+    RunDirectory run = RunDirectory.open(path);
+    Manifest manifest = Json.read(run.manifest(), Manifest.class);
+    RunSpec spec = manifest.spec();
+    Checkpointer checkpointer = new Checkpointer(run.checkpoints());
+    if (!checkpointer.exists(checkpoint)) {
+      throw new IllegalArgumentException(run.path() + " has no '" + checkpoint + "' checkpoint"
+          + (checkpoint.equals("best") ? " (no validation split, or no epoch finished); try --checkpoint last" : ""));
+    }
+    TrainingData data = TrainingData.prepare(spec, catalog);
+    Graph graph = new Graph();
+    try {
+      ModelContext ctx = new ModelContext(graph, spec.seed());
+      BuiltModel model = zoo.build(ctx, spec.model(), data.input());
+      new TrainingGraph(model, spec.optimizer(), spec.l2()); // same variables as training, slots included
+      Session session = new Session(graph, RunExecutor.sessionConfig(spec.threads()));
+      try {
+        session.initialize();
+        TrainerState state = checkpointer.restore(session, checkpoint);
+        return new RestoredRun(run, manifest, data, graph, session, model, state, checkpoint);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      graph.close();
+      data.close();
+      throw e;
+    }
+  }
+
+  public RunDirectory run() {
+    return run;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  public TrainingData data() {
+    return data;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public BuiltModel model() {
+    return model;
+  }
+
+  public TrainerState state() {
+    return state;
+  }
+
+  public String checkpoint() {
+    return checkpoint;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+    data.close();
+  }
+}

@@ -1,0 +1,88 @@
+package io.tfjlab.training.run;
+
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Writes a restored run as a SavedModel (tag {@code serve}) with a {@code serving_default}
+ * signature: input {@code images} (float32, [-1, H, W, C], pixels in [0,1]; any preprocessing is
+ * inside the graph), outputs {@code probabilities} and {@code classes} (classifiers) or
+ * {@code reconstruction} / {@code prediction}. Written to a temporary folder and renamed into
+ * place, so a failed export never replaces a good one.
+ */
+public final class SavedModelExport {
+  public static final String INPUT = "images";
+  public static final String PROBABILITIES = "probabilities";
+  public static final String CLASSES = "classes";
+
+  private SavedModelExport() {}
+
+  public static Path export(RestoredRun restored, Path target) {
+    BuiltModel m = restored.model();
+    Ops tf = m.context().tf();
+    Signature.Builder sig = Signature.builder().key(Signature.DEFAULT_KEY).methodName("tensorflow/serving/predict")
+        .input(INPUT, m.input());
+    switch (m.task()) {
+      case CLASSIFY -> {
+        Operand<TInt64> classes = tf.withName("classes").math.argMax(m.output(), tf.constant(1));
+        sig.output(PROBABILITIES, m.output()).output(CLASSES, classes);
+      }
+      case BINARY -> {
+        Operand<TFloat32> p = m.output();
+        Operand<TInt64> classes = tf.withName("classes").reshape(
+            tf.dtypes.cast(tf.math.greater(p, tf.constant(0.5f)), TInt64.class), tf.constant(new long[] {-1}));
+        sig.output(PROBABILITIES, p).output(CLASSES, classes);
+      }
+      case RECONSTRUCT -> sig.output("reconstruction", m.output());
+      case REGRESS -> sig.output("prediction", m.output());
+      default -> throw new IllegalStateException(m.task().toString());
+    }
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      SavedModelBundle.exporter(tmp.toString()).withSession(restored.session()).withSignature(sig.build())
+          .export();
+      Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      if (Files.exists(target)) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      delete(old);
+      return target;
+    } catch (IOException e) {
+      delete(tmp);
+      throw new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a model's export has class outputs. */
+  public static boolean classifies(Task t) {
+    return t == Task.CLASSIFY || t == Task.BINARY;
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // best effort on a temporary folder
+    }
+  }
+}
