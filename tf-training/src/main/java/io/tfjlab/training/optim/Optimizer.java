@@ -26,37 +26,41 @@ public final class Optimizer {
    * @param lr the learning rate (a placeholder, so schedules need no rebuilding)
    * @return the op that runs one step
    */
-  public static Op minimize(Ops tf, OptimizerSpec spec, String scope, Operand<TFloat32> loss,
+  public static Op minimize(Ops graphOps, OptimizerSpec spec, String scope, Operand<TFloat32> loss,
       List<Variable<TFloat32>> vars, Operand<TFloat32> lr) {
     if (vars.isEmpty()) {
       throw new IllegalArgumentException("nothing to train: the variable list is empty");
     }
+    Ops tf = graphOps;
     Gradients grads = tf.gradients(loss, vars);
     Ops slots = tf.withSubScope(scope);
+    // Every update waits for every gradient: a variable read through identity aliases its buffer, so
+    // an update that ran while another variable's gradient was still being computed would change it.
+    Ops gated = tf.withControlDependencies(new ArrayList<Op>(grads.dy()));
     List<Op> applies = new ArrayList<>();
     switch (spec.name()) {
       case "sgd" -> {
         for (int i = 0; i < vars.size(); i++) {
-          applies.add(tf.train.applyGradientDescent(vars.get(i), lr, grad(grads, i)));
+          applies.add(gated.train.applyGradientDescent(vars.get(i), lr, grad(grads, i)));
         }
       }
       case "momentum" -> {
         for (int i = 0; i < vars.size(); i++) {
           Variable<TFloat32> v = vars.get(i);
-          applies.add(tf.train.applyMomentum(v, slot(tf, slots, v, "momentum"), lr, grad(grads, i),
+          applies.add(gated.train.applyMomentum(v, slot(tf, slots, v, "momentum"), lr, grad(grads, i),
               tf.constant(spec.momentum().floatValue())));
         }
       }
       case "rmsprop" -> {
         for (int i = 0; i < vars.size(); i++) {
           Variable<TFloat32> v = vars.get(i);
-          applies.add(tf.train.applyRmsProp(v, slot(tf, slots, v, "rms"), slot(tf, slots, v, "mom"), lr,
+          applies.add(gated.train.applyRmsProp(v, slot(tf, slots, v, "rms"), slot(tf, slots, v, "mom"), lr,
               tf.constant(spec.rho().floatValue()), tf.constant(spec.momentum().floatValue()),
               tf.constant(spec.epsilon().floatValue()), grad(grads, i)));
         }
       }
       case "adam" -> {
-        return adam(tf, spec, slots, grads, vars, lr);
+        return adam(tf, gated, spec, slots, grads, vars, lr);
       }
       default -> throw new IllegalStateException(spec.name());
     }
@@ -68,7 +72,7 @@ public final class Optimizer {
    * advanced strictly after all of them (the framework's Adam does not order these, which makes
    * runs differ).
    */
-  private static Op adam(Ops tf, OptimizerSpec spec, Ops slots, Gradients grads, List<Variable<TFloat32>> vars,
+  private static Op adam(Ops tf, Ops gated, OptimizerSpec spec, Ops slots, Gradients grads, List<Variable<TFloat32>> vars,
       Operand<TFloat32> lr) {
     float b1 = spec.beta1().floatValue();
     float b2 = spec.beta2().floatValue();
@@ -77,7 +81,7 @@ public final class Optimizer {
     List<Op> applies = new ArrayList<>();
     for (int i = 0; i < vars.size(); i++) {
       Variable<TFloat32> v = vars.get(i);
-      applies.add(tf.train.applyAdam(v, slot(tf, slots, v, "m"), slot(tf, slots, v, "v"), b1Power, b2Power, lr,
+      applies.add(gated.train.applyAdam(v, slot(tf, slots, v, "m"), slot(tf, slots, v, "v"), b1Power, b2Power, lr,
           tf.constant(b1), tf.constant(b2), tf.constant(spec.epsilon().floatValue()), grad(grads, i)));
     }
     Ops after = tf.withControlDependencies(applies);

@@ -39,11 +39,24 @@ import org.tensorflow.proto.ConfigProto;
 public final class RunExecutor {
   private final DatasetCatalog catalog;
   private final ModelZoo zoo;
+  private final List<Callback> extraCallbacks;
 
   @Inject
   public RunExecutor(DatasetCatalog catalog, ModelZoo zoo) {
+    this(catalog, zoo, List.of());
+  }
+
+  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, List<Callback> extraCallbacks) {
     this.catalog = catalog;
     this.zoo = zoo;
+    this.extraCallbacks = List.copyOf(extraCallbacks);
+  }
+
+  /** The same executor with more callbacks, run after the standard ones (progress, CSV, TensorBoard, checkpoints). */
+  public RunExecutor withCallbacks(List<Callback> more) {
+    List<Callback> all = new java.util.ArrayList<>(extraCallbacks);
+    all.addAll(more);
+    return new RunExecutor(catalog, zoo, all);
   }
 
   /** The spec with every model default filled in, as the manifest records it. */
@@ -97,8 +110,9 @@ public final class RunExecutor {
       TrainingGraph tg = new TrainingGraph(model, spec.optimizer(), spec.l2());
       TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
       int last = model.phases().size() - 1;
-      List<Callback> callbacks = List.of(ProgressBar.forStdout(), new CsvLogger(run.history()), tensorBoard,
-          new ModelCheckpoint(checkpointer, last));
+      List<Callback> callbacks = new java.util.ArrayList<>(List.of(new ProgressBar(out, out == System.out && System.console() != null),
+          new CsvLogger(run.history()), tensorBoard, new ModelCheckpoint(checkpointer, last)));
+      callbacks.addAll(extraCallbacks);
       try (Session session = new Session(g, sessionConfig(spec.threads()))) {
         session.initialize();
         TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
