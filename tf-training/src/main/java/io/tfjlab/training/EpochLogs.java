@@ -18,8 +18,9 @@ public record EpochLogs(String phase, int epoch, int epochs, Map<String, Double>
     return v == null ? Double.NaN : v;
   }
 
-  /** Microseconds of training per example. */
+  /** Microseconds of training (validation excluded) per example. */
   public double microsPerExample() {
-    return examples == 0 ? 0 : seconds * 1e6 / examples;
+    double train = metrics.getOrDefault("train_seconds", seconds);
+    return examples == 0 ? 0 : train * 1e6 / examples;
   }
 }

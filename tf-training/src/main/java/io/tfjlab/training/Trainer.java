@@ -118,6 +118,7 @@ public final class Trainer {
           metrics.put("val_" + metricName, v.metric());
         }
         metrics.put("lr", rate);
+        metrics.put("train_seconds", trainSeconds);
         EpochLogs logs = new EpochLogs(phase.name(), epoch + 1, epochs, metrics,
             (System.nanoTime() - t0) / 1e9, seen);
         double value = logs.get(followed);
@@ -128,7 +129,6 @@ public final class Trainer {
         ctx.state(new TrainerState(phaseIndex, epoch + 1, step, improved ? value : s.best(),
             improved ? epoch + 1 : s.bestEpoch(), wait, stop));
         ctx.improved(improved);
-        metrics.put("train_seconds", trainSeconds);
         callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
       }
     }
