@@ -4,6 +4,7 @@ import io.tfjlab.data.cli.CommandLines;
 import io.tfjlab.data.cli.DataCommand;
 import io.tfjlab.eval.cli.EvaluateCommand;
 import io.tfjlab.eval.cli.PredictCommand;
+import io.tfjlab.training.cli.BenchCommand;
 import io.tfjlab.training.cli.ExportCommand;
 import io.tfjlab.training.cli.ModelsCommand;
 import io.tfjlab.training.cli.SummaryCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = TfjlabCommand.Version.class,
     description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
     subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, EvaluateCommand.class,
-        ExportCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, PredictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TfjlabCommand {
 
   @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
