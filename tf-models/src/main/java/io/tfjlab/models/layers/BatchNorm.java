@@ -22,6 +22,7 @@ public final class BatchNorm extends BaseLayer {
   private Variable<TFloat32> movingMean;
   private Variable<TFloat32> movingVar;
   private boolean updatesRegistered;
+  private final java.util.List<org.tensorflow.op.Op> updates = new java.util.ArrayList<>();
 
   public BatchNorm() {
     this(0.99, 1e-3, true, true);
@@ -67,10 +68,11 @@ public final class BatchNorm extends BaseLayer {
       updatesRegistered = true;
       float keep = momentum;
       float take = 1f - momentum;
-      ctx.addUpdateOp(tf.assign(movingMean, tf.math.add(tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
+      updates.add(tf.assign(movingMean, tf.math.add(tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
           tf.math.mul(batchMean, tf.constant(take)))));
-      ctx.addUpdateOp(tf.assign(movingVar, tf.math.add(tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
+      updates.add(tf.assign(movingVar, tf.math.add(tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
           tf.math.mul(batchVar, tf.constant(take)))));
+      updates.forEach(ctx::addUpdateOp);
     }
     Operand<TFloat32> mean = tf.select(ctx.training(), batchMean, tf.identity(movingMean));
     Operand<TFloat32> var = tf.select(ctx.training(), batchVar, tf.identity(movingVar));
@@ -88,5 +90,10 @@ public final class BatchNorm extends BaseLayer {
   @Override
   public long[] outputShape(long[] in) {
     return in.clone();
+  }
+
+  @Override
+  public java.util.List<org.tensorflow.op.Op> updateOps() {
+    return java.util.List.copyOf(updates);
   }
 }

@@ -39,6 +39,11 @@ public interface Layer {
     return List.of();
   }
 
+  /** Ops to run with each training step of this layer (batch-norm moving averages). */
+  default List<org.tensorflow.op.Op> updateOps() {
+    return List.of();
+  }
+
   default long trainableParameters() {
     return count(trainableVariables());
   }

@@ -68,6 +68,12 @@ public final class Sequential {
     return out;
   }
 
+  public List<org.tensorflow.op.Op> updateOps() {
+    List<org.tensorflow.op.Op> out = new ArrayList<>();
+    layers.forEach(l -> out.addAll(l.updateOps()));
+    return out;
+  }
+
   public List<Variable<TFloat32>> kernels() {
     List<Variable<TFloat32>> out = new ArrayList<>();
     layers.forEach(l -> out.addAll(l.kernels()));

@@ -1,22 +1,28 @@
 package io.tfjlab.models.zoo;
 
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
  * One stage of training a model: a loss minimised over some variables on some data. Most models
- * have one; the autoencoder + classifier has two (reconstruct on every training image, then
- * classify the labeled ones from the frozen codes).
+ * have one supervised phase; the autoencoder + classifier and the DCGAN transfer have two
+ * (pre-training, then classification); a GAN phase alternates a discriminator step (this loss and
+ * variables) with a generator step ({@link Adversarial}).
  *
- * @param name e.g. {@code classifier}, {@code autoencoder}
- * @param loss mean loss over the batch
+ * @param name e.g. {@code classifier}, {@code autoencoder}, {@code gan}
+ * @param loss mean loss over the batch (the discriminator's, in an adversarial phase)
  * @param metric the batch mean of the phase's metric
  * @param metricName {@code acc} or {@code mse}
  * @param variables what the optimiser updates
  * @param kernels the subset L2 regularisation applies to
- * @param data which training images the phase sees
+ * @param data which training images feed {@code input}/{@code target}
+ * @param evalLoss the loss validation reports (needs only input and target)
+ * @param evalMetric the metric validation reports
+ * @param validates whether the phase is validated and selected on (false: fixed schedule)
+ * @param adversarial the generator side of an adversarial phase
  */
 public record Phase(
     String name,
@@ -25,11 +31,21 @@ public record Phase(
     String metricName,
     List<Variable<TFloat32>> variables,
     List<Variable<TFloat32>> kernels,
-    PhaseData data) {
+    PhaseData data,
+    Operand<TFloat32> evalLoss,
+    Operand<TFloat32> evalMetric,
+    boolean validates,
+    Optional<Adversarial> adversarial) {
 
   public Phase {
     variables = List.copyOf(variables);
     kernels = List.copyOf(kernels);
+  }
+
+  /** A supervised phase: validated on the same loss and metric it trains. */
+  public Phase(String name, Operand<TFloat32> loss, Operand<TFloat32> metric, String metricName,
+      List<Variable<TFloat32>> variables, List<Variable<TFloat32>> kernels, PhaseData data) {
+    this(name, loss, metric, metricName, variables, kernels, data, loss, metric, true, Optional.empty());
   }
 
   /** The training images a phase uses. */

@@ -42,7 +42,8 @@ class ActivationTest {
       ModelContext ctx = new ModelContext(g, 1);
       Placeholder<TFloat32> x = input(ctx, X.length);
       ActivationLayer layer = new ActivationLayer(a);
-      Operand<TFloat32> y = layer.apply(ctx, x, new long[] {X.length});
+      // identity: a LINEAR layer returns its input operand, which a session cannot both feed and fetch
+      Operand<TFloat32> y = ctx.tf().identity(layer.apply(ctx, x, new long[] {X.length}));
       assertThat(layer.outputShape(new long[] {X.length})).containsExactly(X.length);
       assertThat(layer.trainableParameters()).isZero();
       try (Session s = session(g)) {

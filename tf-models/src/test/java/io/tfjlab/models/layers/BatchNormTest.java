@@ -28,13 +28,13 @@ class BatchNormTest {
   static final float EPS = 1e-3f;
   static final float[] X = data();
 
-  /** Channel c has mean about 2c - 1 and std about c + 0.5, so the channels differ. */
+  /** Channel c has mean about 2c - 1 and std about c + 1.5, so the channels differ. */
   static float[] data() {
     Random r = new Random(31);
     float[] x = new float[B * H * W * C];
     for (int i = 0; i < x.length; i++) {
       int c = i % C;
-      x[i] = (float) (2 * c - 1 + (c + 0.5) * r.nextGaussian());
+      x[i] = (float) (2 * c - 1 + (c + 1.5) * r.nextGaussian());
     }
     return x;
   }

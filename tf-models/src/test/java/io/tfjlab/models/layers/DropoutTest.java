@@ -113,13 +113,9 @@ class DropoutTest {
       ModelContext ctx = new ModelContext(g, 1);
       Placeholder<TFloat32> x = input(ctx, 4);
       Dropout d = new Dropout(0);
-      Operand<TFloat32> y = d.apply(ctx, x, new long[] {4});
+      assertThat(d.apply(ctx, x, new long[] {4})).isSameAs(x);
       assertThat(d.outputShape(new long[] {4})).containsExactly(4);
       assertThat(d.trainableParameters()).isZero();
-      try (Session s = session(g)) {
-        float[] xv = {1, 2, 3, 4};
-        assertThat(run(s, y, x, xv, new long[] {1, 4}, true, new long[] {1, 1}).values()).containsExactly(xv);
-      }
     }
     assertThatThrownBy(() -> new Dropout(1.0)).hasMessageContaining("[0, 1)");
     assertThatThrownBy(() -> new Dropout(-0.1)).hasMessageContaining("[0, 1)");
