@@ -158,7 +158,13 @@ public final class TrainingData implements AutoCloseable {
   }
 
   public BatchSource train(PhaseData d) {
-    return track(sources.train(d, spec));
+    return train(d, 0);
+  }
+
+  /** A training source whose order is seeded by the run seed plus {@code stream} (independent streams). */
+  public BatchSource train(PhaseData d, int stream) {
+    RunSpec r = stream == 0 ? spec : spec.withSeed(spec.seed() + 7919L * stream);
+    return track(sources.train(d, r));
   }
 
   public Optional<BatchSource> validation() {

@@ -28,6 +28,7 @@ public final class TrainingGraph {
   private final BuiltModel model;
   private final Placeholder<TFloat32> learningRate;
   private final List<Op> trainOps = new ArrayList<>();
+  private final List<Op> generatorTrainOps = new ArrayList<>();
   private final List<Operand<TFloat32>> losses = new ArrayList<>();
 
   public TrainingGraph(BuiltModel model, OptimizerSpec optimizer, double l2) {
@@ -48,6 +49,9 @@ public final class TrainingGraph {
       }
       losses.add(loss);
       trainOps.add(Optimizer.minimize(tf, optimizer, "opt_" + phase.name(), loss, phase.variables(), learningRate));
+      generatorTrainOps.add(phase.adversarial().map(a -> Optimizer.minimize(tf, optimizer,
+          "opt_" + phase.name() + "_generator", a.generatorLoss(), a.generatorVariables(), learningRate))
+          .orElse(null));
     }
   }
 
@@ -61,6 +65,15 @@ public final class TrainingGraph {
 
   public Op trainOp(int phase) {
     return trainOps.get(phase);
+  }
+
+  /** The generator update of an adversarial phase. */
+  public Op generatorTrainOp(int phase) {
+    Op op = generatorTrainOps.get(phase);
+    if (op == null) {
+      throw new IllegalArgumentException("phase " + phase + " is not adversarial");
+    }
+    return op;
   }
 
   /** The loss being minimised in a phase (with its L2 penalty). */

@@ -60,6 +60,8 @@ public final class RestoredRun implements AutoCloseable {
       try {
         session.initialize();
         TrainerState state = checkpointer.restore(session, checkpoint);
+        // evaluate and export with the averaged weights where the model keeps an average
+        RunExecutor.averaged(model.finalPhase()).ifPresent(a -> a.swap(session));
         return new RestoredRun(run, manifest, data, graph, session, model, state, checkpoint);
       } catch (RuntimeException e) {
         session.close();

@@ -1,9 +1,10 @@
 package io.tfjlab.training.run;
 
 import com.google.inject.Inject;
-import io.tfjlab.data.batch.BatchSource;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.graph.WeightAverage;
+import io.tfjlab.models.zoo.Adversarial;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
@@ -124,10 +125,9 @@ public final class RunExecutor {
           int epochs = p == last ? spec.epochs() : spec.pretrainEpochs();
           long t0 = System.nanoTime();
           if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
-            BatchSource train = data.train(phase.data());
             Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
                 ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
-            state = trainer.fitPhase(p, train, data.validation(), epochs, steps, spec.monitor(),
+            state = trainer.fitPhase(p, phaseData(phase, data), data.validation(), epochs, steps, spec.monitor(),
                 p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
           }
           seconds.merge(phase.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
@@ -143,6 +143,7 @@ public final class RunExecutor {
           used = ModelCheckpoint.BEST;
         }
         Phase fin = model.finalPhase();
+        averaged(fin).ifPresent(a -> a.swap(session));
         Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.loss(), fin.metric(),
             data.test());
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -156,6 +157,22 @@ public final class RunExecutor {
         return result;
       }
     }
+  }
+
+  /** The batch sources of a phase: one for supervised phases; real, labeled and matching streams for GANs. */
+  static Trainer.PhaseData phaseData(Phase phase, TrainingData data) {
+    if (phase.adversarial().isEmpty()) {
+      return Trainer.PhaseData.of(data.train(phase.data()));
+    }
+    Adversarial a = phase.adversarial().get();
+    return new Trainer.PhaseData(data.train(Phase.PhaseData.ALL_TRAIN),
+        a.usesLabels() ? Optional.of(data.train(Phase.PhaseData.LABELED, 1)) : Optional.empty(),
+        a.matchBatch().isPresent() ? Optional.of(data.train(Phase.PhaseData.ALL_TRAIN, 2)) : Optional.empty());
+  }
+
+  /** The weight average a phase evaluates with, if any. */
+  public static Optional<WeightAverage> averaged(Phase phase) {
+    return phase.adversarial().flatMap(Adversarial::average);
   }
 
   /** TensorFlow threads: intra-op as asked, inter-op up to 2 (as the peer benchmark). */
