@@ -29,7 +29,7 @@ public final class ModelSummary {
     String thick = "=".repeat(78);
     StringBuilder b = new StringBuilder();
     b.append("Model: \"").append(m.name()).append("\"\n").append(rule).append('\n');
-    b.append(String.format(" %-36s %-26s %12s%n", "Layer (type)", "Output Shape", "Param #"));
+    b.append(String.format(" %-44s %-22s %11s%n", "Layer (type)", "Output Shape", "Param #"));
     b.append(thick).append('\n');
     boolean several = m.parts().size() > 1;
     for (Map.Entry<String, Sequential> part : m.parts().entrySet()) {
@@ -41,11 +41,23 @@ public final class ModelSummary {
       for (int i = 0; i < layers.size(); i++) {
         Layer l = layers.get(i);
         long params = l.trainableParameters() + l.nonTrainableParameters();
-        b.append(String.format(" %-36s %-26s %,12d%n", l.name() + " (" + l.type() + ")",
+        b.append(String.format(" %-44s %-22s %,11d%n", l.name() + " (" + l.type() + ")",
             Shapes.describe(shapes.get(i)), params));
       }
     }
     b.append(thick).append('\n');
+    if (several && !m.classifierParts().isEmpty()) {
+      long ct = 0;
+      long cn = 0;
+      for (String p : m.classifierParts()) {
+        for (Layer l : m.parts().get(p).layers()) {
+          ct += l.trainableParameters();
+          cn += l.nonTrainableParameters();
+        }
+      }
+      b.append(String.format("Classifier (%s): %,d params, %,d trainable, %,d non-trainable%n",
+          String.join(" + ", m.classifierParts()), ct + cn, ct, cn));
+    }
     b.append(String.format("Total params: %,d%n", totalParameters(m)));
     b.append(String.format("Trainable params: %,d%n", trainable(m)));
     b.append(String.format("Non-trainable params: %,d%n", nonTrainable(m)));

@@ -6,6 +6,8 @@ import io.tfjlab.models.zoo.AutoencoderModel;
 import io.tfjlab.models.zoo.BinaryClassifierModel;
 import io.tfjlab.models.zoo.CnnModel;
 import io.tfjlab.models.zoo.Conv1dModel;
+import io.tfjlab.models.zoo.DcganModel;
+import io.tfjlab.models.zoo.SemiSupervisedGanModel;
 import io.tfjlab.models.zoo.LinearModel;
 import io.tfjlab.models.zoo.LinearRegressionModel;
 import io.tfjlab.models.zoo.MlpModel;
@@ -20,7 +22,7 @@ public final class ModelsModule extends AbstractModule {
         new LinearModel(), new MlpModel(), new CnnModel(), new Conv1dModel(),
         AutoencoderModel.autoencoder(), AutoencoderModel.withClassifier(),
         BinaryClassifierModel.perceptron(), BinaryClassifierModel.blobs(), BinaryClassifierModel.xor(),
-        new LinearRegressionModel()}) {
+        new LinearRegressionModel(), DcganModel.gan(), DcganModel.transfer(), new SemiSupervisedGanModel()}) {
       zoo.addBinding(f.name()).toInstance(f);
     }
   }

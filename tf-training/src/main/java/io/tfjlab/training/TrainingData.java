@@ -163,8 +163,13 @@ public final class TrainingData implements AutoCloseable {
 
   /** A training source whose order is seeded by the run seed plus {@code stream} (independent streams). */
   public BatchSource train(PhaseData d, int stream) {
+    return train(d, stream, spec.batchSize());
+  }
+
+  /** The same with another batch size (e.g. a data-dependent initialisation batch). */
+  public BatchSource train(PhaseData d, int stream, int batchSize) {
     RunSpec r = stream == 0 ? spec : spec.withSeed(spec.seed() + 7919L * stream);
-    return track(sources.train(d, r));
+    return track(sources.train(d, r.withBatchSize(batchSize).withAugment(null)));
   }
 
   public Optional<BatchSource> validation() {

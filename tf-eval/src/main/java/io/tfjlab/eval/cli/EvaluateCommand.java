@@ -31,8 +31,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (RestoredRun r = RestoredRun.open(run, checkpoint, injector.getInstance(DatasetCatalog.class),
         injector.getInstance(ModelZoo.class))) {
       Phase fin = r.model().finalPhase();
-      Evaluator.Score s = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.loss(),
-          fin.metric(), r.data().test());
+      Evaluator.Score s = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
+          fin.evalMetric(), r.data().test());
       System.out.printf(Locale.ROOT, "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
           r.run().name(), checkpoint, r.state().bestEpoch(), s.loss(), fin.metricName(), s.metric(), s.examples());
     }

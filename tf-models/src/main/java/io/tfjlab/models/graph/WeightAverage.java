@@ -20,6 +20,7 @@ public final class WeightAverage {
   private final Op toBackup;
   private final Op liveFromShadow;
   private final Op shadowFromBackup;
+  private final Op reset;
   private final List<Variable<TFloat32>> shadows = new ArrayList<>();
 
   public WeightAverage(Ops tf, String scope, List<Variable<TFloat32>> vars, double rate) {
@@ -31,14 +32,18 @@ public final class WeightAverage {
     List<Op> backups = new ArrayList<>();
     List<Op> lives = new ArrayList<>();
     List<Op> restores = new ArrayList<>();
+    List<Op> resets = new ArrayList<>();
     for (Variable<TFloat32> v : vars) {
       String name = v.op().name().replace('/', '_');
-      Variable<TFloat32> shadow = s.withName(name + "_avg").variable(tf.identity(v));
+      // zeros at first: an initializer may not read another variable (initialisation order is free);
+      // reset() copies the live values in once they exist
+      Variable<TFloat32> shadow = s.withName(name + "_avg").variable(tf.zerosLike(v));
       Variable<TFloat32> backup = s.withName(name + "_swap").variable(tf.zerosLike(v));
       shadows.add(shadow);
       updates.add(tf.assign(shadow, tf.math.add(tf.identity(shadow),
           tf.math.mul(tf.math.sub(tf.identity(v), tf.identity(shadow)), tf.constant((float) rate)))));
       backups.add(tf.assign(backup, tf.identity(v)));
+      resets.add(tf.assign(shadow, tf.identity(v)));
       lives.add(tf.assign(v, tf.identity(shadow)));
       restores.add(tf.assign(shadow, tf.identity(backup)));
     }
@@ -46,6 +51,12 @@ public final class WeightAverage {
     this.toBackup = tf.withControlDependencies(backups).noOp();
     this.liveFromShadow = tf.withControlDependencies(lives).noOp();
     this.shadowFromBackup = tf.withControlDependencies(restores).noOp();
+    this.reset = tf.withControlDependencies(resets).noOp();
+  }
+
+  /** Sets every average to the live value (once, when a new run starts). */
+  public void reset(Session session) {
+    session.run(reset);
   }
 
   /** The op that moves the averages one step toward the live values. */

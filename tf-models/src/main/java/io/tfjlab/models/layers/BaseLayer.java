@@ -31,13 +31,17 @@ abstract class BaseLayer implements Layer {
 
   @Override
   public final Operand<TFloat32> apply(ModelContext ctx, Operand<TFloat32> input, long[] inputShape) {
-    boolean first = scope == null;
-    if (first) {
+    ensureBuilt(ctx, inputShape);
+    return call(ctx, scope, input, inputShape);
+  }
+
+  /** Names the layer and creates its variables, the first time only. */
+  protected final void ensureBuilt(ModelContext ctx, long[] inputShape) {
+    if (scope == null) {
       name = ctx.uniqueName(baseName);
       scope = ctx.tf().withSubScope(name);
       build(ctx, inputShape);
     }
-    return call(ctx, scope, input, inputShape);
   }
 
   /** Creates the variables, once, for an input of this per-sample shape. */

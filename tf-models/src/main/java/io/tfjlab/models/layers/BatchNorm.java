@@ -28,8 +28,23 @@ public final class BatchNorm extends BaseLayer {
     this(0.99, 1e-3, true, true);
   }
 
+  private final boolean alwaysBatchStatistics;
+
+  /**
+   * A generator's batch norm (Salimans et al.): always normalises with the statistics of the batch
+   * at hand, in training and when sampling; learned offset, no learned scale, no moving averages.
+   */
+  public static BatchNorm batchStatisticsOnly() {
+    return new BatchNorm(0.99, 1e-3, true, false, true);
+  }
+
   public BatchNorm(double momentum, double epsilon, boolean center, boolean scale) {
+    this(momentum, epsilon, center, scale, false);
+  }
+
+  private BatchNorm(double momentum, double epsilon, boolean center, boolean scale, boolean alwaysBatchStatistics) {
     super("batch_normalization");
+    this.alwaysBatchStatistics = alwaysBatchStatistics;
     this.momentum = (float) momentum;
     this.epsilon = (float) epsilon;
     this.center = center;
@@ -50,8 +65,10 @@ public final class BatchNorm extends BaseLayer {
     if (center) {
       beta = constantVariable(ctx, "beta", c, 0f, true);
     }
-    movingMean = constantVariable(ctx, "moving_mean", c, 0f, false);
-    movingVar = constantVariable(ctx, "moving_variance", c, 1f, false);
+    if (!alwaysBatchStatistics) {
+      movingMean = constantVariable(ctx, "moving_mean", c, 0f, false);
+      movingVar = constantVariable(ctx, "moving_variance", c, 1f, false);
+    }
   }
 
   @Override
@@ -64,6 +81,11 @@ public final class BatchNorm extends BaseLayer {
     Operand<TFloat32> batchMean = tf.math.mean(x, tf.constant(axes));
     Operand<TFloat32> batchVar = tf.math.mean(
         tf.math.squaredDifference(x, tf.stopGradient(batchMean)), tf.constant(axes));
+    if (alwaysBatchStatistics) {
+      Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(batchVar, tf.constant(epsilon)));
+      Operand<TFloat32> y = tf.math.mul(tf.math.sub(x, batchMean), inv);
+      return center ? tf.math.add(y, tf.identity(beta)) : y;
+    }
     if (!updatesRegistered) {
       updatesRegistered = true;
       float keep = momentum;

@@ -32,7 +32,7 @@ public final class Dropout extends BaseLayer {
     if (rate == 0f) {
       return x;
     }
-    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), ctx.opSeed(), TFloat32.class);
+    Operand<TFloat32> u = tf.stopGradient(tf.random.statelessRandomUniform(tf.shape(x), ctx.opSeed(), TFloat32.class));
     Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
     Operand<TFloat32> dropped = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
     return tf.select(ctx.training(), dropped, x);

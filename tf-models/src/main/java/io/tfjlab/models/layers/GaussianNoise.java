@@ -25,7 +25,9 @@ public final class GaussianNoise extends BaseLayer {
   @Override
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
-    Operand<TFloat32> n = tf.random.statelessRandomNormal(tf.shape(x), ctx.opSeed(), TFloat32.class);
+    // a random op must never receive a gradient (none is registered): stop it right after the draw
+    Operand<TFloat32> n = tf.stopGradient(
+        tf.random.statelessRandomNormal(tf.shape(x), ctx.opSeed(), TFloat32.class));
     return tf.select(ctx.training(), tf.math.add(x, tf.math.mul(n, tf.constant(stddev))), x);
   }
 

@@ -8,16 +8,20 @@ import java.util.List;
  * A model of the zoo and its options, as JSON reads it. Fields a model does not use stay null;
  * each factory fills in its defaults and returns the resolved spec, which is what a run records.
  *
- * @param type the zoo name: linear, mlp, cnn, autoencoder, ae-classifier, perceptron, conv1d,
- *     linreg, blobs, xor
+ * @param type the zoo name: linear, mlp, cnn, conv1d, autoencoder, ae-classifier, perceptron, blobs, xor, linreg, dcgan, dcgan-transfer, sgan
  * @param preset a named variant (mlp: seed002; cnn: seed003, seed001)
  * @param hidden hidden layer sizes (mlp, xor)
- * @param activation hidden activation (mlp)
+ * @param activation hidden activation (mlp, autoencoder)
  * @param dropout dropout rate after hidden layers, 0 = none
  * @param codeSize autoencoder code size
  * @param reconstructionLoss autoencoder loss: mse or bce
  * @param standardize put seed 003's input standardisation layer first
  * @param positiveClass perceptron: the class that is 1 (CIFAR-10 cat = 3)
+ * @param discriminator sgan: mlp (Salimans' permutation-invariant network) or cnn
+ * @param freezeBody dcgan-transfer: keep the discriminator body fixed while the new head learns
+ * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value
+ * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for evaluation; 0 = none
+ * @param noiseDim GANs: size of the generator's noise vector
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -29,7 +33,12 @@ public record ModelSpec(
     Integer codeSize,
     String reconstructionLoss,
     Boolean standardize,
-    Integer positiveClass) {
+    Integer positiveClass,
+    String discriminator,
+    Boolean freezeBody,
+    Double labelSmoothing,
+    Double averageRate,
+    Integer noiseDim) {
 
   public ModelSpec {
     if (type == null || type.isBlank()) {
@@ -44,6 +53,18 @@ public record ModelSpec(
     if (reconstructionLoss != null && !reconstructionLoss.equals("mse") && !reconstructionLoss.equals("bce")) {
       throw new IllegalArgumentException("model.reconstructionLoss must be mse or bce, got " + reconstructionLoss);
     }
+    if (discriminator != null && !discriminator.equals("mlp") && !discriminator.equals("cnn")) {
+      throw new IllegalArgumentException("model.discriminator must be mlp or cnn, got " + discriminator);
+    }
+    if (labelSmoothing != null && (labelSmoothing < 0 || labelSmoothing >= 0.5)) {
+      throw new IllegalArgumentException("model.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
+    }
+    if (averageRate != null && (averageRate < 0 || averageRate > 1)) {
+      throw new IllegalArgumentException("model.averageRate must be in [0, 1], got " + averageRate);
+    }
+    if (noiseDim != null && noiseDim <= 0) {
+      throw new IllegalArgumentException("model.noiseDim must be > 0, got " + noiseDim);
+    }
     if (hidden != null) {
       hidden = List.copyOf(hidden);
       for (int h : hidden) {
@@ -55,39 +76,63 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null);
+    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  public ModelSpec withPreset(String p) {
-    return new ModelSpec(type, p, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass);
+  public ModelSpec withType(String v) {
+    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withHidden(List<Integer> h) {
-    return new ModelSpec(type, preset, h, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass);
+  public ModelSpec withPreset(String v) {
+    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withActivation(Activation a) {
-    return new ModelSpec(type, preset, hidden, a, dropout, codeSize, reconstructionLoss, standardize, positiveClass);
+  public ModelSpec withHidden(List<Integer> v) {
+    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withDropout(Double d) {
-    return new ModelSpec(type, preset, hidden, activation, d, codeSize, reconstructionLoss, standardize, positiveClass);
+  public ModelSpec withActivation(Activation v) {
+    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withCodeSize(Integer c) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, c, reconstructionLoss, standardize, positiveClass);
+  public ModelSpec withDropout(Double v) {
+    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withReconstructionLoss(String l) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, l, standardize, positiveClass);
+  public ModelSpec withCodeSize(Integer v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withStandardize(Boolean s) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, s, positiveClass);
+  public ModelSpec withReconstructionLoss(String v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
   }
 
-  public ModelSpec withPositiveClass(Integer c) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, c);
+  public ModelSpec withStandardize(Boolean v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+  }
+
+  public ModelSpec withPositiveClass(Integer v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+  }
+
+  public ModelSpec withDiscriminator(String v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim);
+  }
+
+  public ModelSpec withFreezeBody(Boolean v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim);
+  }
+
+  public ModelSpec withLabelSmoothing(Double v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim);
+  }
+
+  public ModelSpec withAverageRate(Double v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim);
+  }
+
+  public ModelSpec withNoiseDim(Integer v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v);
   }
 
   /** {@code value} if set, else {@code fallback}. */

@@ -9,5 +9,7 @@ public enum Task {
   /** Real-valued output; target [n, 1]; loss and metric mean squared error. */
   REGRESS,
   /** Reconstruct the input; metric mean squared error per pixel. */
-  RECONSTRUCT
+  RECONSTRUCT,
+  /** Generate images from noise (a GAN on its own); exported as noise → images. */
+  GENERATE
 }

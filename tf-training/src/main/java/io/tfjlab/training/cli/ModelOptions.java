@@ -41,8 +41,7 @@ public final class ModelOptions {
     }
     ModelSpec s = base == null ? ModelSpec.of(model) : base;
     if (model != null && !model.equals(s.type())) {
-      s = new ModelSpec(model, s.preset(), s.hidden(), s.activation(), s.dropout(), s.codeSize(),
-          s.reconstructionLoss(), s.standardize(), s.positiveClass());
+      s = s.withType(model);
     }
     if (preset != null) {
       s = s.withPreset(preset);

@@ -18,6 +18,7 @@ import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.callbacks.CsvLogger;
 import io.tfjlab.training.callbacks.ModelCheckpoint;
 import io.tfjlab.training.callbacks.ProgressBar;
+import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -38,6 +39,9 @@ import org.tensorflow.proto.ConfigProto;
  * the test set once and writes {@code results.json}. Also resumes an interrupted run.
  */
 public final class RunExecutor {
+  /** Epochs between two generated-sample grids. */
+  static final int SAMPLE_EVERY = 5;
+
   private final DatasetCatalog catalog;
   private final ModelZoo zoo;
   private final List<Callback> extraCallbacks;
@@ -113,11 +117,18 @@ public final class RunExecutor {
       int last = model.phases().size() - 1;
       List<Callback> callbacks = new java.util.ArrayList<>(List.of(new ProgressBar(out, out == System.out && System.console() != null),
           new CsvLogger(run.history()), tensorBoard, new ModelCheckpoint(checkpointer, last)));
+      model.phases().stream().flatMap(ph -> ph.adversarial().stream()).findFirst().ifPresent(a ->
+          callbacks.add(new SampleGrid(ctx.tf(), a.fixedSamples(), run.samples(), SAMPLE_EVERY,
+              run.tensorboard().toString())));
       callbacks.addAll(extraCallbacks);
       try (Session session = new Session(g, sessionConfig(spec.threads()))) {
         session.initialize();
         TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
             .orElse(TrainerState.start());
+        if (resumeFrom.isEmpty()) {
+          model.dataInit().ifPresent(init -> DataInitialization.run(session, init, data));
+          model.phases().forEach(ph -> averaged(ph).ifPresent(a -> a.reset(session)));
+        }
         Trainer trainer = new Trainer(tg, session, callbacks, spec.seed(), spec.optimizer().learningRate(),
             spec.schedule());
         for (int p = state.phase(); p <= last; p++) {
@@ -144,7 +155,7 @@ public final class RunExecutor {
         }
         Phase fin = model.finalPhase();
         averaged(fin).ifPresent(a -> a.swap(session));
-        Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.loss(), fin.metric(),
+        Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(), fin.evalMetric(),
             data.test());
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),

@@ -27,6 +27,8 @@ public final class SavedModelExport {
   public static final String INPUT = "images";
   public static final String PROBABILITIES = "probabilities";
   public static final String CLASSES = "classes";
+  public static final String NOISE = "noise";
+  public static final String GENERATE = "generate";
 
   private SavedModelExport() {}
 
@@ -35,6 +37,12 @@ public final class SavedModelExport {
     Ops tf = m.context().tf();
     Signature.Builder sig = Signature.builder().key(Signature.DEFAULT_KEY).methodName("tensorflow/serving/predict")
         .input(INPUT, m.input());
+    java.util.List<Signature> extra = new java.util.ArrayList<>();
+    m.generator().ifPresent(g -> {
+      Signature generate = Signature.builder().key(GENERATE).methodName("tensorflow/serving/predict")
+          .input(NOISE, g.noise()).output(INPUT, g.images()).build();
+      extra.add(generate);
+    });
     switch (m.task()) {
       case CLASSIFY -> {
         Operand<TInt64> classes = tf.withName("classes").math.argMax(m.output(), tf.constant(1));
@@ -48,13 +56,26 @@ public final class SavedModelExport {
       }
       case RECONSTRUCT -> sig.output("reconstruction", m.output());
       case REGRESS -> sig.output("prediction", m.output());
+      case GENERATE -> {
+        // a GAN on its own: serving_default generates; the discriminator's view is a second signature
+        BuiltModel.Generator g = m.generator().orElseThrow();
+        sig = Signature.builder().key(Signature.DEFAULT_KEY).methodName("tensorflow/serving/predict")
+            .input(NOISE, g.noise()).output(INPUT, g.images());
+        extra.clear();
+        extra.add(Signature.builder().key("discriminate").methodName("tensorflow/serving/predict")
+            .input(INPUT, m.input()).output("real_probability", m.output()).build());
+      }
       default -> throw new IllegalStateException(m.task().toString());
     }
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
-      SavedModelBundle.exporter(tmp.toString()).withSession(restored.session()).withSignature(sig.build())
-          .export();
+      SavedModelBundle.Exporter exporter = SavedModelBundle.exporter(tmp.toString()).withSession(restored.session())
+          .withSignature(sig.build());
+      for (Signature s : extra) {
+        exporter = exporter.withSignature(s);
+      }
+      exporter.export();
       Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

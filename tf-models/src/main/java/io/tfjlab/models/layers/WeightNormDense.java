@@ -1,0 +1,90 @@
+package io.tfjlab.models.layers;
+
+import io.tfjlab.models.graph.ModelContext;
+import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A dense layer with weight normalisation (Salimans and Kingma 2016):
+ * {@code activation((x·V) · g/‖V‖ + b)}, the norm taken per output unit, V ~ N(0, 0.05²).
+ * With data-dependent initialisation ({@link #initApply}) g and b are set once from a batch so
+ * that every unit starts with zero mean and unit variance: g = 1/std(t), b = −mean(t)/std(t),
+ * t = x·V/‖V‖. The scale g is trainable only if asked (Salimans: the output layer's only).
+ */
+public final class WeightNormDense extends BaseLayer {
+  private final int units;
+  private final Activation activation;
+  private final boolean trainScale;
+  private Variable<TFloat32> v;
+  private Variable<TFloat32> g;
+  private Variable<TFloat32> b;
+
+  public WeightNormDense(int units, Activation activation, boolean trainScale) {
+    super("wn_dense");
+    if (units <= 0) {
+      throw new IllegalArgumentException("units must be > 0, got " + units);
+    }
+    this.units = units;
+    this.activation = activation;
+    this.trainScale = trainScale;
+  }
+
+  @Override
+  public String type() {
+    return "WeightNormDense";
+  }
+
+  @Override
+  protected void build(ModelContext ctx, long[] in) {
+    if (in.length != 1) {
+      throw new IllegalArgumentException("WeightNormDense needs a flat input, got " + Arrays.toString(in));
+    }
+    Ops tf = ctx.tf();
+    v = variable("v", Initializers.normal(tf, new long[] {in[0], units}, ctx.nextInitSeed(), 0.05, false), true);
+    kernels.add(v);
+    g = constantVariable(ctx, "g", units, 1f, trainScale);
+    b = constantVariable(ctx, "b", units, 0f, true);
+  }
+
+  private Operand<TFloat32> normalized(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> vv = tf.identity(v);
+    Operand<TFloat32> norm = tf.math.sqrt(tf.math.add(
+        tf.reduceSum(tf.math.square(vv), tf.constant(0)), tf.constant(1e-12f)));
+    return tf.math.div(tf.linalg.matMul(x, vv), norm);
+  }
+
+  @Override
+  protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
+    Ops tf = ctx.tf();
+    Operand<TFloat32> t = normalized(tf, x);
+    return activation.apply(tf, tf.math.add(tf.math.mul(t, tf.identity(g)), tf.identity(b)));
+  }
+
+  /**
+   * The data-dependent initialisation pass: returns the layer's output as it will be after the
+   * initialisation, and adds to {@code assigns} the ops that set g and b from this batch.
+   */
+  public Operand<TFloat32> initApply(ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
+    ensureBuilt(ctx, in);
+    Ops tf = ctx.tf();
+    Operand<TFloat32> t = normalized(tf, x);
+    Operand<TFloat32> mean = tf.math.mean(t, tf.constant(0));
+    Operand<TFloat32> std = tf.math.sqrt(tf.math.add(tf.math.mean(
+        tf.math.squaredDifference(t, mean), tf.constant(0)), tf.constant(1e-8f)));
+    Operand<TFloat32> scale = tf.math.div(tf.constant(1f), std);
+    Operand<TFloat32> shift = tf.math.neg(tf.math.mul(mean, scale));
+    assigns.add(tf.assign(g, scale));
+    assigns.add(tf.assign(b, shift));
+    return activation.apply(tf, tf.math.add(tf.math.mul(t, scale), shift));
+  }
+
+  @Override
+  public long[] outputShape(long[] in) {
+    return new long[] {units};
+  }
+}

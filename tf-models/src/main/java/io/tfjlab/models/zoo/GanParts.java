@@ -1,0 +1,166 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.layers.ActivationLayer;
+import io.tfjlab.models.layers.BatchNorm;
+import io.tfjlab.models.layers.Conv2D;
+import io.tfjlab.models.layers.Conv2DTranspose;
+import io.tfjlab.models.layers.Dense;
+import io.tfjlab.models.layers.Dropout;
+import io.tfjlab.models.layers.GaussianNoise;
+import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.layers.Padding;
+import io.tfjlab.models.layers.Reshape;
+import io.tfjlab.models.layers.Sequential;
+import io.tfjlab.models.layers.WeightNormDense;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** The networks and losses of the GANs: generators, discriminators, stable Salimans losses. */
+public final class GanParts {
+  /** Name of the placeholder for how many images a step generates. */
+  public static final String NOISE_BATCH = "noise_batch";
+  /** Name of the generator's noise input (fed for the export's generate signature). */
+  public static final String NOISE = "noise";
+
+  private GanParts() {}
+
+  /**
+   * The generator's noise: U(0,1)^dim drawn in the graph from the step seed, a placeholder with
+   * that default so that an exported generator can be fed its own noise.
+   */
+  public static Operand<TFloat32> noise(ModelContext ctx, Operand<TInt32> batch, int dim) {
+    Ops tf = ctx.tf();
+    Operand<TInt32> shape = tf.concat(List.of(tf.reshape(batch, tf.constant(new int[] {1})),
+        tf.constant(new int[] {dim})), tf.constant(0));
+    Operand<TFloat32> drawn = tf.random.statelessRandomUniform(shape, ctx.opSeed(), TFloat32.class);
+    return tf.withName(NOISE).placeholderWithDefault(drawn, Shape.of(-1, dim));
+  }
+
+  public static PlaceholderWithDefault<TInt32> noiseBatch(ModelContext ctx, int defaultBatch) {
+    Ops tf = ctx.tf();
+    return tf.withName(NOISE_BATCH).placeholderWithDefault(tf.constant(defaultBatch), Shape.scalar());
+  }
+
+  /** A fixed noise batch (seeded constant) for sample grids that show the same digits as training goes. */
+  public static Operand<TFloat32> fixedNoise(ModelContext ctx, int n, int dim) {
+    Ops tf = ctx.tf();
+    return tf.random.statelessRandomUniform(tf.constant(new long[] {n, dim}), tf.constant(new long[] {4242L, 7L}),
+        TFloat32.class);
+  }
+
+  /** DCGAN generator for 28x28x1: dense 7·7·128 → BN → ReLU → 5x5/2 transposed convs 64 → 1, sigmoid. */
+  public static Sequential dcganGenerator() {
+    return Sequential.of(
+        new Dense(7 * 7 * 128, Activation.LINEAR), new BatchNorm(), new ActivationLayer(Activation.RELU),
+        Reshape.to(7, 7, 128),
+        new Conv2DTranspose(64, 5, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
+        new ActivationLayer(Activation.RELU),
+        new Conv2DTranspose(1, 5, 2, Padding.SAME, Activation.SIGMOID, true));
+  }
+
+  /**
+   * Seed 000's discriminator body: conv 3x3/2 32 → LeakyReLU → conv 3x3/2 64 → BN → LeakyReLU →
+   * conv 3x3/2 128 → BN → LeakyReLU → flatten (2048).
+   */
+  public static Sequential dcganDiscriminatorBody() {
+    return Sequential.of(
+        new Conv2D(32, 3, 2, Padding.SAME, Activation.LINEAR), new ActivationLayer(Activation.LEAKY_RELU),
+        new Conv2D(64, 3, 2, Padding.SAME, Activation.LINEAR), new BatchNorm(),
+        new ActivationLayer(Activation.LEAKY_RELU),
+        new Conv2D(128, 3, 2, Padding.SAME, Activation.LINEAR), new BatchNorm(),
+        new ActivationLayer(Activation.LEAKY_RELU),
+        Reshape.flatten());
+  }
+
+  /** Salimans' generator: z → 500 BN softplus → 500 BN softplus → weight-normed 784 sigmoid. */
+  public static Sequential salimansGenerator(long[] imageShape) {
+    long pixels = imageShape[0] * imageShape[1] * imageShape[2];
+    return Sequential.of(
+        new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
+        new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
+        new WeightNormDense((int) pixels, Activation.SIGMOID, true),
+        Reshape.to(imageShape));
+  }
+
+  /**
+   * Salimans' permutation-invariant discriminator body: noise 0.3 → WN 1000 → noise 0.5 → 500 →
+   * 250 → 250 → 250 (ReLU, noise 0.5 between); its last layer is the feature-matching layer.
+   */
+  public static Sequential salimansDiscriminatorBody() {
+    List<Layer> l = new ArrayList<>();
+    l.add(Reshape.flatten());
+    l.add(new GaussianNoise(0.3));
+    int[] sizes = {1000, 500, 250, 250, 250};
+    for (int i = 0; i < sizes.length; i++) {
+      if (i > 0) {
+        l.add(new GaussianNoise(0.5));
+      }
+      l.add(new WeightNormDense(sizes[i], Activation.RELU, false));
+    }
+    return new Sequential(l);
+  }
+
+  /** Salimans' head: noise 0.5 → weight-normed dense K (trained scale), linear logits. */
+  public static Sequential salimansDiscriminatorHead(int classes) {
+    return Sequential.of(new GaussianNoise(0.5), new WeightNormDense(classes, Activation.LINEAR, true));
+  }
+
+  /**
+   * A convolutional semi-supervised discriminator body for 28x28 digits: noise 0.2 → conv 3x3 32
+   * → conv 3x3/2 64 → dropout → conv 3x3/2 128 → dropout → conv 3x3 128 VALID (LeakyReLU) →
+   * flatten (the feature-matching layer).
+   */
+  public static Sequential cnnDiscriminatorBody() {
+    return Sequential.of(
+        new GaussianNoise(0.2),
+        new Conv2D(32, 3, 1, Padding.SAME, Activation.LEAKY_RELU),
+        new Conv2D(64, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
+        new Dropout(0.3),
+        new Conv2D(128, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
+        new Dropout(0.3),
+        new Conv2D(128, 3, 1, Padding.VALID, Activation.LEAKY_RELU),
+        Reshape.flatten());
+  }
+
+  /** Dropout 0.5 then a dense K-way head (seed 000's transfer head, the CNN sgan head). */
+  public static Sequential denseHead(int classes, double dropout) {
+    return Sequential.of(new Dropout(dropout), new Dense(classes, Activation.LINEAR));
+  }
+
+  /**
+   * Runs the data-dependent initialisation path of a network: weight-normed layers set their
+   * scale and bias from this batch; the others apply as in inference.
+   */
+  public static Operand<TFloat32> initPath(ModelContext ctx, Sequential net, Operand<TFloat32> x, long[] shape,
+      List<Op> assigns) {
+    Operand<TFloat32> h = x;
+    long[] s = shape;
+    for (Layer layer : net.layers()) {
+      h = layer instanceof WeightNormDense wn ? wn.initApply(ctx, h, s, assigns) : layer.apply(ctx, h, s);
+      s = layer.outputShape(s);
+    }
+    return h;
+  }
+
+  /** log Σ exp(l) over the class axis, stable: max + log Σ exp(l − max). */
+  public static Operand<TFloat32> logSumExp(Ops tf, Operand<TFloat32> logits) {
+    Operand<TFloat32> m = tf.stopGradient(tf.max(logits, tf.constant(1), Max.keepDims(true)));
+    Operand<TFloat32> s = tf.reduceSum(tf.math.exp(tf.math.sub(logits, m)), tf.constant(1));
+    return tf.math.add(tf.reshape(m, tf.constant(new int[] {-1})), tf.math.log(s));
+  }
+
+  /** Mean over the batch of a vector. */
+  public static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> v) {
+    return tf.math.mean(v, tf.constant(0));
+  }
+}

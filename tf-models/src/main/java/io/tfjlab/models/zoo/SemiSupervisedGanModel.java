@@ -1,0 +1,123 @@
+package io.tfjlab.models.zoo;
+
+import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.graph.Shapes;
+import io.tfjlab.models.graph.WeightAverage;
+import io.tfjlab.models.layers.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Semi-supervised GAN in Salimans et al.'s form (2016): a discriminator with K class logits l and
+ * an implicit fake logit 0, so D(x) = Z(x)/(Z(x)+1), Z = Σ exp(l). Its loss is the labeled
+ * cross-entropy plus the unlabeled real/fake loss
+ * {@code ½·mean(softplus(lse(l_real))) − ½·mean(lse(l_real)) + ½·mean(softplus(lse(l_fake)))};
+ * the generator matches the mean features of the discriminator's last hidden layer on generated
+ * and (independently shuffled) real images. Discriminators: {@code mlp} (the reference recipe's
+ * weight-normalised network with Gaussian noise and data-dependent initialisation) or {@code cnn}.
+ * Evaluation and export use an exponential moving average of the discriminator weights.
+ */
+public final class SemiSupervisedGanModel implements ModelFactory {
+  @Override
+  public String name() {
+    return "sgan";
+  }
+
+  @Override
+  public String description() {
+    return "semi-supervised GAN, Salimans' K+1 form with feature matching; discriminator mlp (reference) or cnn";
+  }
+
+  @Override
+  public ModelSpec resolve(ModelSpec s) {
+    return s.withDiscriminator(ModelSpec.or(s.discriminator(), "mlp"))
+        .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
+        .withAverageRate(ModelSpec.or(s.averageRate(), 0.001));
+  }
+
+  @Override
+  public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
+    ModelSpec r = resolve(spec);
+    Ops tf = ctx.tf();
+    long[] shape = input.shape();
+    int k = input.numClasses();
+    Placeholder<TFloat32> xLab = Heads.input(ctx, shape);
+    Placeholder<TFloat32> y = Heads.target(ctx, k);
+    Placeholder<TFloat32> xUnl = tf.withName("unlabeled").placeholder(TFloat32.class,
+        Placeholder.shape(org.tensorflow.ndarray.Shape.of(Shapes.withBatch(shape))));
+    Placeholder<TFloat32> xMatch = tf.withName("match").placeholder(TFloat32.class,
+        Placeholder.shape(org.tensorflow.ndarray.Shape.of(Shapes.withBatch(shape))));
+    PlaceholderWithDefault<TInt32> noiseBatch = GanParts.noiseBatch(ctx, 100);
+
+    boolean mlp = r.discriminator().equals("mlp");
+    Sequential generator = GanParts.salimansGenerator(shape);
+    Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
+    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k) : GanParts.denseHead(k, 0.5);
+
+    // the labeled path first: it fixes the shapes the summary shows
+    Operand<TFloat32> fLab = body.apply(ctx, xLab, shape);
+    long[] fShape = body.outputShape(shape);
+    Operand<TFloat32> lLab = head.apply(ctx, fLab, fShape);
+
+    Operand<TFloat32> z = GanParts.noise(ctx, noiseBatch, r.noiseDim());
+    Operand<TFloat32> fake = generator.apply(ctx, z, new long[] {r.noiseDim()});
+    Operand<TFloat32> lUnl = head.apply(ctx, body.apply(ctx, xUnl, shape), fShape);
+    Operand<TFloat32> fFake = body.apply(ctx, fake, shape);
+    Operand<TFloat32> lFake = head.apply(ctx, fFake, fShape);
+    Operand<TFloat32> fMatch = body.apply(ctx, xMatch, shape);
+
+    Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLab, y);
+    Operand<TFloat32> lseUnl = GanParts.logSumExp(tf, lUnl);
+    Operand<TFloat32> lseFake = GanParts.logSumExp(tf, lFake);
+    Operand<TFloat32> half = tf.constant(0.5f);
+    Operand<TFloat32> lossUnl = tf.math.add(
+        tf.math.mul(half, tf.math.sub(GanParts.mean(tf, tf.math.softplus(lseUnl)), GanParts.mean(tf, lseUnl))),
+        tf.math.mul(half, GanParts.mean(tf, tf.math.softplus(lseFake))));
+    Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(lossLab, lossUnl);
+    Operand<TFloat32> gLoss = tf.withName("generator_loss").math.mean(tf.math.square(tf.math.sub(
+        GanParts.mean(tf, fFake), GanParts.mean(tf, fMatch))), tf.constant(0));
+    Operand<TFloat32> accuracy = Heads.accuracy(tf, lLab, y);
+
+    List<Variable<TFloat32>> dVars = new ArrayList<>(body.trainableVariables());
+    dVars.addAll(head.trainableVariables());
+    List<Variable<TFloat32>> dKernels = new ArrayList<>(body.kernels());
+    dKernels.addAll(head.kernels());
+    Optional<WeightAverage> average = r.averageRate() > 0
+        ? Optional.of(new WeightAverage(tf, "discriminator_average", dVars, r.averageRate()))
+        : Optional.empty();
+    Operand<TFloat32> samples = generator.apply(ctx, GanParts.fixedNoise(ctx, 100, r.noiseDim()),
+        new long[] {r.noiseDim()});
+    Adversarial adversarial = new Adversarial(xUnl, Optional.of(xMatch), noiseBatch, gLoss,
+        generator.trainableVariables(), body.updateOps(), generator.updateOps(), true, samples, average);
+    Phase phase = new Phase("sgan", dLoss, accuracy, "acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
+        lossLab, accuracy, true, Optional.of(adversarial));
+
+    Optional<BuiltModel.DataInit> init = Optional.empty();
+    if (mlp) {
+      List<Op> assigns = new ArrayList<>();
+      Placeholder<TFloat32> initInput = tf.withName("init_images").placeholder(TFloat32.class,
+          Placeholder.shape(org.tensorflow.ndarray.Shape.of(Shapes.withBatch(shape))));
+      GanParts.initPath(ctx, head, GanParts.initPath(ctx, body, initInput, shape, assigns), fShape, assigns);
+      init = Optional.of(new BuiltModel.DataInit(initInput, tf.withControlDependencies(assigns).noOp(), 500));
+    }
+    Map<String, Sequential> parts = new LinkedHashMap<>();
+    parts.put("discriminator", body);
+    parts.put("classifier_head", head);
+    parts.put("generator", generator);
+    Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(lLab);
+    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, xLab, y, probabilities, List.of(phase), parts,
+        List.of("discriminator", "classifier_head"), init,
+        Optional.of(new BuiltModel.Generator(z, fake, r.noiseDim())));
+  }
+}

@@ -1,0 +1,24 @@
+package io.tfjlab.training.run;
+
+import io.tfjlab.data.batch.Batch;
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.training.TrainingData;
+import java.util.Iterator;
+import org.tensorflow.Session;
+
+/**
+ * Runs a model's data-dependent initialisation (weight normalisation) once, on the first
+ * {@code examples} training images of a dedicated seeded order, before the first step of a new run.
+ */
+final class DataInitialization {
+  private DataInitialization() {}
+
+  static void run(Session session, BuiltModel.DataInit init, TrainingData data) {
+    Iterator<Batch> batches = data.train(Phase.PhaseData.ALL_TRAIN, 3, init.examples()).epoch(0).iterator();
+    if (!batches.hasNext()) {
+      throw new IllegalStateException("no training images for the data-dependent initialisation");
+    }
+    session.runner().feed(init.input(), batches.next().images()).addTarget(init.op()).run().close();
+  }
+}
