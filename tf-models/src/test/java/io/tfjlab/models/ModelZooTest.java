@@ -43,6 +43,34 @@ class ModelZooTest {
   }
 
   @Test
+  void theDcganDiscriminatorsClassifierFormHasSeed000sParameterCount() {
+    try (Graph g = new Graph()) {
+      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("dcgan-transfer"), MNIST);
+      assertThat(ModelSummary.render(m))
+          .contains("Classifier (discriminator + classifier_head): 113,930 params, 113,546 trainable, 384 non-trainable");
+      assertThat(m.phases()).extracting(p -> p.name()).containsExactly("gan", "classifier");
+      assertThat(m.phases().get(0).adversarial()).isPresent();
+    }
+  }
+
+  @Test
+  void theSemiSupervisedGanHasSalimansNetworks() {
+    try (Graph g = new Graph()) {
+      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan"), MNIST);
+      String s = ModelSummary.render(m);
+      // 784-1000-500-250-250-250-10 weight-normalised discriminator; 100-500-500-784 generator
+      assertThat(s).contains("wn_dense (WeightNormDense)", "(None, 1000)", "(None, 250)", "(None, 28, 28, 1)");
+      assertThat(m.dataInit()).isPresent();
+      assertThat(m.phases().get(0).adversarial().orElseThrow().average()).isPresent();
+      assertThat(m.spec().discriminator()).isEqualTo("mlp");
+    }
+    try (Graph g = new Graph()) {
+      BuiltModel cnn = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
+      assertThat(cnn.dataInit()).isEmpty();
+    }
+  }
+
+  @Test
   void summaryLooksLikeKeras() {
     try (Graph g = new Graph()) {
       BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("cnn"), MNIST);
