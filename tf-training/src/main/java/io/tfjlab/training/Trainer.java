@@ -150,7 +150,7 @@ public final class Trainer {
         .feed(model.input(), b.images())
         .feed(model.target(), b.labels())
         .addTarget(graph.trainOp(phaseIndex));
-    for (Op u : model.context().updateOps()) {
+    for (Op u : phase.updates()) {
       runner.addTarget(u);
     }
     try (Result r = runner.fetch(graph.trainingLoss(phaseIndex)).fetch(phase.metric()).run()) {

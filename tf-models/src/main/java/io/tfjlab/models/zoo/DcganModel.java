@@ -97,7 +97,7 @@ public final class DcganModel implements ModelFactory {
         body.updateOps(), generator.updateOps(), false, samples, Optional.empty());
     // the GAN phase feeds real images on the model input; validation is not used to select it
     Phase gan = new Phase("gan", dLoss, dAccuracy, "d_acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
-        realLoss, realCalledReal, false, Optional.of(adversarial));
+        realLoss, realCalledReal, false, Optional.of(adversarial), List.of());
 
     Map<String, Sequential> parts = new LinkedHashMap<>();
     parts.put("discriminator", body);
@@ -117,7 +117,7 @@ public final class DcganModel implements ModelFactory {
       cKernels.addAll(body.kernels());
     }
     Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, logits, y), Heads.accuracy(tf, logits, y), "acc",
-        cVars, cKernels, Phase.PhaseData.LABELED);
+        cVars, cKernels, Phase.PhaseData.LABELED).withUpdates(r.freezeBody() ? List.of() : body.updateOps());
     parts.put("classifier_head", classifierHead);
     return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, tf.withName("probabilities").nn.softmax(logits),
         List.of(gan, classify), parts, List.of("discriminator", "classifier_head"), Optional.empty(), Optional.of(gen));

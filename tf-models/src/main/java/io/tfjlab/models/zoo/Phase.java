@@ -23,6 +23,7 @@ import org.tensorflow.types.TFloat32;
  * @param evalMetric the metric validation reports
  * @param validates whether the phase is validated and selected on (false: fixed schedule)
  * @param adversarial the generator side of an adversarial phase
+ * @param updates ops to run with every (supervised) step: batch-norm statistics of the trained layers
  */
 public record Phase(
     String name,
@@ -35,17 +36,25 @@ public record Phase(
     Operand<TFloat32> evalLoss,
     Operand<TFloat32> evalMetric,
     boolean validates,
-    Optional<Adversarial> adversarial) {
+    Optional<Adversarial> adversarial,
+    List<org.tensorflow.op.Op> updates) {
 
   public Phase {
     variables = List.copyOf(variables);
     kernels = List.copyOf(kernels);
+    updates = List.copyOf(updates);
   }
 
   /** A supervised phase: validated on the same loss and metric it trains. */
   public Phase(String name, Operand<TFloat32> loss, Operand<TFloat32> metric, String metricName,
       List<Variable<TFloat32>> variables, List<Variable<TFloat32>> kernels, PhaseData data) {
-    this(name, loss, metric, metricName, variables, kernels, data, loss, metric, true, Optional.empty());
+    this(name, loss, metric, metricName, variables, kernels, data, loss, metric, true, Optional.empty(), List.of());
+  }
+
+  /** The same phase with these update ops. */
+  public Phase withUpdates(List<org.tensorflow.op.Op> ops) {
+    return new Phase(name, loss, metric, metricName, variables, kernels, data, evalLoss, evalMetric, validates,
+        adversarial, ops);
   }
 
   /** The training images a phase uses. */

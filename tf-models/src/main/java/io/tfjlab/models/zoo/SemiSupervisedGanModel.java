@@ -101,7 +101,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Adversarial adversarial = new Adversarial(xUnl, Optional.of(xMatch), noiseBatch, gLoss,
         generator.trainableVariables(), body.updateOps(), generator.updateOps(), true, samples, average);
     Phase phase = new Phase("sgan", dLoss, accuracy, "acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
-        lossLab, accuracy, true, Optional.of(adversarial));
+        lossLab, accuracy, true, Optional.of(adversarial), List.of());
 
     Optional<BuiltModel.DataInit> init = Optional.empty();
     if (mlp) {
