@@ -29,6 +29,8 @@ import io.tfjlab.training.optim.OptimizerSpec;
  * @param patience early-stopping patience in epochs; null = no early stopping
  * @param monitor the metric the best checkpoint and early stopping follow: val_loss (default) or val_acc
  * @param threads TensorFlow intra-op threads (default: available processors)
+ * @param checkpoint which checkpoint the test set evaluates: best (on --monitor, default) or last (the
+ *     final model of a fixed schedule: no choice made on validation labels)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSpec(
@@ -49,7 +51,8 @@ public record RunSpec(
     AugmentSpec augment,
     Integer patience,
     String monitor,
-    Integer threads) {
+    Integer threads,
+    String checkpoint) {
 
   public RunSpec {
     if (model == null) {
@@ -69,6 +72,8 @@ public record RunSpec(
     splitSeed = splitSeed == null ? 1L : splitSeed;
     monitor = monitor == null ? "val_loss" : monitor;
     threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    checkpoint = checkpoint == null ? "best" : checkpoint;
+    require(checkpoint.equals("best") || checkpoint.equals("last"), "checkpoint must be best or last, got " + checkpoint);
     require(labels >= 0, "labels must be >= 0 (0 = all), got " + labels);
     require(validation >= 0 && validation < 1, "validation must be in [0, 1), got " + validation);
     require(epochs > 0, "epochs must be > 0, got " + epochs);
@@ -91,91 +96,96 @@ public record RunSpec(
 
   public static RunSpec of(ModelSpec model) {
     return new RunSpec(model, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   public RunSpec withModel(ModelSpec m) {
     return new RunSpec(m, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withDataset(String d) {
     return new RunSpec(model, d, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withLabels(int n) {
     return new RunSpec(model, dataset, n, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withEpochs(int e) {
     return new RunSpec(model, dataset, labels, validation, e, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withSeed(long s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withLabelSeed(long s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withValidation(double v) {
     return new RunSpec(model, dataset, labels, v, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withBatchSize(int b) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, b, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withStepsPerEpoch(Integer s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, s, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withPretrainEpochs(int e) {
     return new RunSpec(model, dataset, labels, validation, epochs, e, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withOptimizer(OptimizerSpec o) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, o,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withSchedule(LearningRateSchedule s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withL2(double v) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads);
+        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withAugment(AugmentSpec a) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads, checkpoint);
   }
 
   public RunSpec withPatience(Integer p) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads, checkpoint);
   }
 
   public RunSpec withMonitor(String m) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads, checkpoint);
+  }
+
+  public RunSpec withCheckpoint(String c) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, c);
   }
 
   public RunSpec withThreads(int t) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t, checkpoint);
   }
 }

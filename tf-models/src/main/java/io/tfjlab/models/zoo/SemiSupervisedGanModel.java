@@ -29,6 +29,16 @@ import org.tensorflow.types.TInt32;
  * Evaluation and export use an exponential moving average of the discriminator weights.
  */
 public final class SemiSupervisedGanModel implements ModelFactory {
+  private static Operand<TInt32> batchSize(Ops tf, Operand<TFloat32> x) {
+    return tf.reshape(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1})),
+        tf.constant(new int[0]));
+  }
+
+  /** Rows {@code start .. start+count} of a [n, d] tensor ({@code count} −1: to the end). */
+  private static Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, Operand<TInt32> start, Operand<TInt32> count) {
+    return tf.slice(x, tf.stack(List.of(start, tf.constant(0))), tf.stack(List.of(count, tf.constant(-1))));
+  }
+
   @Override
   public String name() {
     return "sgan";
@@ -72,12 +82,20 @@ public final class SemiSupervisedGanModel implements ModelFactory {
 
     Operand<TFloat32> z = GanParts.noise(ctx, noiseBatch, r.noiseDim());
     Operand<TFloat32> fake = generator.apply(ctx, z, new long[] {r.noiseDim()});
-    Operand<TFloat32> lUnl = head.apply(ctx, body.apply(ctx, xUnl, shape), fShape);
-    Operand<TFloat32> fFake = body.apply(ctx, fake, shape);
-    Operand<TFloat32> lFake = head.apply(ctx, fFake, fShape);
-    Operand<TFloat32> fMatch = body.apply(ctx, xMatch, shape);
+    // Training paths: the discriminator sees labeled, unlabeled and generated images as one batch
+    // (fewer, larger matrix products; no layer mixes rows), then the rows are split again.
+    Operand<TInt32> nLab = batchSize(tf, xLab);
+    Operand<TInt32> nUnl = batchSize(tf, xUnl);
+    Operand<TFloat32> lAll = head.apply(ctx, body.apply(ctx, tf.concat(List.of(xLab, xUnl, fake), tf.constant(0)),
+        shape), fShape);
+    Operand<TFloat32> lLabTrain = rows(tf, lAll, tf.constant(0), nLab);
+    Operand<TFloat32> lUnl = rows(tf, lAll, nLab, nUnl);
+    Operand<TFloat32> lFake = rows(tf, lAll, tf.math.add(nLab, nUnl), tf.constant(-1));
+    Operand<TFloat32> fGen = body.apply(ctx, tf.concat(List.of(fake, xMatch), tf.constant(0)), shape);
+    Operand<TFloat32> fFake = rows(tf, fGen, tf.constant(0), noiseBatch);
+    Operand<TFloat32> fMatch = rows(tf, fGen, noiseBatch, tf.constant(-1));
 
-    Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLab, y);
+    Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLabTrain, y);
     Operand<TFloat32> lseUnl = GanParts.logSumExp(tf, lUnl);
     Operand<TFloat32> lseFake = GanParts.logSumExp(tf, lFake);
     Operand<TFloat32> half = tf.constant(0.5f);
@@ -87,7 +105,9 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(lossLab, lossUnl);
     Operand<TFloat32> gLoss = tf.withName("generator_loss").math.mean(tf.math.square(tf.math.sub(
         GanParts.mean(tf, fFake), GanParts.mean(tf, fMatch))), tf.constant(0));
-    Operand<TFloat32> accuracy = Heads.accuracy(tf, lLab, y);
+    Operand<TFloat32> accuracy = Heads.accuracy(tf, lLabTrain, y);
+    Operand<TFloat32> evalLoss = Heads.softmaxLoss(tf, lLab, y);
+    Operand<TFloat32> evalAccuracy = Heads.accuracy(tf, lLab, y);
 
     List<Variable<TFloat32>> dVars = new ArrayList<>(body.trainableVariables());
     dVars.addAll(head.trainableVariables());
@@ -101,7 +121,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Adversarial adversarial = new Adversarial(xUnl, Optional.of(xMatch), noiseBatch, gLoss,
         generator.trainableVariables(), body.updateOps(), generator.updateOps(), true, samples, average);
     Phase phase = new Phase("sgan", dLoss, accuracy, "acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
-        lossLab, accuracy, true, Optional.of(adversarial), List.of());
+        evalLoss, evalAccuracy, true, Optional.of(adversarial), List.of());
 
     Optional<BuiltModel.DataInit> init = Optional.empty();
     if (mlp) {

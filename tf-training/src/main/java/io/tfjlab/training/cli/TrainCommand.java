@@ -12,6 +12,7 @@ import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,6 +75,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--label-seed", description = "Seed of the labeled subset (default 1).")
   Long labelSeed;
 
+  @Option(names = "--label-seeds", split = ",", paramLabel = "S[,S...]",
+      description = "One run per labeled-subset seed, then the mean ± std of the test metric (as papers report).")
+  List<Long> labelSeeds;
+
   @Option(names = "--augment", description = "Augment training images (10° rotation, 10% zoom, 10% shift).")
   boolean augment;
 
@@ -96,13 +101,19 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     RunExecutor executor = Guice.createInjector(new TrainingModule(
         new DataOptions(Optional.ofNullable(dataDir), Optional.empty()))).getInstance(RunExecutor.class);
-    RunResult result;
+    String command = "tfjlab train " + String.join(" ", commandLine());
     if (resume != null) {
-      result = executor.resume(resume, System.out);
+      executor.resume(resume, System.out);
+    } else if (labelSeeds != null && !labelSeeds.isEmpty()) {
+      List<RunResult> results = new java.util.ArrayList<>();
+      for (long s : labelSeeds) {
+        results.add(executor.train(spec().withLabelSeed(s), runsDir, command, System.out));
+      }
+      System.out.println(SeedSweep.summary(labelSeeds, results));
     } else {
-      result = executor.train(spec(), runsDir, "tfjlab train " + String.join(" ", commandLine()), System.out);
+      executor.train(spec(), runsDir, command, System.out);
     }
-    return result == null ? 1 : 0;
+    return 0;
   }
 
   private String[] args = new String[0];
@@ -126,7 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
       }
       base = Json.read(specFile, RunSpec.class);
     }
-    RunSpec s = base == null ? RunSpec.of(modelOptions.apply(null)) : base.withModel(modelOptions.apply(base.model()));
+    RunSpec s = base == null ? io.tfjlab.training.Recipes.base(modelOptions.apply(null))
+        : base.withModel(modelOptions.apply(base.model()));
     if (dataset != null) {
       s = s.withDataset(dataset);
     }

@@ -149,7 +149,7 @@ public final class RunExecutor {
           }
         }
         String used = ModelCheckpoint.LAST;
-        if (checkpointer.exists(ModelCheckpoint.BEST)) {
+        if (spec.checkpoint().equals(ModelCheckpoint.BEST) && checkpointer.exists(ModelCheckpoint.BEST)) {
           state = checkpointer.restore(session, ModelCheckpoint.BEST);
           used = ModelCheckpoint.BEST;
         }
