@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,14 +12,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * Brings a data set's files into the local cache and verifies them: a user-given directory first
@@ -145,7 +141,7 @@ public final class DatasetStore {
       }
       return new Materialized(target, sums, source.describe());
     } finally {
-      deleteRecursively(staging);
+      io.tfjlab.data.io.Folders.deleteQuietly(staging);
     }
   }
 
@@ -163,23 +159,12 @@ public final class DatasetStore {
   /** Decodes (gzip, bzip2 or raw, by magic bytes) into {@code target}, returning the SHA-256. */
   static String decodeAndHash(Path source, Path target) throws IOException {
     MessageDigest digest = newDigest();
-    try (InputStream raw = openDecoded(source);
+    try (InputStream raw = io.tfjlab.data.io.Decoding.open(source);
         DigestInputStream in = new DigestInputStream(raw, digest);
         OutputStream out = Files.newOutputStream(target)) {
       in.transferTo(out);
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static InputStream openDecoded(Path file) throws IOException {
-    InputStream in = io.tfjlab.data.idx.IdxReader.openDecoded(file);
-    in.mark(3);
-    byte[] head = in.readNBytes(3);
-    in.reset();
-    if (head.length == 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
-      return new BZip2CompressorInputStream(in);
-    }
-    return in;
   }
 
   /** SHA-256 (lower-case hex) of a file's bytes as they are. */
@@ -199,20 +184,4 @@ public final class DatasetStore {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // staging is private; a leftover is harmless and is never read as a cache entry
-    }
-  }
 }

@@ -3,17 +3,14 @@ package io.tfjlab.data.formats;
 import io.tfjlab.data.DataFormatException;
 import io.tfjlab.data.ImageSet;
 import io.tfjlab.data.ImageShape;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * Reads the LIBSVM text format of USPS: one line per image, {@code label index:value ...}, labels
@@ -25,23 +22,12 @@ public final class LibsvmImageReader {
   private LibsvmImageReader() {}
 
   public static ImageSet read(Path file, ImageShape shape) {
-    try (InputStream raw = open(file);
+    try (InputStream raw = io.tfjlab.data.io.Decoding.open(file);
         BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.US_ASCII))) {
       return parse(file.toString(), reader, shape);
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
-  }
-
-  private static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    in.mark(3);
-    byte[] head = in.readNBytes(3);
-    in.reset();
-    if (head.length == 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
-      return new BZip2CompressorInputStream(in);
-    }
-    return in;
   }
 
   static ImageSet parse(String name, BufferedReader reader, ImageShape shape) throws IOException {

@@ -3,13 +3,10 @@ package io.tfjlab.data.idx;
 import io.tfjlab.data.DataFormatException;
 import io.tfjlab.data.ImageSet;
 import io.tfjlab.data.ImageShape;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads IDX files of unsigned bytes (MNIST, Fashion-MNIST), gzip-compressed or raw, and checks
@@ -21,19 +18,6 @@ public final class IdxReader {
 
   private IdxReader() {}
 
-  /** Opens a file, transparently gunzipping it when it starts with the gzip magic. */
-  public static InputStream openDecoded(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    in.mark(2);
-    int b0 = in.read();
-    int b1 = in.read();
-    in.reset();
-    if (b0 == 0x1f && b1 == 0x8b) {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-    }
-    return in;
-  }
-
   /**
    * Reads and validates one IDX file.
    *
@@ -41,7 +25,7 @@ public final class IdxReader {
    */
   public static IdxFile read(Path file, int expectedDims) {
     byte[] bytes;
-    try (InputStream in = openDecoded(file)) {
+    try (InputStream in = io.tfjlab.data.io.Decoding.open(file)) {
       bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);

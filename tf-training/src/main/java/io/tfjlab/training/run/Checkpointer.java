@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.tensorflow.Session;
 
 /**
@@ -44,12 +42,12 @@ public final class Checkpointer {
       Json.write(tmp.resolve(STATE), state);
       Path target = root.resolve(name);
       Path old = root.resolve(".old-" + name);
-      deleteRecursively(old);
+      io.tfjlab.data.io.Folders.deleteRecursively(old);
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(old);
+      io.tfjlab.data.io.Folders.deleteRecursively(old);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + name + " in " + root + ": " + e.getMessage(), e);
     }
@@ -76,14 +74,4 @@ public final class Checkpointer {
     return Files.isRegularFile(f) ? Optional.of(Json.read(f, TrainerState.class)) : Optional.empty();
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
@@ -81,10 +79,10 @@ public final class SavedModelExport {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      delete(old);
+      io.tfjlab.data.io.Folders.deleteQuietly(old);
       return target;
     } catch (IOException e) {
-      delete(tmp);
+      io.tfjlab.data.io.Folders.deleteQuietly(tmp);
       throw new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), e);
     }
   }
@@ -94,16 +92,4 @@ public final class SavedModelExport {
     return t == Task.CLASSIFY || t == Task.BINARY;
   }
 
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort on a temporary folder
-    }
-  }
 }
