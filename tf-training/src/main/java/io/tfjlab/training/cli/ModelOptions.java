@@ -34,6 +34,21 @@ public final class ModelOptions {
   @Option(names = "--positive-class", description = "Perceptron: the class that is 1.")
   Integer positiveClass;
 
+  @Option(names = "--discriminator", description = "sgan: mlp (reference) or cnn.")
+  String discriminator;
+
+  @Option(names = "--freeze-body", description = "dcgan-transfer: keep the discriminator body fixed.")
+  Boolean freezeBody;
+
+  @Option(names = "--label-smoothing", description = "GANs: one-sided label smoothing (real target 1 - v).")
+  Double labelSmoothing;
+
+  @Option(names = "--average-rate", description = "GANs: rate of the discriminator weight average (0 = none).")
+  Double averageRate;
+
+  @Option(names = "--noise-dim", description = "GANs: generator noise size.")
+  Integer noiseDim;
+
   /** {@code base} (from a spec file, may be null) with the options given here applied on top. */
   ModelSpec apply(ModelSpec base) {
     if (base == null && model == null) {
@@ -66,6 +81,21 @@ public final class ModelOptions {
     }
     if (positiveClass != null) {
       s = s.withPositiveClass(positiveClass);
+    }
+    if (discriminator != null) {
+      s = s.withDiscriminator(discriminator);
+    }
+    if (freezeBody != null) {
+      s = s.withFreezeBody(freezeBody);
+    }
+    if (labelSmoothing != null) {
+      s = s.withLabelSmoothing(labelSmoothing);
+    }
+    if (averageRate != null) {
+      s = s.withAverageRate(averageRate);
+    }
+    if (noiseDim != null) {
+      s = s.withNoiseDim(noiseDim);
     }
     return s;
   }

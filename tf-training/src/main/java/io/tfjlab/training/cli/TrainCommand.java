@@ -91,6 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--checkpoint", description = "Checkpoint the test set evaluates: best (default) or last.")
+  String checkpoint;
+
   @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
   Path runsDir;
 
@@ -190,6 +193,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (threads != null) {
       s = s.withThreads(threads);
+    }
+    if (checkpoint != null) {
+      s = s.withCheckpoint(checkpoint);
     }
     return s;
   }
