@@ -75,16 +75,19 @@ public final class DcganModel implements ModelFactory {
     Operand<TFloat32> fake = generator.apply(ctx, z, new long[] {r.noiseDim()});
     Operand<TFloat32> dFake = ganHead.apply(ctx, body.apply(ctx, fake, shape), fShape);
 
-    Operand<TFloat32> realTarget = tf.onesLike(dReal);
+    // targets carry no gradient (OnesLike/ZerosLike have none registered): stop them at the source
+    Operand<TFloat32> realTarget = tf.stopGradient(tf.onesLike(dReal));
+    Operand<TFloat32> fakeTarget = tf.stopGradient(tf.zerosLike(dFake));
+    Operand<TFloat32> foolTarget = tf.stopGradient(tf.onesLike(dFake));
     Operand<TFloat32> smoothed = tf.math.mul(realTarget, tf.constant((float) (1 - r.labelSmoothing())));
     Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(
         Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, smoothed), 2),
-        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, tf.zerosLike(dFake)), 2));
+        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, fakeTarget), 2));
     Operand<TFloat32> gLoss = tf.withName("generator_loss").identity(
-        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, tf.onesLike(dFake)), 2));
+        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, foolTarget), 2));
     Operand<TFloat32> realCalledReal = Heads.binaryAccuracy(tf, dReal, realTarget);
     Operand<TFloat32> dAccuracy = tf.math.mul(tf.constant(0.5f), tf.math.add(realCalledReal,
-        Heads.binaryAccuracy(tf, dFake, tf.zerosLike(dFake))));
+        Heads.binaryAccuracy(tf, dFake, fakeTarget)));
     Operand<TFloat32> realLoss = Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, realTarget), 2);
 
     List<Variable<TFloat32>> dVars = new ArrayList<>(body.trainableVariables());
