@@ -163,13 +163,14 @@ public final class TrainingData implements AutoCloseable {
 
   /** A training source whose order is seeded by the run seed plus {@code stream} (independent streams). */
   public BatchSource train(PhaseData d, int stream) {
-    return train(d, stream, spec.batchSize());
+    RunSpec r = stream == 0 ? spec : spec.withSeed(spec.seed() + 7919L * stream);
+    return track(sources.train(d, r));
   }
 
-  /** The same with another batch size (e.g. a data-dependent initialisation batch). */
-  public BatchSource train(PhaseData d, int stream, int batchSize) {
-    RunSpec r = stream == 0 ? spec : spec.withSeed(spec.seed() + 7919L * stream);
-    return track(sources.train(d, r.withBatchSize(batchSize).withAugment(null)));
+  /** Plain images (no augmentation) in another batch size, e.g. a data-dependent initialisation batch. */
+  public BatchSource plain(PhaseData d, int stream, int batchSize) {
+    RunSpec r = spec.withSeed(spec.seed() + 7919L * stream).withBatchSize(batchSize).withAugment(null);
+    return track(sources.train(d, r));
   }
 
   public Optional<BatchSource> validation() {

@@ -53,7 +53,8 @@ public final class AutoencoderModel implements ModelFactory {
   public ModelSpec resolve(ModelSpec s) {
     return s.withCodeSize(ModelSpec.or(s.codeSize(), withClassifier ? 256 : 64))
         .withReconstructionLoss(ModelSpec.or(s.reconstructionLoss(), "bce"))
-        .withActivation(ModelSpec.or(s.activation(), Activation.RELU));
+        .withActivation(ModelSpec.or(s.activation(), Activation.RELU))
+        .withFreezeBody(withClassifier ? ModelSpec.or(s.freezeBody(), true) : s.freezeBody());
   }
 
   @Override
@@ -87,11 +88,18 @@ public final class AutoencoderModel implements ModelFactory {
       return new BuiltModel(name(), r, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
     }
     Sequential head = Sequential.of(new Dense(input.numClasses(), Activation.LINEAR));
-    Operand<TFloat32> classLogits = head.apply(ctx, tf.stopGradient(code), new long[] {r.codeSize()});
+    // frozen (seed 000): a classifier on the codes; otherwise the encoder is fine-tuned with it
+    Operand<TFloat32> classLogits = head.apply(ctx, r.freezeBody() ? tf.stopGradient(code) : code,
+        new long[] {r.codeSize()});
     parts.put("classifier", head);
+    List<Variable<TFloat32>> cVars = new ArrayList<>(head.trainableVariables());
+    List<Variable<TFloat32>> cKernels = new ArrayList<>(head.kernels());
+    if (!r.freezeBody()) {
+      cVars.addAll(encoder.trainableVariables());
+      cKernels.addAll(encoder.kernels());
+    }
     Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, classLogits, y),
-        Heads.accuracy(tf, classLogits, y), "acc", head.trainableVariables(), head.kernels(),
-        Phase.PhaseData.LABELED);
+        Heads.accuracy(tf, classLogits, y), "acc", cVars, cKernels, Phase.PhaseData.LABELED);
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(classLogits);
     return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, probabilities, List.of(reconstruct, classify), parts);
   }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param standardize put seed 003's input standardisation layer first
  * @param positiveClass perceptron: the class that is 1 (CIFAR-10 cat = 3)
  * @param discriminator sgan: mlp (Salimans' permutation-invariant network) or cnn
- * @param freezeBody dcgan-transfer: keep the discriminator body fixed while the new head learns
+ * @param freezeBody dcgan-transfer, ae-classifier: keep the pre-trained body (discriminator, encoder) fixed while the new head learns
  * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value
  * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for evaluation; 0 = none
  * @param noiseDim GANs: size of the generator's noise vector

@@ -37,7 +37,7 @@ public final class ModelOptions {
   @Option(names = "--discriminator", description = "sgan: mlp (reference) or cnn.")
   String discriminator;
 
-  @Option(names = "--freeze-body", description = "dcgan-transfer: keep the discriminator body fixed.")
+  @Option(names = "--freeze-body", description = "dcgan-transfer, ae-classifier: keep the pre-trained body fixed (true/false).", arity = "1")
   Boolean freezeBody;
 
   @Option(names = "--label-smoothing", description = "GANs: one-sided label smoothing (real target 1 - v).")

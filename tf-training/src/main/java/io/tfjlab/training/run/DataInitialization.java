@@ -15,7 +15,7 @@ final class DataInitialization {
   private DataInitialization() {}
 
   static void run(Session session, BuiltModel.DataInit init, TrainingData data) {
-    Iterator<Batch> batches = data.train(Phase.PhaseData.ALL_TRAIN, 3, init.examples()).epoch(0).iterator();
+    Iterator<Batch> batches = data.plain(Phase.PhaseData.ALL_TRAIN, 3, init.examples()).epoch(0).iterator();
     if (!batches.hasNext()) {
       throw new IllegalStateException("no training images for the data-dependent initialisation");
     }
