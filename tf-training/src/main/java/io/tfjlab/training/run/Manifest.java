@@ -33,10 +33,17 @@ public record Manifest(
    * @param labeledImages training images whose labels training used
    * @param labeledDigest SHA-256 over the labeled indices (labeled-indices.json lists them)
    * @param validationDigest SHA-256 over the validation indices
-   * @param testImages size of the test set, read once at the end
+   * @param testImages size of the test set, read once at the end (-1 until then)
    */
   public record DataRecord(String dataset, Map<String, String> checksums, int trainImages, int validationImages,
       int labeledImages, String labeledDigest, String validationDigest, int testImages) {}
+
+  /** The same manifest once the test set has been read: its size recorded. */
+  public Manifest withTestImages(int n) {
+    DataRecord d = new DataRecord(data.dataset(), data.checksums(), data.trainImages(), data.validationImages(),
+        data.labeledImages(), data.labeledDigest(), data.validationDigest(), n);
+    return new Manifest(run, status, spec, versions, d, host, started, finished, phaseSeconds, command);
+  }
 
   public Manifest withStatus(String s, String end, Map<String, Double> seconds) {
     return new Manifest(run, s, spec, versions, data, host, started, end, seconds, command);

@@ -161,7 +161,8 @@ public final class RunExecutor {
         RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
             used, state.bestEpoch(), total);
         Json.write(run.results(), result);
-        Json.write(run.manifest(), manifest.withStatus("finished", Instant.now().toString(), seconds));
+        Json.write(run.manifest(), manifest.withTestImages((int) test.examples())
+            .withStatus("finished", Instant.now().toString(), seconds));
         out.printf(Locale.ROOT, "Test (%s checkpoint, epoch %d, %d images): loss %.4f - %s %.4f   [%s, %.0fs]%n",
             used, state.bestEpoch(), test.examples(), test.loss(), fin.metricName(), test.metric(), run.path(),
             total);
