@@ -82,13 +82,16 @@ public final class GanParts {
         Reshape.flatten());
   }
 
-  /** Salimans' generator: z → 500 BN softplus → 500 BN softplus → weight-normed 784 sigmoid. */
-  public static Sequential salimansGenerator(long[] imageShape) {
+  /**
+   * Salimans' generator: z → 500 BN softplus → 500 BN softplus → weight-normed 784 → {@code output}
+   * (sigmoid in the reference; softplus avoids the saturation a public port reports).
+   */
+  public static Sequential salimansGenerator(long[] imageShape, Activation output) {
     long pixels = imageShape[0] * imageShape[1] * imageShape[2];
     return Sequential.of(
         new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
         new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
-        new WeightNormDense((int) pixels, Activation.SIGMOID, true),
+        new WeightNormDense((int) pixels, output, true),
         Reshape.to(imageShape));
   }
 

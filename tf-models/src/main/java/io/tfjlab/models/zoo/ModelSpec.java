@@ -18,10 +18,11 @@ import java.util.List;
  * @param standardize put seed 003's input standardisation layer first
  * @param positiveClass perceptron: the class that is 1 (CIFAR-10 cat = 3)
  * @param discriminator sgan: mlp (Salimans' permutation-invariant network) or cnn
- * @param freezeBody dcgan-transfer, ae-classifier: keep the pre-trained body (discriminator, encoder) fixed while the new head learns
+ * @param freezeBody dcgan-transfer: keep the discriminator body fixed while the new head learns
  * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value
  * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for evaluation; 0 = none
  * @param noiseDim GANs: size of the generator's noise vector
+ * @param generatorOutput sgan: the generator's output activation, sigmoid (reference) or softplus
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -38,7 +39,8 @@ public record ModelSpec(
     Boolean freezeBody,
     Double labelSmoothing,
     Double averageRate,
-    Integer noiseDim) {
+    Integer noiseDim,
+    Activation generatorOutput) {
 
   public ModelSpec {
     if (type == null || type.isBlank()) {
@@ -76,63 +78,67 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ModelSpec withType(String v) {
-    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withPreset(String v) {
-    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withHidden(List<Integer> v) {
-    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withActivation(Activation v) {
-    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withDropout(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withCodeSize(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withReconstructionLoss(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withStandardize(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withPositiveClass(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withDiscriminator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withFreezeBody(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withLabelSmoothing(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput);
   }
 
   public ModelSpec withAverageRate(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput);
   }
 
   public ModelSpec withNoiseDim(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput);
+  }
+
+  public ModelSpec withGeneratorOutput(Activation v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v);
   }
 
   /** {@code value} if set, else {@code fallback}. */

@@ -53,7 +53,8 @@ public final class SemiSupervisedGanModel implements ModelFactory {
   public ModelSpec resolve(ModelSpec s) {
     return s.withDiscriminator(ModelSpec.or(s.discriminator(), "mlp"))
         .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
-        .withAverageRate(ModelSpec.or(s.averageRate(), 0.001));
+        .withAverageRate(ModelSpec.or(s.averageRate(), 0.001))
+        .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID));
   }
 
   @Override
@@ -71,7 +72,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     PlaceholderWithDefault<TInt32> noiseBatch = GanParts.noiseBatch(ctx, 100);
 
     boolean mlp = r.discriminator().equals("mlp");
-    Sequential generator = GanParts.salimansGenerator(shape);
+    Sequential generator = GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
     Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k) : GanParts.denseHead(k, 0.5);
 

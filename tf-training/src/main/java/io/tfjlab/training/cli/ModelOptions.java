@@ -49,6 +49,9 @@ public final class ModelOptions {
   @Option(names = "--noise-dim", description = "GANs: generator noise size.")
   Integer noiseDim;
 
+  @Option(names = "--generator-output", description = "sgan: generator output activation, sigmoid (reference) or softplus.")
+  String generatorOutput;
+
   /** {@code base} (from a spec file, may be null) with the options given here applied on top. */
   ModelSpec apply(ModelSpec base) {
     if (base == null && model == null) {
@@ -96,6 +99,9 @@ public final class ModelOptions {
     }
     if (noiseDim != null) {
       s = s.withNoiseDim(noiseDim);
+    }
+    if (generatorOutput != null) {
+      s = s.withGeneratorOutput(Activation.parse(generatorOutput));
     }
     return s;
   }
