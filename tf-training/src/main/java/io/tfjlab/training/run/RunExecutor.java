@@ -158,13 +158,14 @@ public final class RunExecutor {
         Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(), fin.evalMetric(),
             data.test());
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        int epoch = used.equals(ModelCheckpoint.BEST) ? state.bestEpoch() : state.epoch();
         RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
-            used, state.bestEpoch(), total);
+            used, epoch, total);
         Json.write(run.results(), result);
         Json.write(run.manifest(), manifest.withTestImages((int) test.examples())
             .withStatus("finished", Instant.now().toString(), seconds));
         out.printf(Locale.ROOT, "Test (%s checkpoint, epoch %d, %d images): loss %.4f - %s %.4f   [%s, %.0fs]%n",
-            used, state.bestEpoch(), test.examples(), test.loss(), fin.metricName(), test.metric(), run.path(),
+            used, epoch, test.examples(), test.loss(), fin.metricName(), test.metric(), run.path(),
             total);
         return result;
       }

@@ -9,7 +9,7 @@ package io.tfjlab.training.run;
  * @param testMetric mean test metric (accuracy as a fraction)
  * @param testExamples test set size
  * @param checkpoint which checkpoint was evaluated (best, or last when no validation)
- * @param bestEpoch the epoch of that checkpoint
+ * @param bestEpoch the epoch of that checkpoint (the best one, or the last one trained)
  * @param trainSeconds wall time of training (all phases, this process and earlier ones)
  */
 public record RunResult(String run, String metricName, double testLoss, double testMetric, long testExamples,
