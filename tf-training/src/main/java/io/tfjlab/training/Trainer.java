@@ -130,12 +130,14 @@ public final class Trainer {
             sums.seen);
         double value = logs.get(followed);
         TrainerState s = ctx.state();
-        boolean improved = Double.isNaN(s.best()) || (maximize ? value > s.best() : value < s.best());
+        boolean improved = !Double.isNaN(value)
+            && (Double.isNaN(s.best()) || (maximize ? value > s.best() : value < s.best()));
         int sinceBest = improved ? 0 : s.sinceBest() + 1;
         boolean stop = patience.isPresent() && sinceBest >= patience.get();
         ctx.state(new TrainerState(phaseIndex, epoch + 1, step, improved ? value : s.best(),
             improved ? epoch + 1 : s.bestEpoch(), sinceBest, stop));
-        ctx.improved(improved && phase.validates());
+        // only a validated phase has a best checkpoint (Keras: no validation, no selection)
+        ctx.improved(improved && validation.isPresent());
         callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
       }
     }

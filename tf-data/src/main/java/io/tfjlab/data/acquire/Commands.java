@@ -2,6 +2,7 @@ package io.tfjlab.data.acquire;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,22 +14,25 @@ final class Commands {
   private Commands() {}
 
   static String run(Path workDir, List<String> command) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    // output goes to a file, so that waiting (with its time limit) never blocks on a full pipe
+    Path log = Files.createTempFile(workDir, ".command-", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
+      Files.deleteIfExists(log);
       throw new IOException("'" + command.get(0) + "' is not available (" + e.getMessage() + ")", e);
     }
     p.getOutputStream().close();
     try {
-      byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new IOException("'" + String.join(" ", command) + "' timed out");
+        throw new IOException("'" + String.join(" ", command) + "' timed out after " + TIMEOUT_MINUTES + " minutes");
       }
-      String text = new String(out, StandardCharsets.UTF_8).strip();
+      String text = Files.readString(log, StandardCharsets.UTF_8).strip();
       if (p.exitValue() != 0) {
         String last = text.isEmpty() ? "" : text.lines().reduce((a, b) -> b).orElse("");
         throw new IOException("'" + String.join(" ", command) + "' exited with " + p.exitValue()
@@ -39,6 +43,8 @@ final class Commands {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted: " + String.join(" ", command));
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 }

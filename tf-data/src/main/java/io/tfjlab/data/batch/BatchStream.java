@@ -73,10 +73,10 @@ public final class BatchStream implements BatchSource {
   @Override
   public Iterable<Batch> epoch(int epoch) {
     int[] order = order(epoch);
-    SplittableRandom augRng = new SplittableRandom(options.seed() * 31 + epoch * EPOCH_MIX + 7);
     int count = batchesPerEpoch();
     int b = options.batchSize();
     return () -> new Iterator<>() {
+      final SplittableRandom augRng = new SplittableRandom(options.seed() * 31 + epoch * EPOCH_MIX + 7);
       int next = 0;
 
       @Override

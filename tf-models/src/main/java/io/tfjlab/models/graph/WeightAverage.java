@@ -37,8 +37,8 @@ public final class WeightAverage {
       String name = v.op().name().replace('/', '_');
       // zeros at first: an initializer may not read another variable (initialisation order is free);
       // reset() copies the live values in once they exist
-      Variable<TFloat32> shadow = s.withName(name + "_avg").variable(tf.zerosLike(v));
-      Variable<TFloat32> backup = s.withName(name + "_swap").variable(tf.zerosLike(v));
+      Variable<TFloat32> shadow = s.withName(name + "_avg").variable(zeros(tf, v));
+      Variable<TFloat32> backup = s.withName(name + "_swap").variable(zeros(tf, v));
       shadows.add(shadow);
       updates.add(tf.assign(shadow, tf.math.add(tf.identity(shadow),
           tf.math.mul(tf.math.sub(tf.identity(v), tf.identity(shadow)), tf.constant((float) rate)))));
@@ -57,6 +57,10 @@ public final class WeightAverage {
   /** Sets every average to the live value (once, when a new run starts). */
   public void reset(Session session) {
     session.run(reset);
+  }
+
+  private static org.tensorflow.Operand<TFloat32> zeros(Ops tf, Variable<TFloat32> v) {
+    return tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class);
   }
 
   /** The op that moves the averages one step toward the live values. */

@@ -40,6 +40,40 @@ public final class CsvLogger implements Callback {
     }
   }
 
+  /**
+   * Drops the rows a resumed run will write again: those after the restored checkpoint (an epoch
+   * can be logged and then interrupted before its checkpoint was written).
+   */
+  public static void trimAfter(Path file, List<String> phaseNames, int phase, int epoch) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> kept = new java.util.ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String[] f = lines.get(i).split(",", 3);
+        if (i == 0 || f.length < 2) {
+          kept.add(lines.get(i));
+          continue;
+        }
+        int p = phaseNames.indexOf(f[0]);
+        int e = Integer.parseInt(f[1]);
+        if (p < phase || (p == phase && e <= epoch)) {
+          kept.add(lines.get(i));
+        }
+      }
+      if (kept.size() != lines.size()) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, kept, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("cannot read " + file + " to resume: " + e.getMessage(), e);
+    }
+  }
+
   private static String num(double v) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
   }

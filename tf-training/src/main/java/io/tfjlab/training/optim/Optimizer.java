@@ -96,6 +96,7 @@ public final class Optimizer {
 
   private static Variable<TFloat32> slot(Ops tf, Ops slots, Variable<TFloat32> v, String slotName) {
     String name = v.op().name().replace('/', '_') + "_" + slotName;
-    return slots.withName(name).variable(tf.zerosLike(v));
+    // zeros of the variable's static shape: an initializer must not read another variable
+    return slots.withName(name).variable(tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class));
   }
 }

@@ -30,48 +30,59 @@ public final class Checkpointer {
   }
 
   public boolean exists(String name) {
-    return Files.isRegularFile(root.resolve(name).resolve(STATE))
-        || Files.isRegularFile(root.resolve(".old-" + name).resolve(STATE));
+    return resolve(name).isPresent();
+  }
+
+  /**
+   * The folder holding checkpoint {@code name}: its own, or {@code .old-<name>} when a save was
+   * interrupted between its two renames.
+   */
+  private Optional<Path> resolve(String name) {
+    for (Path dir : new Path[] {root.resolve(name), root.resolve(".old-" + name)}) {
+      if (Files.isRegularFile(dir.resolve(STATE))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
   }
 
   public void save(Session session, String name, TrainerState state) {
+    Path tmp = null;
     try {
       Files.createDirectories(root);
-      Path tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
+      tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
       session.save(tmp.resolve(PREFIX).toString());
       Json.write(tmp.resolve(STATE), state);
       Path target = root.resolve(name);
       Path old = root.resolve(".old-" + name);
+      if (!Files.exists(target) && Files.exists(old)) {
+        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // the good copy an interrupted save left
+      }
       io.tfjlab.data.io.Folders.deleteRecursively(old);
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
       io.tfjlab.data.io.Folders.deleteRecursively(old);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + name + " in " + root + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        io.tfjlab.data.io.Folders.deleteQuietly(tmp);
+      }
     }
   }
 
   /** Restores variables from a checkpoint and returns its trainer state. */
   public TrainerState restore(Session session, String name) {
-    Path dir = root.resolve(name);
-    if (!Files.isRegularFile(dir.resolve(STATE))) {
-      Path old = root.resolve(".old-" + name); // a crash between the two renames of save()
-      if (Files.isRegularFile(old.resolve(STATE))) {
-        dir = old;
-      } else {
-        throw new IllegalArgumentException("no '" + name + "' checkpoint in " + root
-            + "; the run has not finished an epoch yet");
-      }
-    }
+    Path dir = resolve(name).orElseThrow(() -> new IllegalArgumentException("no '" + name + "' checkpoint in "
+        + root + "; the run has not finished an epoch yet"));
     session.restore(dir.resolve(PREFIX).toString());
     return Json.read(dir.resolve(STATE), TrainerState.class);
   }
 
   public Optional<TrainerState> state(String name) {
-    Path f = root.resolve(name).resolve(STATE);
-    return Files.isRegularFile(f) ? Optional.of(Json.read(f, TrainerState.class)) : Optional.empty();
+    return resolve(name).map(dir -> Json.read(dir.resolve(STATE), TrainerState.class));
   }
-
 }

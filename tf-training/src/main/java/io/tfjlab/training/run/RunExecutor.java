@@ -125,6 +125,10 @@ public final class RunExecutor {
         session.initialize();
         TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
             .orElse(TrainerState.start());
+        if (resumeFrom.isPresent()) {
+          CsvLogger.trimAfter(run.history(), model.phases().stream().map(Phase::name).toList(), state.phase(),
+              state.epoch());
+        }
         if (resumeFrom.isEmpty()) {
           model.dataInit().ifPresent(init -> DataInitialization.run(session, init, data));
           model.phases().forEach(ph -> averaged(ph).ifPresent(a -> a.reset(session)));

@@ -75,15 +75,24 @@ public final class SavedModelExport {
       }
       exporter.export();
       Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-      if (Files.exists(target)) {
+      boolean hadOne = Files.exists(target);
+      if (hadOne) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (hadOne) {
+          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the good export back
+        }
+        throw e;
+      }
       io.tfjlab.data.io.Folders.deleteQuietly(old);
       return target;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       io.tfjlab.data.io.Folders.deleteQuietly(tmp);
-      throw new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), e);
+      throw e instanceof IOException io ? new UncheckedIOException("cannot export to " + target + ": "
+          + e.getMessage(), io) : (RuntimeException) e;
     }
   }
 
