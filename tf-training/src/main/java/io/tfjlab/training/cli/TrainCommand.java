@@ -63,6 +63,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--beta1", description = "Adam beta1.")
   Double beta1;
 
+  @Option(names = "--epsilon", description = "Adam / RMSProp epsilon (default 1e-7).")
+  Double epsilon;
+
   @Option(names = "--schedule", description = "Learning-rate schedule: constant (default), step, linear.")
   String schedule;
 
@@ -163,12 +166,12 @@ public final class TrainCommand implements Callable<Integer> {
     if (batchSize != null) {
       s = s.withBatchSize(batchSize);
     }
-    if (optimizer != null || lr != null || beta1 != null) {
+    if (optimizer != null || lr != null || beta1 != null || epsilon != null) {
       OptimizerSpec o = s.optimizer();
       s = s.withOptimizer(new OptimizerSpec(optimizer != null ? optimizer : o.name(),
           lr != null ? lr : o.learningRate(), optimizer != null ? null : o.momentum(),
           beta1 != null ? beta1 : (optimizer != null ? null : o.beta1()), optimizer != null ? null : o.beta2(),
-          optimizer != null ? null : o.epsilon(), optimizer != null ? null : o.rho()));
+          epsilon != null ? epsilon : (optimizer != null ? null : o.epsilon()), optimizer != null ? null : o.rho()));
     }
     if (schedule != null) {
       s = s.withSchedule(new LearningRateSchedule(schedule, null, null, null));
