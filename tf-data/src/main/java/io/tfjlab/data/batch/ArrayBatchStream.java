@@ -4,9 +4,7 @@ import io.tfjlab.data.split.DataSplitter;
 import io.tfjlab.data.toy.ToyData;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -54,24 +52,7 @@ public final class ArrayBatchStream implements BatchSource {
       DataSplitter.shuffle(order, new SplittableRandom(seed ^ (epoch + 1) * 0x9E3779B97F4A7C15L));
     }
     int count = batchesPerEpoch();
-    return () -> new Iterator<>() {
-      int next = 0;
-
-      @Override
-      public boolean hasNext() {
-        return next < count;
-      }
-
-      @Override
-      public Batch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        int from = next * batchSize;
-        int[] idx = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-        return fill(idx, next++);
-      }
-    };
+    return () -> BatchSlices.iterator(order, batchSize, count, this::fill);
   }
 
   private Batch fill(int[] idx, int number) {

@@ -6,9 +6,7 @@ import io.tfjlab.data.augment.ImageAugmenter;
 import io.tfjlab.data.split.DataSplitter;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -75,25 +73,10 @@ public final class BatchStream implements BatchSource {
     int[] order = order(epoch);
     int count = batchesPerEpoch();
     int b = options.batchSize();
-    return () -> new Iterator<>() {
-      final SplittableRandom augRng = new SplittableRandom(options.seed() * 31 + epoch * EPOCH_MIX + 7);
-      int next = 0;
-
-      @Override
-      public boolean hasNext() {
-        return next < count;
-      }
-
-      @Override
-      public Batch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        int from = next * b;
-        int to = Math.min(order.length, from + b);
-        int[] batchIdx = Arrays.copyOfRange(order, from, to);
-        return fill(batchIdx, next++, augRng);
-      }
+    return () -> {
+      // one augmentation stream per pass, so iterating an epoch twice gives the same batches
+      SplittableRandom augRng = new SplittableRandom(options.seed() * 31 + epoch * EPOCH_MIX + 7);
+      return BatchSlices.iterator(order, b, count, (idx, number) -> fill(idx, number, augRng));
     };
   }
 

@@ -2,7 +2,6 @@ package io.tfjlab.data.cli;
 
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.ImageSet;
-import io.tfjlab.data.acquire.DataFile;
 import io.tfjlab.data.acquire.Materialized;
 import io.tfjlab.data.catalog.DatasetDescriptor;
 import java.util.LinkedHashMap;
@@ -66,7 +65,4 @@ public record DatasetInfo(
     return out.toString();
   }
 
-  static List<String> names(List<DataFile> files) {
-    return files.stream().map(DataFile::name).toList();
-  }
 }

@@ -1,10 +1,7 @@
 package io.tfjlab.eval.cli;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.tfjlab.data.DataModule.DataOptions;
-import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.TrainingModule;
@@ -27,9 +24,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
-    try (RestoredRun r = RestoredRun.open(run, checkpoint, injector.getInstance(DatasetCatalog.class),
-        injector.getInstance(ModelZoo.class))) {
+    try (RestoredRun r = RestoredRun.open(run, checkpoint,
+        Guice.createInjector(new TrainingModule(DataOptions.defaults())))) {
       Phase fin = r.model().finalPhase();
       Evaluator.Score s = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
           fin.evalMetric(), r.data().test());

@@ -1,10 +1,7 @@
 package io.tfjlab.training.cli;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.tfjlab.data.DataModule.DataOptions;
-import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.SavedModelExport;
@@ -28,9 +25,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
-    try (RestoredRun r = RestoredRun.open(run, checkpoint, injector.getInstance(DatasetCatalog.class),
-        injector.getInstance(ModelZoo.class))) {
+    try (RestoredRun r = RestoredRun.open(run, checkpoint,
+        Guice.createInjector(new TrainingModule(DataOptions.defaults())))) {
       Path target = output != null ? output : r.run().savedModel();
       SavedModelExport.export(r, target);
       System.out.println("SavedModel (" + checkpoint + " checkpoint, epoch " + r.state().bestEpoch() + ") written to "

@@ -74,6 +74,11 @@ public final class RestoredRun implements AutoCloseable {
     }
   }
 
+  /** The same, with the data catalog and the zoo of a Guice injector (what the CLI commands use). */
+  public static RestoredRun open(java.nio.file.Path path, String checkpoint, com.google.inject.Injector injector) {
+    return open(path, checkpoint, injector.getInstance(DatasetCatalog.class), injector.getInstance(ModelZoo.class));
+  }
+
   public RunDirectory run() {
     return run;
   }
