@@ -1,11 +1,13 @@
 package io.tfjlab.training.run;
 
 import io.tfjlab.data.batch.Batch;
+import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.training.TrainingData;
 import java.util.Iterator;
 import org.tensorflow.Session;
+import org.tensorflow.types.TBool;
 
 /**
  * Runs a model's data-dependent initialisation (weight normalisation) once, on the first
@@ -19,6 +21,10 @@ final class DataInitialization {
     if (!batches.hasNext()) {
       throw new IllegalStateException("no training images for the data-dependent initialisation");
     }
-    session.runner().feed(init.input(), batches.next().images()).addTarget(init.op()).run().close();
+    // in training mode, as the reference: the statistics include the input and hidden noise
+    try (TBool training = TBool.scalarOf(true)) {
+      session.runner().feed(init.input(), batches.next().images()).feed(ModelContext.TRAINING, training)
+          .addTarget(init.op()).run().close();
+    }
   }
 }
