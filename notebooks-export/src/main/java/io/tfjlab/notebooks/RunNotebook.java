@@ -119,7 +119,7 @@ public final class RunNotebook {
     String choice = "best".equals(checkpoint)
         ? "the `best` checkpoint, epoch " + epoch + ": the epoch with the best `" + monitor + "` on the validation split"
         : "the `" + Markdown.escape(checkpoint) + "` checkpoint (epoch " + epoch + ")";
-    return "The model tested is " + choice + ". The test set read once, after training; it played no part "
+    return "The model tested is " + choice + ". The test set was read once, after training; it played no part "
         + "in choosing the epoch or the checkpoint.\n";
   }
 
@@ -130,7 +130,7 @@ public final class RunNotebook {
         .append(", batch size ").append(Markdown.escape(JsonFiles.text(spec, "batchSize", "?")));
     JsonNode opt = spec.path("optimizer");
     if (opt.isObject()) {
-      sb.append(", optimizer ").append(Markdown.escape(compact(opt)));
+      sb.append(", optimizer ").append(Markdown.escape(optimizer(opt)));
     }
     sb.append(".\n");
     nb.markdown(sb.toString());
@@ -288,6 +288,20 @@ public final class RunNotebook {
       rows.add(List.of(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
     }
     return rows;
+  }
+
+  /** "adam (learningRate 0.001, beta1 0.9)" from the spec's optimizer object. */
+  private static String optimizer(JsonNode opt) {
+    List<String> params = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> it = opt.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!"name".equals(e.getKey())) {
+        params.add(e.getKey() + " " + (e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
+      }
+    }
+    String name = JsonFiles.text(opt, "name", "?");
+    return params.isEmpty() ? name : name + " (" + String.join(", ", params) + ")";
   }
 
   private static String compact(JsonNode node) {

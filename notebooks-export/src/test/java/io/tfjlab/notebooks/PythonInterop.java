@@ -1,0 +1,58 @@
+package io.tfjlab.notebooks;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs Python (the interop virtualenv) on the notebooks we write, or skips saying why. */
+final class PythonInterop {
+  private PythonInterop() {}
+
+  static Path python() {
+    String p = System.getProperty("tfjlab.python", "../.venv-interop/bin/python");
+    Path python = Path.of(p);
+    assumeTrue(Files.isExecutable(python), "SKIPPED: no Python interop environment at " + python
+        + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)");
+    return python;
+  }
+
+  /** Runs a script from the test resources; returns its standard output, failing on a non-zero exit. */
+  static String script(String script, Path workDir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    Path file = workDir.resolve(script);
+    try (InputStream in = PythonInterop.class.getResourceAsStream("/" + script)) {
+      Files.copy(in, file);
+    }
+    List<String> cmd = new ArrayList<>(List.of(file.toString()));
+    cmd.addAll(List.of(args));
+    return python(workDir, env, cmd);
+  }
+
+  /** Runs {@code python ARGS...} in {@code workDir}; returns its standard output, failing on a non-zero exit. */
+  static String python(Path workDir, Map<String, String> env, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(python().toString());
+    cmd.addAll(args);
+    Path err = Files.createTempFile(workDir, "python-", ".err");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(err.toFile());
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    pb.environment().put("CUDA_VISIBLE_DEVICES", "");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + Files.readString(err));
+    }
+    return out;
+  }
+}
