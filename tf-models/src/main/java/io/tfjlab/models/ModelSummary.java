@@ -24,6 +24,18 @@ public final class ModelSummary {
         .mapToLong(Layer::nonTrainableParameters).sum();
   }
 
+  /**
+   * Parameters of the part that classifies: the classifier parts when a model names some (a GAN's
+   * discriminator and head, without the generator), else the whole model.
+   */
+  public static long classifierParameters(BuiltModel m) {
+    if (m.classifierParts().isEmpty()) {
+      return totalParameters(m);
+    }
+    return m.classifierParts().stream().flatMap(p -> m.parts().get(p).layers().stream())
+        .mapToLong(l -> l.trainableParameters() + l.nonTrainableParameters()).sum();
+  }
+
   public static String render(BuiltModel m) {
     String rule = "_".repeat(78);
     String thick = "=".repeat(78);

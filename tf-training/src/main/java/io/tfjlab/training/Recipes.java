@@ -20,9 +20,9 @@ public final class Recipes {
       case "sgan" -> {
         // Salimans et al.: Adam 0.003, beta1 0.5, batch 100, 100 labels; the final (averaged) model is
         // tested, nothing is chosen on validation labels; 1,000 validation images only show progress.
-        // The reference Adam adds 1e-8 under the square root, about ε = 1e-4 outside it.
+        // The reference Adam (Theano code) adds ε = 1e-8 under the square root.
         spec = spec.withLabels(100).withBatchSize(100)
-            .withOptimizer(new OptimizerSpec("adam", 0.003, null, 0.5, null, 1e-4, null))
+            .withOptimizer(new OptimizerSpec("adam", 0.003, null, 0.5, null, 1e-8, null, true))
             .withValidation(1000.0 / 60000).withCheckpoint("last");
         spec = switch (preset) {
           case "paper" -> spec.withEpochs(300).withModel(model.withAverageRate(

@@ -31,6 +31,8 @@ import io.tfjlab.training.optim.OptimizerSpec;
  * @param threads TensorFlow intra-op threads (default: available processors)
  * @param checkpoint which checkpoint the test set evaluates: best (on --monitor, default) or last (the
  *     final model of a fixed schedule: no choice made on validation labels)
+ * @param limitBatches at most this many training batches per epoch in every phase (a quick check of
+ *     a whole pipeline, like Lightning's {@code limit_train_batches}); null = no limit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSpec(
@@ -52,7 +54,8 @@ public record RunSpec(
     Integer patience,
     String monitor,
     Integer threads,
-    String checkpoint) {
+    String checkpoint,
+    Integer limitBatches) {
 
   public RunSpec {
     if (model == null) {
@@ -85,6 +88,7 @@ public record RunSpec(
     require(monitor.equals("val_loss") || monitor.equals("val_acc"),
         "monitor must be val_loss or val_acc, got " + monitor);
     require(threads > 0, "threads must be > 0");
+    require(limitBatches == null || limitBatches > 0, "limitBatches must be > 0");
     require(validation > 0 || patience == null, "early stopping (patience) needs a validation split");
   }
 
@@ -96,96 +100,101 @@ public record RunSpec(
 
   public static RunSpec of(ModelSpec model) {
     return new RunSpec(model, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
+  }
+
+  public RunSpec withLimitBatches(Integer n) {
+    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, n);
   }
 
   public RunSpec withModel(ModelSpec m) {
     return new RunSpec(m, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withDataset(String d) {
     return new RunSpec(model, d, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withLabels(int n) {
     return new RunSpec(model, dataset, n, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withEpochs(int e) {
     return new RunSpec(model, dataset, labels, validation, e, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withSeed(long s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withLabelSeed(long s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withValidation(double v) {
     return new RunSpec(model, dataset, labels, v, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withBatchSize(int b) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, b, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withStepsPerEpoch(Integer s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, s, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withPretrainEpochs(int e) {
     return new RunSpec(model, dataset, labels, validation, epochs, e, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withOptimizer(OptimizerSpec o) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, o,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withSchedule(LearningRateSchedule s) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withL2(double v) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint);
+        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withAugment(AugmentSpec a) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withPatience(Integer p) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withMonitor(String m) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads, checkpoint, limitBatches);
   }
 
   public RunSpec withCheckpoint(String c) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, c);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, c, limitBatches);
   }
 
   public RunSpec withThreads(int t) {
     return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t, checkpoint);
+        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t, checkpoint, limitBatches);
   }
 }

@@ -22,12 +22,25 @@ public final class WeightNormDense extends BaseLayer {
   private final int units;
   private final Activation activation;
   private final boolean trainScale;
+  private final double initStd;
   private Variable<TFloat32> v;
   private Variable<TFloat32> g;
   private Variable<TFloat32> b;
 
   public WeightNormDense(int units, Activation activation, boolean trainScale) {
+    this(units, activation, trainScale, 0.1);
+  }
+
+  /**
+   * @param initStd standard deviation of the initial directions V (0.1 in the reference
+   *     discriminator; its generator keeps Lasagne's Glorot scale, about 0.04 for 500 → 784)
+   */
+  public WeightNormDense(int units, Activation activation, boolean trainScale, double initStd) {
     super("wn_dense");
+    if (!(initStd > 0)) {
+      throw new IllegalArgumentException("initStd must be > 0, got " + initStd);
+    }
+    this.initStd = initStd;
     if (units <= 0) {
       throw new IllegalArgumentException("units must be > 0, got " + units);
     }
@@ -47,7 +60,7 @@ public final class WeightNormDense extends BaseLayer {
       throw new IllegalArgumentException("WeightNormDense needs a flat input, got " + Arrays.toString(in));
     }
     Ops tf = ctx.tf();
-    v = variable("v", Initializers.normal(tf, new long[] {in[0], units}, ctx.nextInitSeed(), 0.1, false), true);
+    v = variable("v", Initializers.normal(tf, new long[] {in[0], units}, ctx.nextInitSeed(), initStd, false), true);
     kernels.add(v);
     g = constantVariable(ctx, "g", units, 1f, trainScale);
     b = constantVariable(ctx, "b", units, 0f, true);

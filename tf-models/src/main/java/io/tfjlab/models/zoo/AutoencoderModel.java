@@ -29,6 +29,9 @@ public final class AutoencoderModel implements ModelFactory {
     this.withClassifier = withClassifier;
   }
 
+  /** Name of the graph op holding the codes (the encoder's output), for embedding studies. */
+  public static final String CODE = "code";
+
   public static AutoencoderModel autoencoder() {
     return new AutoencoderModel(false);
   }
@@ -66,7 +69,7 @@ public final class AutoencoderModel implements ModelFactory {
     Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
     Sequential encoder = Sequential.of(Reshape.flatten(), new Dense(r.codeSize(), r.activation()));
     Sequential decoder = Sequential.of(new Dense((int) pixels, Activation.LINEAR));
-    Operand<TFloat32> code = encoder.apply(ctx, x, input.shape());
+    Operand<TFloat32> code = tf.withName(CODE).identity(encoder.apply(ctx, x, input.shape()));
     Operand<TFloat32> logits = decoder.apply(ctx, code, new long[] {r.codeSize()});
     Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, pixels}));
     Operand<TFloat32> recon = tf.math.sigmoid(logits);

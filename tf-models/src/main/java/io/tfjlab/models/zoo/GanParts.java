@@ -91,7 +91,8 @@ public final class GanParts {
     return Sequential.of(
         new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
         new Dense(500, Activation.LINEAR), BatchNorm.batchStatisticsOnly(), new ActivationLayer(Activation.SOFTPLUS),
-        new WeightNormDense((int) pixels, output, true),
+        // Glorot scale for the directions, as the reference's Lasagne DenseLayer: sqrt(2 / (fan_in + fan_out))
+        new WeightNormDense((int) pixels, output, true, Math.sqrt(2.0 / (500 + pixels))),
         Reshape.to(imageShape));
   }
 

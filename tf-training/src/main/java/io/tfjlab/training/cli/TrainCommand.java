@@ -66,6 +66,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epsilon", description = "Adam / RMSProp epsilon (default 1e-7).")
   Double epsilon;
 
+  @Option(names = "--epsilon-inside", arity = "1", paramLabel = "true|false",
+      description = "Adam: epsilon under the square root, m/sqrt(v+eps), as Theano/Lasagne code (sgan default: true).")
+  Boolean epsilonInside;
+
   @Option(names = "--schedule", description = "Learning-rate schedule: constant (default), step, linear.")
   String schedule;
 
@@ -107,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     RunExecutor executor = Guice.createInjector(new TrainingModule(
         new DataOptions(Optional.ofNullable(dataDir), Optional.empty()))).getInstance(RunExecutor.class);
-    String command = "tfjlab train " + String.join(" ", commandLine());
+    String command = "tfjlab " + String.join(" ", commandLine());
     if (resume != null) {
       executor.resume(resume, System.out);
     } else if (labelSeeds != null && !labelSeeds.isEmpty()) {
@@ -166,12 +170,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (batchSize != null) {
       s = s.withBatchSize(batchSize);
     }
-    if (optimizer != null || lr != null || beta1 != null || epsilon != null) {
+    if (optimizer != null || lr != null || beta1 != null || epsilon != null || epsilonInside != null) {
       OptimizerSpec o = s.optimizer();
       s = s.withOptimizer(new OptimizerSpec(optimizer != null ? optimizer : o.name(),
           lr != null ? lr : o.learningRate(), optimizer != null ? null : o.momentum(),
           beta1 != null ? beta1 : (optimizer != null ? null : o.beta1()), optimizer != null ? null : o.beta2(),
-          epsilon != null ? epsilon : (optimizer != null ? null : o.epsilon()), optimizer != null ? null : o.rho()));
+          epsilon != null ? epsilon : (optimizer != null ? null : o.epsilon()), optimizer != null ? null : o.rho(),
+          epsilonInside != null ? epsilonInside : (optimizer != null ? null : o.epsilonInside())));
     }
     if (schedule != null) {
       s = s.withSchedule(new LearningRateSchedule(schedule, null, null, null));

@@ -81,6 +81,11 @@ public final class Optimizer {
     List<Op> applies = new ArrayList<>();
     for (int i = 0; i < vars.size(); i++) {
       Variable<TFloat32> v = vars.get(i);
+      if (Boolean.TRUE.equals(spec.epsilonInside())) {
+        applies.add(adamEpsilonInside(gated, v, slot(tf, slots, v, "m"), slot(tf, slots, v, "v"), b1Power, b2Power,
+            lr, b1, b2, spec.epsilon().floatValue(), grad(grads, i)));
+        continue;
+      }
       applies.add(gated.train.applyAdam(v, slot(tf, slots, v, "m"), slot(tf, slots, v, "v"), b1Power, b2Power, lr,
           tf.constant(b1), tf.constant(b2), tf.constant(spec.epsilon().floatValue()), grad(grads, i)));
     }
@@ -88,6 +93,24 @@ public final class Optimizer {
     Op u1 = after.assign(b1Power, after.math.mul(after.identity(b1Power), after.constant(b1)));
     Op u2 = after.assign(b2Power, after.math.mul(after.identity(b2Power), after.constant(b2)));
     return tf.withControlDependencies(List.of(u1, u2)).noOp();
+  }
+
+  /**
+   * One Adam update with ε under the square root (Theano/Lasagne, the Salimans et al. code):
+   * {@code m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; p ← p − lr·(m/(1−β1^t)) / √(v/(1−β2^t) + ε)}.
+   */
+  private static Op adamEpsilonInside(Ops tf, Variable<TFloat32> p, Variable<TFloat32> m, Variable<TFloat32> v,
+      Variable<TFloat32> b1Power, Variable<TFloat32> b2Power, Operand<TFloat32> lr, float b1, float b2, float eps,
+      Operand<TFloat32> g) {
+    Operand<TFloat32> mNew = tf.identity(tf.assign(m, tf.math.add(tf.math.mul(tf.constant(b1), tf.identity(m)),
+        tf.math.mul(tf.constant(1 - b1), g))));
+    Operand<TFloat32> vNew = tf.identity(tf.assign(v, tf.math.add(tf.math.mul(tf.constant(b2), tf.identity(v)),
+        tf.math.mul(tf.constant(1 - b2), tf.math.square(g)))));
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> mHat = tf.math.div(mNew, tf.math.sub(one, tf.identity(b1Power)));
+    Operand<TFloat32> vHat = tf.math.div(vNew, tf.math.sub(one, tf.identity(b2Power)));
+    Operand<TFloat32> step = tf.math.mul(lr, tf.math.div(mHat, tf.math.sqrt(tf.math.add(vHat, tf.constant(eps)))));
+    return tf.assignSub(p, step);
   }
 
   private static Output<TFloat32> grad(Gradients grads, int i) {

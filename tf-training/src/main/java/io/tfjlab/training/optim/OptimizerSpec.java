@@ -12,10 +12,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param beta2 Adam β2
  * @param epsilon Adam / RMSProp ε
  * @param rho RMSProp decay
+ * @param epsilonInside Adam only: put ε under the square root, {@code m̂/√(v̂+ε)}, as Theano/Lasagne
+ *     code and the Salimans et al. reference do, instead of TensorFlow's {@code m̂/(√v̂+ε̂)} (null = no)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizerSpec(String name, double learningRate, Double momentum, Double beta1, Double beta2,
-    Double epsilon, Double rho) {
+    Double epsilon, Double rho, Boolean epsilonInside) {
 
   public OptimizerSpec {
     if (name == null) {
@@ -40,24 +42,30 @@ public record OptimizerSpec(String name, double learningRate, Double momentum, D
       default -> throw new IllegalArgumentException(
           "unknown optimizer '" + name + "'; use sgd, momentum, rmsprop or adam");
     }
+    if (Boolean.TRUE.equals(epsilonInside) && !name.equals("adam")) {
+      throw new IllegalArgumentException("optimizer.epsilonInside applies to adam only, not " + name);
+    }
+    if (epsilonInside != null && !epsilonInside) {
+      epsilonInside = null;
+    }
     if (beta1 != null && (beta1 < 0 || beta1 >= 1)) {
       throw new IllegalArgumentException("optimizer.beta1 must be in [0, 1), got " + beta1);
     }
   }
 
   public static OptimizerSpec adam(double lr) {
-    return new OptimizerSpec("adam", lr, null, null, null, null, null);
+    return new OptimizerSpec("adam", lr, null, null, null, null, null, null);
   }
 
   public static OptimizerSpec adam(double lr, double beta1) {
-    return new OptimizerSpec("adam", lr, null, beta1, null, null, null);
+    return new OptimizerSpec("adam", lr, null, beta1, null, null, null, null);
   }
 
   public static OptimizerSpec sgd(double lr) {
-    return new OptimizerSpec("sgd", lr, null, null, null, null, null);
+    return new OptimizerSpec("sgd", lr, null, null, null, null, null, null);
   }
 
   public OptimizerSpec withLearningRate(double lr) {
-    return new OptimizerSpec(name, lr, momentum, beta1, beta2, epsilon, rho);
+    return new OptimizerSpec(name, lr, momentum, beta1, beta2, epsilon, rho, epsilonInside);
   }
 }

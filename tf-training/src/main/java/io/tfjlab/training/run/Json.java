@@ -29,6 +29,17 @@ public final class Json {
     }
   }
 
+  /** Writes a text file atomically (temp file, then rename), as {@link #write}. */
+  public static void writeString(Path file, String text) {
+    try {
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.writeString(tmp, text);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public static <T> T read(Path file, Class<T> type) {
     try {
       return MAPPER.readValue(file.toFile(), type);

@@ -15,6 +15,8 @@ public record RunDirectory(Path path) {
   public static final String HISTORY = "history.csv";
   public static final String RESULTS = "results.json";
   public static final String LABELED = "labeled-indices.json";
+  public static final String SUMMARY = "summary.txt";
+  public static final String PREDICTIONS = "test-predictions.csv";
 
   /** Creates a new run folder under {@code root}. */
   public static RunDirectory create(Path root, String model, String dataset, int labels) {
@@ -54,6 +56,16 @@ public record RunDirectory(Path path) {
 
   public Path results() {
     return path.resolve(RESULTS);
+  }
+
+  /** The Keras-style model summary, written when the run starts. */
+  public Path summary() {
+    return path.resolve(SUMMARY);
+  }
+
+  /** Per test image: true class and predicted class, from the one test pass at the end (classifiers). */
+  public Path predictions() {
+    return path.resolve(PREDICTIONS);
   }
 
   public Path checkpoints() {

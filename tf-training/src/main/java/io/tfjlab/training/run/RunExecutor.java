@@ -2,12 +2,14 @@ package io.tfjlab.training.run;
 
 import com.google.inject.Inject;
 import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.graph.WeightAverage;
 import io.tfjlab.models.zoo.Adversarial;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.models.zoo.Task;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.Trainer;
@@ -22,6 +24,7 @@ import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -112,6 +115,9 @@ public final class RunExecutor {
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, spec.seed());
       BuiltModel model = zoo.build(ctx, spec.model(), data.input());
+      if (!Files.exists(run.summary())) {
+        Json.writeString(run.summary(), ModelSummary.render(model));
+      }
       TrainingGraph tg = new TrainingGraph(model, spec.optimizer(), spec.l2());
       TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
       int last = model.phases().size() - 1;
@@ -140,8 +146,7 @@ public final class RunExecutor {
           int epochs = p == last ? spec.epochs() : spec.pretrainEpochs();
           long t0 = System.nanoTime();
           if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
-            Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
-                ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
+            Optional<Integer> steps = stepsPerEpoch(spec, phase, data);
             state = trainer.fitPhase(p, phaseData(phase, data), data.validation(), epochs, steps, spec.monitor(),
                 p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
           }
@@ -159,12 +164,16 @@ public final class RunExecutor {
         }
         Phase fin = model.finalPhase();
         averaged(fin).ifPresent(a -> a.swap(session));
-        Evaluator.Score test = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(), fin.evalMetric(),
+        // the one read of the test set: scores, and the predicted classes of a classifier
+        Evaluator.Evaluation evaluation = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(),
+            fin.evalMetric(), model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
             data.test());
+        Evaluator.Score test = evaluation.score();
+        evaluation.predictions().ifPresent(p -> Json.writeString(run.predictions(), predictionsCsv(p)));
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         int epoch = used.equals(ModelCheckpoint.BEST) ? state.bestEpoch() : state.epoch();
         RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
-            used, epoch, total);
+            used, epoch, total, ModelSummary.classifierParameters(model));
         Json.write(run.results(), result);
         Json.write(run.manifest(), manifest.withTestImages((int) test.examples())
             .withStatus("finished", Instant.now().toString(), seconds));
@@ -174,6 +183,25 @@ public final class RunExecutor {
         return result;
       }
     }
+  }
+
+  /** The phase's batches per epoch: stepsPerEpoch for labeled phases, then capped by limitBatches. */
+  private static Optional<Integer> stepsPerEpoch(RunSpec spec, Phase phase, TrainingData data) {
+    Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
+        ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
+    if (spec.limitBatches() == null) {
+      return steps;
+    }
+    int full = steps.orElseGet(() -> data.train(phase.data()).batchesPerEpoch());
+    return Optional.of(Math.min(full, spec.limitBatches()));
+  }
+
+  private static String predictionsCsv(Evaluator.Predictions p) {
+    StringBuilder b = new StringBuilder("index,label,predicted\n");
+    for (int i = 0; i < p.actual().length; i++) {
+      b.append(i).append(',').append(p.actual()[i]).append(',').append(p.predicted()[i]).append('\n');
+    }
+    return b.toString();
   }
 
   /** The batch sources of a phase: one for supervised phases; real, labeled and matching streams for GANs. */
