@@ -1,0 +1,31 @@
+package io.tfjlab.eval.compare;
+
+import io.tfjlab.training.RunSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of the comparison: a model setting trained once per label seed.
+ *
+ * @param id short stable name, used for figure files (e.g. cnn-aug-100)
+ * @param title what the table shows
+ * @param runs one spec per label seed
+ * @param seedReport what the seed reports got for this row, if they have the row
+ */
+public record ComparisonRow(String id, String title, List<RunSpec> runs, Optional<SeedReport> seedReport) {
+  public ComparisonRow {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("comparison row " + id + " has no run");
+    }
+    runs = List.copyOf(runs);
+  }
+
+  /** The row's labeled images (0 = all). */
+  public int labels() {
+    return runs.get(0).labels();
+  }
+
+  public String model() {
+    return runs.get(0).model().type();
+  }
+}
