@@ -61,10 +61,10 @@ public record LearningCurves(int panelWidth, int panelHeight) {
       for (int row = 0; row < phases.size(); row++) {
         TrainingHistory.Phase p = phases.get(row);
         String prefix = (title == null || title.isBlank() ? "" : title + " - ") + p.name();
-        XYChart loss = chart(prefix + ": loss", "loss");
+        XYChart loss = chart(prefix + ": loss", "loss", Styler.LegendPosition.InsideNE);
         addSeries(loss, "loss", p.epoch(), p.loss(), Palette.of(0));
         addSeries(loss, "val_loss", p.epoch(), p.valLoss(), Palette.of(1));
-        XYChart metric = chart(prefix + ": " + p.metricName(), p.metricName());
+        XYChart metric = chart(prefix + ": " + p.metricName(), p.metricName(), Styler.LegendPosition.InsideSE);
         addSeries(metric, p.metricName(), p.epoch(), p.metric(), Palette.of(0));
         addSeries(metric, "val_" + p.metricName(), p.epoch(), p.valMetric(), Palette.of(1));
         paint(g, loss, 0, row * panelHeight);
@@ -76,12 +76,12 @@ public record LearningCurves(int panelWidth, int panelHeight) {
     return image;
   }
 
-  private XYChart chart(String title, String yTitle) {
+  private XYChart chart(String title, String yTitle, Styler.LegendPosition legend) {
     XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(title)
         .xAxisTitle("epoch").yAxisTitle(yTitle).build();
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
-    s.setLegendPosition(Styler.LegendPosition.InsideNE);
+    s.setLegendPosition(legend);
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     chart.getStyler().setXAxisDecimalPattern("#");
     return chart;

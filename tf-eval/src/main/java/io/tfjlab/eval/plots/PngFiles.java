@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import javax.imageio.ImageIO;
 
 /** Writes PNG files atomically: a temporary file in the target folder, then an atomic rename. */
@@ -26,8 +27,10 @@ public final class PngFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // not Files.createTempFile: its owner-only permissions would stick to the final file
+      tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + Thread.currentThread().getId() + "." + System.nanoTime() + ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         if (!ImageIO.write(image, "png", out)) {
           throw new IOException("no PNG writer available");
         }
