@@ -1,0 +1,131 @@
+package io.tfjlab.cli;
+
+import com.google.inject.Guice;
+import io.tfjlab.data.DataModule.DataOptions;
+import io.tfjlab.eval.compare.ComparisonPlan;
+import io.tfjlab.eval.compare.ComparisonReport;
+import io.tfjlab.eval.compare.ComparisonRow;
+import io.tfjlab.eval.compare.ComparisonRunner;
+import io.tfjlab.eval.compare.RowResult;
+import io.tfjlab.eval.report.ReportFigures;
+import io.tfjlab.eval.report.RunArtifacts;
+import io.tfjlab.notebooks.ComparisonNotebook;
+import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.run.RunExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code compare}: the seed reports' comparison on MNIST in one command — every zoo classifier with
+ * 100 labels and the full-label baselines — printed as one table and written to reports/NAME/ with
+ * figures and a notebook. Finished runs with the same spec are reused; interrupted ones resume.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
+        + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
+        "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
+        "Example: ./tfjlab compare            (default preset: about 30 minutes on 2 cores)"})
+public final class CompareCommand implements Callable<Integer> {
+  @Option(names = "--preset", defaultValue = "default",
+      description = "default (short schedules, one label seed), paper (full schedules, label seeds 1,2,3) or "
+          + "smoke (a few steps per row: checks the plumbing only). Default: ${DEFAULT-VALUE}.")
+  String preset;
+
+  @Option(names = "--name", description = "Report name, the folder under --reports-dir (default: the preset).")
+  String name;
+
+  @Option(names = "--only", split = ",", paramLabel = "ROW[,ROW...]",
+      description = "Only these rows (ids as in comparison.json, e.g. cnn-100,sgan-mlp-100).")
+  List<String> only;
+
+  @Option(names = "--runs-dir", defaultValue = "runs", description = "Run folders (default: ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  @Option(names = "--reports-dir", defaultValue = "reports", description = "Reports (default: ${DEFAULT-VALUE}).")
+  Path reportsDir;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
+  Path dataDir;
+
+  private String[] args = new String[0];
+
+  public CompareCommand withArgs(String[] a) {
+    this.args = a.clone();
+    return this;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<ComparisonRow> rows = selected(ComparisonPlan.forPreset(preset));
+    String reportName = name == null ? preset : name;
+    if (!reportName.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("--name must be letters, digits, '.', '_' or '-', got '" + reportName + "'");
+    }
+    Path reportDir = reportsDir.resolve(reportName);
+    RunExecutor executor = Guice.createInjector(new TrainingModule(
+        new DataOptions(Optional.ofNullable(dataDir), Optional.empty()))).getInstance(RunExecutor.class);
+    String command = "tfjlab " + String.join(" ", args);
+    System.out.printf("Comparison '%s' (preset %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, preset,
+        rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
+    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, RunArtifacts::write);
+    List<RowResult> results = runner.run(rows);
+
+    ComparisonReport report = new ComparisonReport(reportName, preset, "mnist", Instant.now().toString(), machine(),
+        command, results);
+    try {
+      Files.createDirectories(reportDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
+    }
+    ReportFigures.write(report, reportDir.resolve("figures"));
+    report.write(reportDir);
+    Path notebook = ComparisonNotebook.write(reportDir);
+    System.out.println();
+    System.out.print(report.text());
+    System.out.println();
+    System.out.println("Report: " + reportDir.resolve(ComparisonReport.MARKDOWN) + ", "
+        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in " + reportDir.resolve("figures"));
+    return 0;
+  }
+
+  private List<ComparisonRow> selected(List<ComparisonRow> all) {
+    if (only == null || only.isEmpty()) {
+      return all;
+    }
+    List<String> ids = all.stream().map(ComparisonRow::id).toList();
+    for (String o : only) {
+      if (!ids.contains(o)) {
+        throw new IllegalArgumentException("unknown comparison row '" + o + "'; rows are " + String.join(", ", ids));
+      }
+    }
+    return all.stream().filter(r -> only.contains(r.id())).toList();
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "unknown";
+    }
+    m.put("host", host);
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("java", System.getProperty("java.version"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    m.put("tensorflow", org.tensorflow.TensorFlow.version());
+    return m;
+  }
+}
