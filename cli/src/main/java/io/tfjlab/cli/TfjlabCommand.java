@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = TfjlabCommand.Version.class,
     description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
     subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, EvaluateCommand.class,
-        ExportCommand.class, PredictCommand.class, BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, PredictCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class, CommandLine.HelpCommand.class})
 public final class TfjlabCommand {
 
   @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
