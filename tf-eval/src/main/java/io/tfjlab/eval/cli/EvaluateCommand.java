@@ -1,5 +1,11 @@
 package io.tfjlab.eval.cli;
 
+import io.tfjlab.eval.metrics.ClassificationReport;
+import io.tfjlab.eval.metrics.ConfusionMatrix;
+import io.tfjlab.models.zoo.Task;
+import java.util.List;
+import java.util.Optional;
+
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.models.zoo.Phase;
@@ -27,10 +33,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (RestoredRun r = RestoredRun.open(run, checkpoint,
         Guice.createInjector(new TrainingModule(DataOptions.defaults())))) {
       Phase fin = r.model().finalPhase();
-      Evaluator.Score s = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
-          fin.evalMetric(), r.data().test());
+      boolean classifier = r.model().task() == Task.CLASSIFY;
+      Evaluator.Evaluation e = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
+          fin.evalMetric(), classifier ? Optional.of(r.model().output()) : Optional.empty(), r.data().test());
+      Evaluator.Score s = e.score();
       System.out.printf(Locale.ROOT, "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
           r.run().name(), checkpoint, r.state().bestEpoch(), s.loss(), fin.metricName(), s.metric(), s.examples());
+      e.predictions().ifPresent(p -> {
+        List<String> names = r.data().classNames();
+        ConfusionMatrix matrix = ConfusionMatrix.of(p.actual(), p.predicted(), names.size());
+        System.out.println();
+        System.out.print(ClassificationReport.of(matrix, names).toText());
+        System.out.println();
+        System.out.print(ConfusionText.render(matrix, names));
+      });
     }
     return 0;
   }

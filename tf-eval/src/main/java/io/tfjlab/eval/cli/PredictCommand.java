@@ -1,5 +1,9 @@
 package io.tfjlab.eval.cli;
 
+import io.tfjlab.eval.metrics.ClassificationReport;
+import io.tfjlab.eval.metrics.ConfusionMatrix;
+import java.util.List;
+
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.data.Dataset;
@@ -45,6 +49,18 @@ public final class PredictCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%s %s: accuracy %.4f (%d/%d) with %s [%.1fs, %.0f images/s]%n", dataset,
           split, (double) correct / predicted.length, correct, predicted.length, savedModel, seconds,
           predicted.length / seconds);
+      int[] actual = new int[predicted.length];
+      int[] pred = new int[predicted.length];
+      for (int i = 0; i < predicted.length; i++) {
+        actual[i] = set.label(i);
+        pred[i] = (int) predicted[i];
+      }
+      List<String> names = ds.classNames();
+      ConfusionMatrix matrix = ConfusionMatrix.of(actual, pred, names.size());
+      System.out.println();
+      System.out.print(ClassificationReport.of(matrix, names).toText());
+      System.out.println();
+      System.out.print(ConfusionText.render(matrix, names));
     }
     return 0;
   }
