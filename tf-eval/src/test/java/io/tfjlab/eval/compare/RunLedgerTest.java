@@ -1,0 +1,56 @@
+package io.tfjlab.eval.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tfjlab.models.zoo.ModelSpec;
+import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.run.Json;
+import io.tfjlab.training.run.Manifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunLedgerTest {
+  @TempDir Path root;
+
+  private final RunSpec spec = RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2).withThreads(2);
+
+  private Path run(String name, RunSpec s, String status, boolean results, boolean last) throws Exception {
+    Path dir = Files.createDirectories(root.resolve(name));
+    Json.write(dir.resolve("manifest.json"), new Manifest(name, status, s, Map.of(), null, "host",
+        "2026-11-22T00:00:00Z", null, Map.of(), "tfjlab train"));
+    if (results) {
+      Files.writeString(dir.resolve("results.json"), "{}");
+    }
+    if (last) {
+      Files.createDirectories(dir.resolve("checkpoints").resolve("last"));
+    }
+    return dir;
+  }
+
+  @Test
+  void findsTheNewestFinishedRunWithTheSameSpec() throws Exception {
+    run("linear-mnist-100-1", spec, "finished", true, true);
+    Path newer = run("linear-mnist-100-10", spec, "finished", true, true);
+    run("linear-mnist-100-11", spec.withLabelSeed(3), "finished", true, true);
+    assertThat(new RunLedger(root).find(spec)).isEqualTo(new RunLedger.Finished(newer));
+  }
+
+  @Test
+  void anInterruptedRunWithALastCheckpointIsResumedAndOneWithoutIsIgnored() throws Exception {
+    Path resumable = run("linear-mnist-100-1", spec, "running", false, true);
+    run("linear-mnist-100-2", spec, "running", false, false);
+    assertThat(new RunLedger(root).find(spec)).isEqualTo(new RunLedger.Interrupted(resumable));
+  }
+
+  @Test
+  void nothingMatchesAnotherSpecOrAnEmptyRoot() throws Exception {
+    assertThat(new RunLedger(root.resolve("none")).find(spec)).isInstanceOf(RunLedger.Missing.class);
+    run("linear-mnist-100-1", spec.withEpochs(21), "finished", true, true);
+    Files.createDirectories(root.resolve("not-a-run"));
+    Files.writeString(Files.createDirectories(root.resolve("broken")).resolve("manifest.json"), "{not json");
+    assertThat(new RunLedger(root).find(spec)).isInstanceOf(RunLedger.Missing.class);
+  }
+}
