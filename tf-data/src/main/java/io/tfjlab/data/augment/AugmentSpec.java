@@ -1,5 +1,7 @@
 package io.tfjlab.data.augment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Random image transformations, as Keras' ImageDataGenerator names them (seed 000 used them to
  * lift a 100-label CNN).
@@ -9,6 +11,8 @@ package io.tfjlab.data.augment;
  * @param shift maximum translation as a fraction of width and height
  * @param brightness maximum value added to every pixel, either way (pixels are in [0,1])
  */
+// "identity" is derived, not a field; manifests written before it was ignored hold it
+@JsonIgnoreProperties(value = "identity", allowGetters = false)
 public record AugmentSpec(double rotationDegrees, double zoom, double shift, double brightness) {
   public AugmentSpec {
     check("rotationDegrees", rotationDegrees, 180);

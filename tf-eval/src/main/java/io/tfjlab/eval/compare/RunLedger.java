@@ -45,7 +45,7 @@ public final class RunLedger {
     if (finished.isPresent()) {
       return new Finished(finished.get());
     }
-    Optional<Path> resumable = same.stream().filter(p -> !status(p).equals("finished")
+    Optional<Path> resumable = same.stream().filter(p -> status(p).equals("running")
         && Files.isDirectory(p.resolve("checkpoints").resolve("last"))).max(byNumber());
     return resumable.<Entry>map(Interrupted::new).orElseGet(Missing::new);
   }

@@ -104,6 +104,8 @@ public final class AutoencoderModel implements ModelFactory {
     Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, classLogits, y),
         Heads.accuracy(tf, classLogits, y), "acc", cVars, cKernels, Phase.PhaseData.LABELED);
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(classLogits);
-    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, probabilities, List.of(reconstruct, classify), parts);
+    // the classifier is the encoder and its head; the decoder only serves the pre-training
+    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, probabilities, List.of(reconstruct, classify), parts,
+        List.of("encoder", "classifier"), java.util.Optional.empty(), java.util.Optional.empty());
   }
 }
