@@ -145,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (!Files.isRegularFile(specFile)) {
         throw new IllegalArgumentException("spec file " + specFile + " not found");
       }
-      base = Json.read(specFile, RunSpec.class);
+      base = io.tfjlab.training.Recipes.withFile(specFile);
     }
     RunSpec s = base == null ? io.tfjlab.training.Recipes.base(modelOptions.apply(null))
         : base.withModel(modelOptions.apply(base.model()));
