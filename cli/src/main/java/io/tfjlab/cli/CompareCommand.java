@@ -1,7 +1,6 @@
 package io.tfjlab.cli;
 
 import com.google.inject.Guice;
-import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.eval.compare.ComparisonPlan;
 import io.tfjlab.eval.compare.ComparisonReport;
 import io.tfjlab.eval.compare.ComparisonRow;
@@ -21,9 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,21 +41,12 @@ public final class CompareCommand implements Callable<Integer> {
           + "smoke (a few steps per row: checks the plumbing only). Default: ${DEFAULT-VALUE}.")
   String preset;
 
-  @Option(names = "--name", description = "Report name, the folder under --reports-dir (default: the preset).")
-  String name;
-
   @Option(names = "--only", split = ",", paramLabel = "ROW[,ROW...]",
       description = "Only these rows (ids as in comparison.json, e.g. cnn-100,sgan-mlp-100).")
   List<String> only;
 
-  @Option(names = "--runs-dir", defaultValue = "runs", description = "Run folders (default: ${DEFAULT-VALUE}).")
-  Path runsDir;
+  @Mixin ReportOptions where = new ReportOptions();
 
-  @Option(names = "--reports-dir", defaultValue = "reports", description = "Reports (default: ${DEFAULT-VALUE}).")
-  Path reportsDir;
-
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
-  Path dataDir;
 
   private String[] args = new String[0];
 
@@ -68,13 +58,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<ComparisonRow> rows = selected(ComparisonPlan.forPreset(preset));
-    String reportName = name == null ? preset : name;
-    if (!reportName.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("--name must be letters, digits, '.', '_' or '-', got '" + reportName + "'");
-    }
-    Path reportDir = reportsDir.resolve(reportName);
-    RunExecutor executor = Guice.createInjector(new TrainingModule(
-        new DataOptions(Optional.ofNullable(dataDir), Optional.empty()))).getInstance(RunExecutor.class);
+    Path reportDir = where.reportDir(preset);
+    String reportName = reportDir.getFileName().toString();
+    Path runsDir = where.runsDir;
+    RunExecutor executor = Guice.createInjector(new TrainingModule(where.data())).getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", args);
     System.out.printf("Comparison '%s' (preset %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, preset,
         rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);

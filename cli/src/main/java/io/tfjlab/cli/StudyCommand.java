@@ -2,14 +2,13 @@ package io.tfjlab.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.eval.studies.ReconstructionStudy;
 import io.tfjlab.training.TrainingModule;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code study reconstruction}: seed 002's autoencoder study (MSE vs BCE, t-SNE maps). */
@@ -44,29 +43,16 @@ public final class StudyCommand {
     @Option(names = "--limit-batches", description = "At most N training batches per epoch (a quick check).")
     Integer limitBatches;
 
-    @Option(names = "--name", defaultValue = "reconstruction", description = "Report folder name (default: ${DEFAULT-VALUE}).")
-    String name;
+    @Mixin ReportOptions where = new ReportOptions();
 
-    @Option(names = "--runs-dir", defaultValue = "runs", description = "Run folders (default: ${DEFAULT-VALUE}).")
-    Path runsDir;
-
-    @Option(names = "--reports-dir", defaultValue = "reports", description = "Reports (default: ${DEFAULT-VALUE}).")
-    Path reportsDir;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
-    Path dataDir;
 
     @Override
     public Integer call() {
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("--name must be letters, digits, '.', '_' or '-', got '" + name + "'");
-      }
       ReconstructionStudy.Options options = new ReconstructionStudy.Options(dataset, codeSizes, epochs,
           embeddingPoints, embeddingCode, limitBatches);
-      Injector injector = Guice.createInjector(new TrainingModule(
-          new DataOptions(Optional.ofNullable(dataDir), Optional.empty())));
-      Path report = reportsDir.resolve(name);
-      ReconstructionStudy.Result r = new ReconstructionStudy(injector, runsDir, System.out)
+      Path report = where.reportDir("reconstruction");
+      Injector injector = Guice.createInjector(new TrainingModule(where.data()));
+      ReconstructionStudy.Result r = new ReconstructionStudy(injector, where.runsDir, System.out)
           .run(options, report, "tfjlab study reconstruction");
       System.out.println();
       System.out.print(ReconstructionStudyText.table(r));

@@ -13,6 +13,12 @@ final class BatchSlices {
 
   private BatchSlices() {}
 
+  /** The data set indices of the {@code number}-th batch of an epoch's order. */
+  static int[] slice(int[] order, int batchSize, int number) {
+    int from = number * batchSize;
+    return Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+  }
+
   static Iterator<Batch> iterator(int[] order, int batchSize, int count, Filler filler) {
     return new Iterator<>() {
       int next = 0;
@@ -27,9 +33,8 @@ final class BatchSlices {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int from = next * batchSize;
-        int[] idx = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-        return filler.fill(idx, next++);
+        int number = next++;
+        return filler.fill(slice(order, batchSize, number), number);
       }
     };
   }

@@ -120,8 +120,7 @@ public final class BatchStream implements BatchSource {
     }
 
     private Future<Batch> submit(int number) {
-      int from = number * batchSize;
-      int[] idx = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+      int[] idx = BatchSlices.slice(order, batchSize, number);
       // one thread fills batches in order, so the augmentation stream is the same as without prefetching
       return filler().submit(() -> fill(idx, number, augRng));
     }
