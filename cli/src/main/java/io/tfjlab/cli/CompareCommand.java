@@ -1,6 +1,7 @@
 package io.tfjlab.cli;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.tfjlab.eval.compare.ComparisonPlan;
 import io.tfjlab.eval.compare.ComparisonReport;
 import io.tfjlab.eval.compare.ComparisonRow;
@@ -61,11 +62,16 @@ public final class CompareCommand implements Callable<Integer> {
     Path reportDir = where.reportDir(preset);
     String reportName = reportDir.getFileName().toString();
     Path runsDir = where.runsDir;
-    RunExecutor executor = Guice.createInjector(new TrainingModule(where.data())).getInstance(RunExecutor.class);
+    Injector injector = Guice.createInjector(new TrainingModule(where.data()));
+    RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", args);
     System.out.printf("Comparison '%s' (preset %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, preset,
         rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
-    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, RunArtifacts::write);
+    // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells reload
+    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, run -> {
+      RunArtifacts.write(run);
+      RunExports.ensure(run, injector);
+    });
     List<RowResult> results = runner.run(rows);
 
     ComparisonReport report = new ComparisonReport(reportName, preset, "mnist", Instant.now().toString(), machine(),

@@ -72,6 +72,9 @@ class CompareCommandTest {
     assertThat(report.resolve("figures").resolve("linear-100-learning-curves.png")).isRegularFile();
     assertThat(report.resolve("figures").resolve("mlp-all-confusion-matrix.png")).isRegularFile();
     assertThat(report.resolve("figures").resolve("sgan-mlp-100-generated-samples.png")).isRegularFile();
+    // each run was exported for the notebook's Python re-check cells
+    assertThat(dir.resolve("runs").resolve("mlp-mnist-all-1").resolve("saved_model").resolve("saved_model.pb"))
+        .isRegularFile();
     Path notebook = report.resolve("report.ipynb");
     assertThat(notebook).isRegularFile();
     // each run folder holds its evaluation from the one test pass
