@@ -97,7 +97,9 @@ public final class ComparisonNotebook {
     String validation = validation().map(v -> "a validation split of " + v + " of the training set")
         .orElse("a validation split held out of the training set");
     nb.markdown("## Protocol\n\nEvery run trains with " + labelText + " and keeps " + validation
-        + " to choose the epoch and checkpoint. The test set is read once per run, after training. "
+        + " to choose the epoch and checkpoint (runs with a fixed schedule, such as the semi-supervised GANs, "
+        + "are tested on their final model instead: nothing is chosen on validation labels). "
+        + "The test set is read once per run, after training. "
         + "A row's accuracy is the mean ± standard deviation of the test accuracy over its label seeds "
         + "(n runs; no ± when n = 1).\n");
   }
@@ -145,7 +147,7 @@ public final class ComparisonNotebook {
           seedReport(row.path("seedReport"))));
     }
     nb.markdown("## Comparison\n\nTest accuracy with 2 decimals; train time per run; the seed report is the "
-        + "number the reference implementation reports for the same setting.\n");
+        + "number the student report of that row got (shared/docs/seed-results.md).\n");
     nb.table(List.of("Model", "Type", "Labels", "Test accuracy", "n", "Parameters", "Train time", "Seed report"), rows);
   }
 
