@@ -11,10 +11,10 @@ import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.ComparisonNotebook;
 import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,13 +107,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   private static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "unknown";
-    }
-    m.put("host", host);
+    m.put("host", Manifest.currentHost());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("java", System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

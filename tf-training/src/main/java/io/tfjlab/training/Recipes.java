@@ -17,11 +17,12 @@ public final class Recipes {
    * recipe (so {@code {"model": {"type": "sgan"}}} trains with the sgan recipe, as {@code --model sgan}).
    */
   public static RunSpec withFile(java.nio.file.Path file) {
-    RunSpec fromFile = io.tfjlab.training.run.Json.read(file, RunSpec.class);
+    com.fasterxml.jackson.databind.ObjectMapper m = io.tfjlab.training.run.Json.MAPPER;
+    com.fasterxml.jackson.databind.JsonNode given = io.tfjlab.training.run.Json.read(file,
+        com.fasterxml.jackson.databind.JsonNode.class);
     try {
-      com.fasterxml.jackson.databind.ObjectMapper m = io.tfjlab.training.run.Json.MAPPER;
+      RunSpec fromFile = m.treeToValue(given, RunSpec.class);
       com.fasterxml.jackson.databind.node.ObjectNode merged = m.valueToTree(base(fromFile.model()));
-      com.fasterxml.jackson.databind.JsonNode given = m.readTree(file.toFile());
       given.fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
       return m.treeToValue(merged, RunSpec.class);
     } catch (java.io.IOException e) {

@@ -1,7 +1,6 @@
 package io.tfjlab.eval.compare;
 
 import io.tfjlab.training.RunSpec;
-import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
 import java.io.PrintStream;
@@ -18,7 +17,6 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 public final class ComparisonRunner {
   private final RunExecutor executor;
   private final RunLedger ledger;
-  private final Path runsRoot;
   private final String command;
   private final PrintStream out;
   private final Consumer<Path> afterRun;
@@ -30,7 +28,6 @@ public final class ComparisonRunner {
       Consumer<Path> afterRun) {
     this.executor = executor;
     this.ledger = new RunLedger(runsRoot);
-    this.runsRoot = runsRoot;
     this.command = command;
     this.out = out;
     this.afterRun = afterRun;
@@ -56,21 +53,11 @@ public final class ComparisonRunner {
     int reused = 0;
     for (RunSpec spec : row.runs()) {
       RunSpec resolved = executor.resolve(spec);
-      RunLedger.Entry entry = ledger.find(resolved);
-      Path run;
-      RunResult result;
-      if (entry instanceof RunLedger.Finished f) {
-        run = f.run();
-        result = Json.read(run.resolve("results.json"), RunResult.class);
+      RunLedger.Obtained obtained = ledger.obtain(executor, resolved, command, out);
+      Path run = obtained.run();
+      RunResult result = obtained.result();
+      if (obtained.reused()) {
         reused++;
-        out.printf("reusing %s (same spec, finished): test acc %.4f%n", run, result.testMetric());
-      } else if (entry instanceof RunLedger.Interrupted r) {
-        run = r.run();
-        out.println("resuming interrupted " + run);
-        result = executor.resume(run, out);
-      } else {
-        result = executor.train(resolved, runsRoot, command, out);
-        run = runsRoot.resolve(result.run());
       }
       afterRun.accept(run);
       runs.add(run.toAbsolutePath().normalize().toString());

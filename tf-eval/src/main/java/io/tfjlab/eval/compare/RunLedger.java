@@ -3,20 +3,23 @@ package io.tfjlab.eval.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
-import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunDirectory;
+import io.tfjlab.training.run.RunExecutor;
+import io.tfjlab.training.run.RunResult;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The run folders under a runs root, looked up by resolved spec: a comparison reuses a finished run
- * with the same spec instead of training it again, and resumes an interrupted one.
+ * The run folders under a runs root, looked up by resolved spec: a comparison or a study reuses a
+ * finished run with the same spec instead of training it again, and resumes an interrupted one.
  */
 public final class RunLedger {
   /** What the ledger holds for a spec. */
@@ -30,6 +33,12 @@ public final class RunLedger {
 
   public record Missing() implements Entry {}
 
+  /** A finished run of a spec, and whether it was already there. */
+  public record Obtained(Path run, RunResult result, boolean reused) {}
+
+  /** A run folder's manifest, read once: its status and resolved spec. */
+  private record Recorded(Path run, String status, JsonNode spec) {}
+
   private final Path root;
 
   public RunLedger(Path root) {
@@ -39,15 +48,32 @@ public final class RunLedger {
   /** The newest finished run with this resolved spec, else the newest resumable one, else missing. */
   public Entry find(RunSpec resolved) {
     JsonNode wanted = asRead(resolved);
-    List<Path> same = runs().filter(p -> wanted.equals(specOf(p))).toList();
-    Optional<Path> finished = same.stream().filter(p -> status(p).equals("finished")
-        && Files.isRegularFile(p.resolve(RunDirectory.RESULTS))).max(byNumber());
+    List<Recorded> same = runs().filter(r -> wanted.equals(r.spec())).toList();
+    Optional<Path> finished = same.stream().filter(r -> r.status().equals("finished")
+        && Files.isRegularFile(r.run().resolve(RunDirectory.RESULTS))).map(Recorded::run).max(byNumber());
     if (finished.isPresent()) {
       return new Finished(finished.get());
     }
-    Optional<Path> resumable = same.stream().filter(p -> status(p).equals("running")
-        && Files.isDirectory(p.resolve("checkpoints").resolve("last"))).max(byNumber());
+    Optional<Path> resumable = same.stream().filter(r -> r.status().equals("running")
+        && Files.isDirectory(r.run().resolve("checkpoints").resolve("last"))).map(Recorded::run).max(byNumber());
     return resumable.<Entry>map(Interrupted::new).orElseGet(Missing::new);
+  }
+
+  /** The finished run of {@code resolved}: reused if there is one, resumed if interrupted, else trained now. */
+  public Obtained obtain(RunExecutor executor, RunSpec resolved, String command, PrintStream out) {
+    Entry entry = find(resolved);
+    if (entry instanceof Finished f) {
+      RunResult result = Json.read(f.run().resolve(RunDirectory.RESULTS), RunResult.class);
+      out.printf(Locale.ROOT, "reusing %s (same spec, finished): test %s %.4f%n", f.run(), result.metricName(),
+          result.testMetric());
+      return new Obtained(f.run(), result, true);
+    }
+    if (entry instanceof Interrupted i) {
+      out.println("resuming interrupted " + i.run());
+      return new Obtained(i.run(), executor.resume(i.run(), out), false);
+    }
+    RunResult result = executor.train(resolved, root, command, out);
+    return new Obtained(root.resolve(result.run()), result, false);
   }
 
   /** The spec as it reads back from a manifest (so that 1L and 1 compare equal). */
@@ -59,30 +85,25 @@ public final class RunLedger {
     }
   }
 
-  private Stream<Path> runs() {
+  private Stream<Recorded> runs() {
     if (!Files.isDirectory(root)) {
       return Stream.empty();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.MANIFEST))).toList().stream();
+      return s.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.MANIFEST))).map(RunLedger::recorded)
+          .flatMap(Optional::stream).toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 
-  private static JsonNode specOf(Path run) {
+  /** The manifest's status and spec; an unreadable manifest matches nothing. */
+  private static Optional<Recorded> recorded(Path run) {
     try {
-      return Json.MAPPER.readTree(run.resolve(RunDirectory.MANIFEST).toFile()).get("spec");
+      JsonNode m = Json.MAPPER.readTree(run.resolve(RunDirectory.MANIFEST).toFile());
+      return Optional.of(new Recorded(run, m.path("status").asText("unreadable"), m.get("spec")));
     } catch (IOException e) {
-      return null; // an unreadable manifest matches nothing
-    }
-  }
-
-  private static String status(Path run) {
-    try {
-      return Json.read(run.resolve(RunDirectory.MANIFEST), Manifest.class).status();
-    } catch (IllegalArgumentException e) {
-      return "unreadable";
+      return Optional.empty();
     }
   }
 

@@ -12,7 +12,6 @@ import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.RunExecutor;
-import io.tfjlab.training.run.RunResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ public final class ReconstructionStudy {
         RunSpec spec = executor.resolve(RunSpec.of(ModelSpec.of("autoencoder").withCodeSize(code)
             .withReconstructionLoss(loss)).withDataset(o.dataset()).withEpochs(o.epochs())
             .withLimitBatches(o.limitBatches()));
-        Path run = finishedRun(ledger, spec, command);
+        Path run = ledger.obtain(executor, spec, command, out).run();
         runs.put(loss, run.toString());
         try (RestoredRun r = RestoredRun.open(run, "best", injector)) {
           int keep = code == o.embeddingCode() && loss.equals("bce") ? o.embeddingPoints() : 10;
@@ -117,20 +116,6 @@ public final class ReconstructionStudy {
     Json.write(reportDir.resolve("study.json"), result);
     Json.writeString(reportDir.resolve("study.md"), markdown(result, o, command));
     return result;
-  }
-
-  private Path finishedRun(RunLedger ledger, RunSpec spec, String command) {
-    RunLedger.Entry e = ledger.find(spec);
-    if (e instanceof RunLedger.Finished f) {
-      out.println("reusing " + f.run());
-      return f.run();
-    }
-    if (e instanceof RunLedger.Interrupted i) {
-      executor.resume(i.run(), out);
-      return i.run();
-    }
-    RunResult r = executor.train(spec, runsRoot, command, out);
-    return runsRoot.resolve(r.run());
   }
 
   private static List<float[][]> stripImages(AutoencoderOutputs mse, AutoencoderOutputs bce, int n) {

@@ -50,6 +50,15 @@ public record Manifest(
   }
 
   /** tfjlab, TensorFlow, Java and OS versions. */
+  /** This machine's host name, or "unknown". */
+  public static String currentHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   public static Map<String, String> currentVersions() {
     Map<String, String> v = new LinkedHashMap<>();
     String tfjlab = Manifest.class.getPackage().getImplementationVersion();

@@ -23,7 +23,6 @@ import io.tfjlab.training.callbacks.ProgressBar;
 import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,7 +80,7 @@ public final class RunExecutor {
           Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
               "validation", s.validation())));
       Manifest manifest = new Manifest(run.name(), "running", resolved, Manifest.currentVersions(),
-          dataRecord(resolved, data), host(), Instant.now().toString(), null, Map.of(), command);
+          dataRecord(resolved, data), Manifest.currentHost(), Instant.now().toString(), null, Map.of(), command);
       Json.write(run.manifest(), manifest);
       out.println("Run " + run.path() + " (" + resolved.model().type() + " on " + data.name() + ", "
           + (resolved.labels() == 0 ? "all" : resolved.labels()) + " labels, seed " + resolved.seed() + ")");
@@ -146,8 +145,9 @@ public final class RunExecutor {
           int epochs = p == last ? spec.epochs() : spec.pretrainEpochs();
           long t0 = System.nanoTime();
           if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
-            Optional<Integer> steps = stepsPerEpoch(spec, phase, data);
-            state = trainer.fitPhase(p, phaseData(phase, data), data.validation(), epochs, steps, spec.monitor(),
+            Trainer.PhaseData sources = phaseData(phase, data);
+            Optional<Integer> steps = stepsPerEpoch(spec, phase, sources.main());
+            state = trainer.fitPhase(p, sources, data.validation(), epochs, steps, spec.monitor(),
                 p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
           }
           seconds.merge(phase.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
@@ -186,13 +186,13 @@ public final class RunExecutor {
   }
 
   /** The phase's batches per epoch: stepsPerEpoch for labeled phases, then capped by limitBatches. */
-  private static Optional<Integer> stepsPerEpoch(RunSpec spec, Phase phase, TrainingData data) {
+  private static Optional<Integer> stepsPerEpoch(RunSpec spec, Phase phase, io.tfjlab.data.batch.BatchSource main) {
     Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
         ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
     if (spec.limitBatches() == null) {
       return steps;
     }
-    int full = steps.orElseGet(() -> data.train(phase.data()).batchesPerEpoch());
+    int full = steps.orElseGet(main::batchesPerEpoch);
     return Optional.of(Math.min(full, spec.limitBatches()));
   }
 
@@ -234,13 +234,6 @@ public final class RunExecutor {
         .orElse(new Manifest.DataRecord(data.name(), Map.of(), -1, -1, -1, null, null, -1));
   }
 
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      return "unknown";
-    }
-  }
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
