@@ -66,7 +66,10 @@ class ModelZooTest {
     }
     try (Graph g = new Graph()) {
       BuiltModel cnn = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
-      assertThat(cnn.dataInit()).isEmpty();
+      // seed 000's discriminator shape, weight-normalised, data-initialised
+      assertThat(ModelSummary.render(cnn)).contains("wn_conv2d (WeightNormConv2D)", "(None, 14, 14, 32)",
+          "(None, 4, 4, 128)", "(None, 2048)", "Classifier (discriminator + classifier_head): 113,396 params");
+      assertThat(cnn.dataInit()).isPresent();
     }
   }
 

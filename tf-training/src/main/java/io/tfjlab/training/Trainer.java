@@ -177,7 +177,8 @@ public final class Trainer {
     adv.discriminatorUpdates().forEach(d::addTarget);
     float dLoss;
     float metric;
-    try (Result r = d.fetch(graph.trainingLoss(phaseIndex)).fetch(phase.metric()).run()) {
+    d.fetch(graph.trainingLoss(phaseIndex)).fetch(phase.metric());
+    try (Result r = StepProfile.wanted(step) ? StepProfile.run(d, "discriminator step " + step) : d.run()) {
       dLoss = ((TFloat32) r.get(0)).getFloat();
       metric = ((TFloat32) r.get(1)).getFloat();
     }
@@ -191,7 +192,8 @@ public final class Trainer {
       g.feed(adv.matchBatch().get(), match.orElseThrow().next().images());
     }
     adv.generatorUpdates().forEach(g::addTarget);
-    try (Result r = g.fetch(adv.generatorLoss()).run()) {
+    g.fetch(adv.generatorLoss());
+    try (Result r = StepProfile.wanted(step) ? StepProfile.run(g, "generator step " + step) : g.run()) {
       sums.add(real.size(), dLoss, metric, ((TFloat32) r.get(0)).getFloat());
     }
   }

@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
  * that every unit starts with zero mean and unit variance: g = 1/std(t), b = −mean(t)/std(t),
  * t = x·V/‖V‖. The scale g is trainable only if asked (Salimans: the output layer's only).
  */
-public final class WeightNormDense extends BaseLayer {
+public final class WeightNormDense extends BaseLayer implements DataInitLayer {
   private final int units;
   private final Activation activation;
   private final boolean trainScale;
@@ -84,6 +84,7 @@ public final class WeightNormDense extends BaseLayer {
    * The data-dependent initialisation pass: returns the layer's output as it will be after the
    * initialisation, and adds to {@code assigns} the ops that set g and b from this batch.
    */
+  @Override
   public Operand<TFloat32> initApply(ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
     ensureBuilt(ctx, in);
     Ops tf = ctx.tf();

@@ -74,7 +74,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     boolean mlp = r.discriminator().equals("mlp");
     Sequential generator = GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
-    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k) : GanParts.denseHead(k, 0.5);
+    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k) : GanParts.cnnDiscriminatorHead(k);
 
     // the labeled path first: it fixes the shapes the summary shows
     Operand<TFloat32> fLab = body.apply(ctx, xLab, shape);
@@ -124,8 +124,8 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Phase phase = new Phase("sgan", dLoss, accuracy, "acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
         evalLoss, evalAccuracy, true, Optional.of(adversarial), List.of());
 
-    Optional<BuiltModel.DataInit> init = Optional.empty();
-    if (mlp) {
+    Optional<BuiltModel.DataInit> init;
+    {
       List<Op> assigns = new ArrayList<>();
       Placeholder<TFloat32> initInput = tf.withName("init_images").placeholder(TFloat32.class,
           Placeholder.shape(org.tensorflow.ndarray.Shape.of(Shapes.withBatch(shape))));

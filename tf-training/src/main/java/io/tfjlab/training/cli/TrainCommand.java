@@ -73,6 +73,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--schedule", description = "Learning-rate schedule: constant (default), step, linear.")
   String schedule;
 
+  @Option(names = "--schedule-start", paramLabel = "EPOCH",
+      description = "Linear schedule: keep the full rate for this many epochs, then decay.")
+  Integer scheduleStart;
+
+  @Option(names = "--final-lr-fraction", paramLabel = "F",
+      description = "Linear schedule: the last epoch's rate as a fraction of --lr (default 0).")
+  Double finalLrFraction;
+
   @Option(names = "--l2", description = "L2 weight on kernels (Keras l2(λ)).")
   Double l2;
 
@@ -178,8 +186,15 @@ public final class TrainCommand implements Callable<Integer> {
           epsilon != null ? epsilon : (optimizer != null ? null : o.epsilon()), optimizer != null ? null : o.rho(),
           epsilonInside != null ? epsilonInside : (optimizer != null ? null : o.epsilonInside())));
     }
-    if (schedule != null) {
-      s = s.withSchedule(new LearningRateSchedule(schedule, null, null, null));
+    if (schedule != null || scheduleStart != null || finalLrFraction != null) {
+      LearningRateSchedule given = s.schedule();
+      String type = schedule != null ? schedule : (scheduleStart != null || finalLrFraction != null ? "linear"
+          : given.type());
+      boolean sameType = type.equals(given.type());
+      s = s.withSchedule(new LearningRateSchedule(type, sameType ? given.every() : null,
+          sameType ? given.gamma() : null,
+          finalLrFraction != null ? finalLrFraction : (sameType ? given.finalFraction() : null),
+          scheduleStart != null ? scheduleStart : (sameType ? given.start() : null)));
     }
     if (l2 != null) {
       s = s.withL2(l2);

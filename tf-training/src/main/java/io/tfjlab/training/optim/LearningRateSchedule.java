@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The learning rate of each epoch: constant, step decay ({@code lr·gamma^floor(epoch/every)}), or
- * linear decay from lr to {@code lr·finalFraction} over the run.
+ * linear decay from lr to {@code lr·finalFraction} over the run, or from epoch {@code start} on
+ * (constant before it: the short GAN schedules train at full rate, then anneal).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LearningRateSchedule(String type, Integer every, Double gamma, Double finalFraction) {
+public record LearningRateSchedule(String type, Integer every, Double gamma, Double finalFraction, Integer start) {
   public LearningRateSchedule {
     if (type == null) {
       type = "constant";
@@ -26,21 +27,36 @@ public record LearningRateSchedule(String type, Integer every, Double gamma, Dou
         if (finalFraction < 0 || finalFraction > 1) {
           throw new IllegalArgumentException("schedule.finalFraction must be in [0, 1]");
         }
+        if (start != null && start < 0) {
+          throw new IllegalArgumentException("schedule.start must be >= 0 (the 0-based epoch the decay starts at)");
+        }
       }
       default -> throw new IllegalArgumentException("unknown schedule '" + type + "'; use constant, step or linear");
     }
   }
 
   public static LearningRateSchedule constant() {
-    return new LearningRateSchedule("constant", null, null, null);
+    return new LearningRateSchedule("constant", null, null, null, null);
+  }
+
+  public LearningRateSchedule(String type, Integer every, Double gamma, Double finalFraction) {
+    this(type, every, gamma, finalFraction, null);
+  }
+
+  /** Constant {@code lr} up to epoch {@code start} (0-based), then linear down to {@code lr·finalFraction}. */
+  public static LearningRateSchedule linearFrom(int start, double finalFraction) {
+    return new LearningRateSchedule("linear", null, null, finalFraction, start);
   }
 
   /** Learning rate for {@code epoch} (0-based) of {@code epochs}. */
   public double rate(double base, int epoch, int epochs) {
     return switch (type) {
       case "step" -> base * Math.pow(gamma, Math.floor((double) epoch / every));
-      case "linear" -> epochs <= 1 ? base
-          : base * (1 - (1 - finalFraction) * ((double) epoch / (epochs - 1)));
+      case "linear" -> {
+        int from = start == null ? 0 : start;
+        yield epoch <= from || epochs - 1 <= from ? base
+            : base * (1 - (1 - finalFraction) * ((double) (epoch - from) / (epochs - 1 - from)));
+      }
       default -> base;
     };
   }

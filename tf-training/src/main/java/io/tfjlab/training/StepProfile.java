@@ -1,0 +1,55 @@
+package io.tfjlab.training;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+
+/**
+ * A developer's view of where a training step spends its time: with {@code -Dtfjlab.profileStep=N}
+ * the trainer traces the session runs of step N (TensorFlow's full trace) and prints the ops that
+ * took longest, summed by op type, on standard error.
+ */
+final class StepProfile {
+  private static final long STEP = Long.getLong("tfjlab.profileStep", -1L);
+
+  private StepProfile() {}
+
+  static boolean wanted(long step) {
+    return step == STEP;
+  }
+
+  /** Runs {@code runner} traced and prints its op-time summary under {@code label}. */
+  static Result run(Session.Runner runner, String label) {
+    runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+    long t0 = System.nanoTime();
+    Result r = runner.runAndFetchMetadata();
+    double ms = (System.nanoTime() - t0) / 1e6;
+    r.getMetadata().ifPresent(m -> print(m, label, ms));
+    return r;
+  }
+
+  private static void print(RunMetadata m, String label, double wallMs) {
+    Map<String, Long> byType = new HashMap<>();
+    long total = 0;
+    for (var dev : m.getStepStats().getDevStatsList()) {
+      for (NodeExecStats n : dev.getNodeStatsList()) {
+        String t = n.getTimelineLabel();
+        int eq = t.indexOf(" = ");
+        int par = t.indexOf('(', Math.max(eq, 0));
+        String type = eq >= 0 && par > eq ? t.substring(eq + 3, par) : n.getNodeName();
+        long us = n.getOpEndRelMicros() - n.getOpStartRelMicros();
+        byType.merge(type, us, Long::sum);
+        total += us;
+      }
+    }
+    final long sum = total;
+    System.err.printf("profile %s: wall %.1f ms, op time %.1f ms%n", label, wallMs, sum / 1e3);
+    byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+        .forEach(e -> System.err.printf("  %-32s %8.2f ms %5.1f%%%n", e.getKey(), e.getValue() / 1e3,
+            100.0 * e.getValue() / Math.max(1, sum)));
+  }
+}
