@@ -133,7 +133,9 @@ public final class GanParts {
     return Sequential.of(
         new GaussianNoise(0.3),
         new WeightNormConv2D(32, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
+        new GaussianNoise(0.5),
         new WeightNormConv2D(64, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
+        new GaussianNoise(0.5),
         new WeightNormConv2D(128, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
         Reshape.flatten());
   }
