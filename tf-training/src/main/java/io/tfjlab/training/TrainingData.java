@@ -31,6 +31,15 @@ import java.util.stream.IntStream;
 public final class TrainingData implements AutoCloseable {
   private static final int EVAL_BATCH = 1000;
 
+  /**
+   * Rows per validation and test batch: 1000, or the training batch size for a model whose outputs
+   * depend on the other rows of the batch (minibatch discrimination sums over them): the statistics
+   * then have the scale they had in training, and memory stays that of a training batch (n² pairs).
+   */
+  static int evaluationBatch(RunSpec spec) {
+    return spec.model().usesMinibatchDiscrimination() ? spec.batchSize() : EVAL_BATCH;
+  }
+
   private final RunSpec spec;
   private final String name;
   private final InputSpec input;
@@ -80,13 +89,13 @@ public final class TrainingData implements AutoCloseable {
       @Override
       public Optional<BatchSource> validation() {
         return s.validation().length == 0 ? Optional.empty()
-            : Optional.of(new BatchStream(train, s.validation(), BatchOptions.evaluation(EVAL_BATCH)));
+            : Optional.of(new BatchStream(train, s.validation(), BatchOptions.evaluation(evaluationBatch(spec))));
       }
 
       @Override
       public BatchSource test() {
         return new BatchStream(ds.test(), IntStream.range(0, ds.test().size()).toArray(),
-            BatchOptions.evaluation(EVAL_BATCH));
+            BatchOptions.evaluation(evaluationBatch(spec)));
       }
     };
     return new TrainingData(spec, ds.name(), input, ds.checksums(), Optional.of(s), ds.classNames(), sources);
@@ -124,12 +133,13 @@ public final class TrainingData implements AutoCloseable {
 
       @Override
       public Optional<BatchSource> validation() {
-        return nVal == 0 ? Optional.empty() : Optional.of(new ArrayBatchStream(data, val, EVAL_BATCH, false, 0));
+        return nVal == 0 ? Optional.empty()
+            : Optional.of(new ArrayBatchStream(data, val, evaluationBatch(spec), false, 0));
       }
 
       @Override
       public BatchSource test() {
-        return new ArrayBatchStream(test, IntStream.range(0, test.n()).toArray(), EVAL_BATCH, false, 0);
+        return new ArrayBatchStream(test, IntStream.range(0, test.n()).toArray(), evaluationBatch(spec), false, 0);
       }
     };
     InputSpec input = InputSpec.vectors(all.xDim(), all.yDim());

@@ -11,6 +11,7 @@ import io.tfjlab.models.layers.Dense;
 import io.tfjlab.models.layers.Dropout;
 import io.tfjlab.models.layers.GaussianNoise;
 import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.layers.MinibatchDiscrimination;
 import io.tfjlab.models.layers.Padding;
 import io.tfjlab.models.layers.Reshape;
 import io.tfjlab.models.layers.Sequential;
@@ -18,6 +19,7 @@ import io.tfjlab.models.layers.WeightNormConv2D;
 import io.tfjlab.models.layers.WeightNormDense;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -123,6 +125,15 @@ public final class GanParts {
   }
 
   /**
+   * Salimans' head with minibatch discrimination right before the classifier layer, where the
+   * reference code puts it: noise 0.5 → minibatch discrimination (B kernels of C dims) → weight-normed
+   * dense K. With {@code minibatch} empty it is {@link #salimansDiscriminatorHead(int)}.
+   */
+  public static Sequential salimansDiscriminatorHead(int classes, Optional<MinibatchDiscrimination> minibatch) {
+    return withMinibatch(salimansDiscriminatorHead(classes), minibatch);
+  }
+
+  /**
    * The convolutional semi-supervised discriminator body, seed 000's discriminator shape with the
    * reference recipe's weight normalisation: noise 0.3 → weight-normed conv 3x3/2 32 → conv 3x3/2
    * 64 → conv 3x3/2 128 (LeakyReLU 0.2, data-dependent initialisation) → flatten 2048, the
@@ -143,6 +154,21 @@ public final class GanParts {
   /** The CNN discriminator's head: dropout 0.5 → weight-normed dense K (trained scale), linear logits. */
   public static Sequential cnnDiscriminatorHead(int classes) {
     return Sequential.of(new Dropout(0.5), new WeightNormDense(classes, Activation.LINEAR, true));
+  }
+
+  /** The CNN head with minibatch discrimination before its classifier layer (see the MLP head's). */
+  public static Sequential cnnDiscriminatorHead(int classes, Optional<MinibatchDiscrimination> minibatch) {
+    return withMinibatch(cnnDiscriminatorHead(classes), minibatch);
+  }
+
+  /** {@code head} with {@code minibatch}, if any, inserted before its last (classifier) layer. */
+  private static Sequential withMinibatch(Sequential head, Optional<MinibatchDiscrimination> minibatch) {
+    if (minibatch.isEmpty()) {
+      return head;
+    }
+    List<Layer> layers = new ArrayList<>(head.layers());
+    layers.add(layers.size() - 1, minibatch.get());
+    return new Sequential(layers);
   }
 
   /** Dropout 0.5 then a dense K-way head (seed 000's transfer head, the CNN sgan head). */
@@ -170,6 +196,31 @@ public final class GanParts {
     Operand<TFloat32> m = tf.stopGradient(tf.max(logits, tf.constant(1), Max.keepDims(true)));
     Operand<TFloat32> s = tf.reduceSum(tf.math.exp(tf.math.sub(logits, m)), tf.constant(1));
     return tf.math.add(tf.reshape(m, tf.constant(new int[] {-1})), tf.math.log(s));
+  }
+
+  /**
+   * The semi-supervised discriminator's unlabeled real/fake loss, from the K class logits of real
+   * unlabeled rows and of generated rows, in Salimans' stable form (lse = log Σ exp(l), D = Z/(Z+1)):
+   * {@code ½·mean(softplus(lse_real)) − ½·mean(lse_real) + ½·mean(softplus(lse_fake))}, that is
+   * ½·[−log D(x)] + ½·[−log(1 − D(G(z)))]. With one-sided label smoothing α the real term becomes
+   * −(1−α)·log D(x) − α·log(1 − D(x)); as log D = lse − softplus(lse) and
+   * log(1 − D) = −softplus(lse),
+   * that is softplus(lse) − (1−α)·lse, so only the mean lse of the real rows gets the factor 1−α.
+   * At α = 0 this builds exactly the ops of the unsmoothed loss (no multiplication by 1).
+   */
+  public static Operand<TFloat32> unlabeledLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits,
+      double smoothing) {
+    if (!(smoothing >= 0 && smoothing < 1)) {
+      throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + smoothing);
+    }
+    Operand<TFloat32> lseReal = logSumExp(tf, realLogits);
+    Operand<TFloat32> lseFake = logSumExp(tf, fakeLogits);
+    Operand<TFloat32> half = tf.constant(0.5f);
+    Operand<TFloat32> softplusReal = mean(tf, tf.math.softplus(lseReal));
+    Operand<TFloat32> meanLseReal = mean(tf, lseReal);
+    Operand<TFloat32> realTerm = smoothing == 0 ? tf.math.sub(softplusReal, meanLseReal)
+        : tf.math.sub(softplusReal, tf.math.mul(tf.constant((float) (1 - smoothing)), meanLseReal));
+    return tf.math.add(tf.math.mul(half, realTerm), tf.math.mul(half, mean(tf, tf.math.softplus(lseFake))));
   }
 
   /** Mean over the batch of a vector. */

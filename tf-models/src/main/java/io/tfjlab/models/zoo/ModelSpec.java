@@ -19,10 +19,14 @@ import java.util.List;
  * @param positiveClass perceptron: the class that is 1 (CIFAR-10 cat = 3)
  * @param discriminator sgan: mlp (Salimans' permutation-invariant network) or cnn
  * @param freezeBody dcgan-transfer: keep the discriminator body fixed while the new head learns
- * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value
+ * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value (dcgan: default
+ *     0.1; sgan: default 0, its unlabeled real term becomes −(1−value)·log D(x) − value·log(1 − D(x)))
  * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for evaluation; 0 = none
  * @param noiseDim GANs: size of the generator's noise vector
  * @param generatorOutput sgan: the generator's output activation, sigmoid (reference) or softplus
+ * @param minibatchKernels sgan: minibatch discrimination (Salimans et al. 2016, 3.2) with this many
+ *     kernels B before the classifier layer; null or 0 = off (the default)
+ * @param minibatchDims sgan: dimensions C per minibatch-discrimination kernel (default 5 when it is on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -40,7 +44,14 @@ public record ModelSpec(
     Double labelSmoothing,
     Double averageRate,
     Integer noiseDim,
-    Activation generatorOutput) {
+    Activation generatorOutput,
+    Integer minibatchKernels,
+    Integer minibatchDims) {
+
+  /** The largest number of minibatch-discrimination kernels accepted (memory grows with it). */
+  public static final int MAX_MINIBATCH_KERNELS = 1000;
+  /** The largest number of dimensions per minibatch-discrimination kernel accepted. */
+  public static final int MAX_MINIBATCH_DIMS = 100;
 
   public ModelSpec {
     if (type == null || type.isBlank()) {
@@ -67,6 +78,14 @@ public record ModelSpec(
     if (noiseDim != null && noiseDim <= 0) {
       throw new IllegalArgumentException("model.noiseDim must be > 0, got " + noiseDim);
     }
+    if (minibatchKernels != null && (minibatchKernels < 0 || minibatchKernels > MAX_MINIBATCH_KERNELS)) {
+      throw new IllegalArgumentException("model.minibatchKernels must be in [0, " + MAX_MINIBATCH_KERNELS
+          + "] (0 = off), got " + minibatchKernels);
+    }
+    if (minibatchDims != null && (minibatchDims < 1 || minibatchDims > MAX_MINIBATCH_DIMS)) {
+      throw new IllegalArgumentException("model.minibatchDims must be in [1, " + MAX_MINIBATCH_DIMS + "], got "
+          + minibatchDims);
+    }
     if (hidden != null) {
       hidden = List.copyOf(hidden);
       for (int h : hidden) {
@@ -78,67 +97,80 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ModelSpec withType(String v) {
-    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withPreset(String v) {
-    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withHidden(List<Integer> v) {
-    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withActivation(Activation v) {
-    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withDropout(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withCodeSize(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withReconstructionLoss(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withStandardize(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withPositiveClass(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withDiscriminator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withFreezeBody(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withLabelSmoothing(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withAverageRate(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withNoiseDim(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims);
   }
 
   public ModelSpec withGeneratorOutput(Activation v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims);
+  }
+
+  public ModelSpec withMinibatchKernels(Integer v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims);
+  }
+
+  public ModelSpec withMinibatchDims(Integer v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v);
+  }
+
+  /** Whether minibatch discrimination is on: its features depend on the other rows of a batch. */
+  public boolean usesMinibatchDiscrimination() {
+    return minibatchKernels != null && minibatchKernels > 0;
   }
 
   /** {@code value} if set, else {@code fallback}. */

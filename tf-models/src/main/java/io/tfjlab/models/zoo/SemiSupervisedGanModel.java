@@ -3,6 +3,7 @@ package io.tfjlab.models.zoo;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.graph.Shapes;
 import io.tfjlab.models.graph.WeightAverage;
+import io.tfjlab.models.layers.MinibatchDiscrimination;
 import io.tfjlab.models.layers.Sequential;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,12 @@ import org.tensorflow.types.TInt32;
  * and (independently shuffled) real images. Discriminators: {@code mlp} (the reference recipe's
  * weight-normalised network with Gaussian noise and data-dependent initialisation) or {@code cnn}.
  * Evaluation and export use an exponential moving average of the discriminator weights.
+ *
+ * <p>Options (off by default, the default graph is unchanged): minibatch discrimination before the
+ * classifier layer ({@code minibatchKernels}, {@code minibatchDims}), its statistics computed within
+ * the labeled, the unlabeled and the generated rows separately during training and over the fed
+ * batch in evaluation and serving; and one-sided label smoothing α of the unlabeled real term
+ * ({@code labelSmoothing}, see {@link GanParts#unlabeledLoss}).
  */
 public final class SemiSupervisedGanModel implements ModelFactory {
   private static Operand<TInt32> batchSize(Ops tf, Operand<TFloat32> x) {
@@ -37,6 +44,21 @@ public final class SemiSupervisedGanModel implements ModelFactory {
   /** Rows {@code start .. start+count} of a [n, d] tensor ({@code count} −1: to the end). */
   private static Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, Operand<TInt32> start, Operand<TInt32> count) {
     return tf.slice(x, tf.stack(List.of(start, tf.constant(0))), tf.stack(List.of(count, tf.constant(-1))));
+  }
+
+  /**
+   * The head applied to the labeled, the unlabeled and the generated rows of the body's features
+   * {@code f} (in that order; the generated rows are the rest) each on its own, so that a layer
+   * comparing rows (minibatch discrimination) never compares rows of different parts. The logits of
+   * the three parts, in that order.
+   */
+  static List<Operand<TFloat32>> headPerPart(ModelContext ctx, Sequential head, Operand<TFloat32> f, long[] fShape,
+      Operand<TInt32> nLab, Operand<TInt32> nUnl) {
+    Ops tf = ctx.tf();
+    return List.of(
+        head.apply(ctx, rows(tf, f, tf.constant(0), nLab), fShape),
+        head.apply(ctx, rows(tf, f, nLab, nUnl), fShape),
+        head.apply(ctx, rows(tf, f, tf.math.add(nLab, nUnl), tf.constant(-1)), fShape));
   }
 
   @Override
@@ -51,10 +73,20 @@ public final class SemiSupervisedGanModel implements ModelFactory {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
+    // "off" is one spec however it is said (absent or 0), so that the run ledger matches runs from
+    // before these options existed: minibatch discrimination and label smoothing stay absent when off
+    boolean minibatch = s.usesMinibatchDiscrimination();
+    if (!minibatch && s.minibatchDims() != null) {
+      throw new IllegalArgumentException("model.minibatchDims needs model.minibatchKernels > 0 (--minibatch-kernels)");
+    }
+    Double smoothing = s.labelSmoothing() == null || s.labelSmoothing() == 0 ? null : s.labelSmoothing();
     return s.withDiscriminator(ModelSpec.or(s.discriminator(), "mlp"))
         .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
         .withAverageRate(ModelSpec.or(s.averageRate(), 0.001))
-        .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID));
+        .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID))
+        .withLabelSmoothing(smoothing)
+        .withMinibatchKernels(minibatch ? s.minibatchKernels() : null)
+        .withMinibatchDims(minibatch ? ModelSpec.or(s.minibatchDims(), MinibatchDiscrimination.DEFAULT_DIMS) : null);
   }
 
   @Override
@@ -74,7 +106,10 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     boolean mlp = r.discriminator().equals("mlp");
     Sequential generator = GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
-    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k) : GanParts.cnnDiscriminatorHead(k);
+    Optional<MinibatchDiscrimination> minibatch = r.usesMinibatchDiscrimination()
+        ? Optional.of(new MinibatchDiscrimination(r.minibatchKernels(), r.minibatchDims())) : Optional.empty();
+    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k, minibatch)
+        : GanParts.cnnDiscriminatorHead(k, minibatch);
 
     // the labeled path first: it fixes the shapes the summary shows
     Operand<TFloat32> fLab = body.apply(ctx, xLab, shape);
@@ -83,26 +118,34 @@ public final class SemiSupervisedGanModel implements ModelFactory {
 
     Operand<TFloat32> z = GanParts.noise(ctx, noiseBatch, r.noiseDim());
     Operand<TFloat32> fake = generator.apply(ctx, z, new long[] {r.noiseDim()});
-    // Training paths: the discriminator sees labeled, unlabeled and generated images as one batch
-    // (fewer, larger matrix products; no layer mixes rows), then the rows are split again.
+    // Training paths: the discriminator body sees labeled, unlabeled and generated images as one batch
+    // (fewer, larger matrix products; no body layer mixes rows), then the rows are split again.
     Operand<TInt32> nLab = batchSize(tf, xLab);
     Operand<TInt32> nUnl = batchSize(tf, xUnl);
-    Operand<TFloat32> lAll = head.apply(ctx, body.apply(ctx, tf.concat(List.of(xLab, xUnl, fake), tf.constant(0)),
-        shape), fShape);
-    Operand<TFloat32> lLabTrain = rows(tf, lAll, tf.constant(0), nLab);
-    Operand<TFloat32> lUnl = rows(tf, lAll, nLab, nUnl);
-    Operand<TFloat32> lFake = rows(tf, lAll, tf.math.add(nLab, nUnl), tf.constant(-1));
+    Operand<TFloat32> fAll = body.apply(ctx, tf.concat(List.of(xLab, xUnl, fake), tf.constant(0)), shape);
+    Operand<TFloat32> lLabTrain;
+    Operand<TFloat32> lUnl;
+    Operand<TFloat32> lFake;
+    if (minibatch.isEmpty()) {
+      Operand<TFloat32> lAll = head.apply(ctx, fAll, fShape);
+      lLabTrain = rows(tf, lAll, tf.constant(0), nLab);
+      lUnl = rows(tf, lAll, nLab, nUnl);
+      lFake = rows(tf, lAll, tf.math.add(nLab, nUnl), tf.constant(-1));
+    } else {
+      // minibatch discrimination compares rows: each part only among its own rows, as the reference
+      // code (which runs the discriminator on each part separately); the head is small
+      List<Operand<TFloat32>> l = headPerPart(ctx, head, fAll, fShape, nLab, nUnl);
+      lLabTrain = tf.withName("labeled_logits").identity(l.get(0));
+      lUnl = tf.withName("unlabeled_logits").identity(l.get(1));
+      lFake = tf.withName("fake_logits").identity(l.get(2));
+    }
     Operand<TFloat32> fGen = body.apply(ctx, tf.concat(List.of(fake, xMatch), tf.constant(0)), shape);
     Operand<TFloat32> fFake = rows(tf, fGen, tf.constant(0), noiseBatch);
     Operand<TFloat32> fMatch = rows(tf, fGen, noiseBatch, tf.constant(-1));
 
     Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLabTrain, y);
-    Operand<TFloat32> lseUnl = GanParts.logSumExp(tf, lUnl);
-    Operand<TFloat32> lseFake = GanParts.logSumExp(tf, lFake);
-    Operand<TFloat32> half = tf.constant(0.5f);
-    Operand<TFloat32> lossUnl = tf.math.add(
-        tf.math.mul(half, tf.math.sub(GanParts.mean(tf, tf.math.softplus(lseUnl)), GanParts.mean(tf, lseUnl))),
-        tf.math.mul(half, GanParts.mean(tf, tf.math.softplus(lseFake))));
+    Operand<TFloat32> lossUnl = GanParts.unlabeledLoss(tf, lUnl, lFake,
+        r.labelSmoothing() == null ? 0 : r.labelSmoothing());
     Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(lossLab, lossUnl);
     Operand<TFloat32> gLoss = tf.withName("generator_loss").math.mean(tf.math.square(tf.math.sub(
         GanParts.mean(tf, fFake), GanParts.mean(tf, fMatch))), tf.constant(0));

@@ -40,7 +40,8 @@ public final class ModelOptions {
   @Option(names = "--freeze-body", description = "dcgan-transfer, ae-classifier: keep the pre-trained body fixed (true/false).", arity = "1")
   Boolean freezeBody;
 
-  @Option(names = "--label-smoothing", description = "GANs: one-sided label smoothing (real target 1 - v).")
+  @Option(names = "--label-smoothing", description = "GANs: one-sided label smoothing (real target 1 - v); "
+      + "dcgan default 0.1; sgan default 0, its unlabeled real term becomes -(1-v)*log D(x) - v*log(1-D(x)).")
   Double labelSmoothing;
 
   @Option(names = "--average-rate", description = "GANs: rate of the discriminator weight average (0 = none).")
@@ -51,6 +52,18 @@ public final class ModelOptions {
 
   @Option(names = "--generator-output", description = "sgan: generator output activation, sigmoid (reference) or softplus.")
   String generatorOutput;
+
+  @Option(names = "--minibatch-kernels", paramLabel = "B", arity = "0..1", fallbackValue = "100",
+      description = "sgan: minibatch discrimination (Salimans et al. 2016, 3.2) before the classifier layer with B "
+          + "kernels, 0..1000; alone 100 (the reference code's); 0 = off (the default). Training compares the "
+          + "labeled, unlabeled and generated rows each among themselves; evaluation compares the rows of each "
+          + "evaluated batch, so validation and test use batches of the training batch size, and a served model "
+          + "should be fed batches of that size too.")
+  Integer minibatchKernels;
+
+  @Option(names = "--minibatch-dims", paramLabel = "C", description = "sgan: dimensions per minibatch "
+      + "discrimination kernel, 1..100 (default 5, the reference code's); needs --minibatch-kernels.")
+  Integer minibatchDims;
 
   /** {@code base} (from a spec file, may be null) with the options given here applied on top. */
   ModelSpec apply(ModelSpec base) {
@@ -102,6 +115,12 @@ public final class ModelOptions {
     }
     if (generatorOutput != null) {
       s = s.withGeneratorOutput(Activation.parse(generatorOutput));
+    }
+    if (minibatchKernels != null) {
+      s = s.withMinibatchKernels(minibatchKernels);
+    }
+    if (minibatchDims != null) {
+      s = s.withMinibatchDims(minibatchDims);
     }
     return s;
   }
