@@ -29,8 +29,16 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
   String split;
 
+  @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N",
+      description = "Images per call (default ${DEFAULT-VALUE}). A model with minibatch discrimination compares the "
+          + "images of a batch: give it the batch size it was trained with (the sgan's: 100).")
+  int batchSize;
+
   @Override
   public Integer call() {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
+    }
     if (!split.equals("test") && !split.equals("train")) {
       throw new IllegalArgumentException("--split must be train or test, got " + split);
     }
@@ -38,7 +46,7 @@ public final class PredictCommand implements Callable<Integer> {
     ImageSet set = split.equals("test") ? ds.test() : ds.train();
     long t0 = System.nanoTime();
     try (SavedModelPredictor p = new SavedModelPredictor(savedModel)) {
-      long[] predicted = p.predictClasses(set, 1000);
+      long[] predicted = p.predictClasses(set, batchSize);
       int correct = 0;
       for (int i = 0; i < predicted.length; i++) {
         if (predicted[i] == set.label(i)) {
