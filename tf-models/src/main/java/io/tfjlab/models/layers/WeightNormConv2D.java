@@ -97,15 +97,7 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
     Ops tf = ctx.tf();
     Operand<TFloat32> vv = tf.identity(v);
     Operand<TFloat32> t = tf.math.div(conv(tf, x, vv), norm(tf, vv));
-    Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[] {0, 1, 2});
-    Operand<TFloat32> mean = tf.math.mean(t, axes);
-    Operand<TFloat32> std = tf.math.sqrt(tf.math.add(tf.math.mean(
-        tf.math.squaredDifference(t, mean), axes), tf.constant(1e-8f)));
-    Operand<TFloat32> scale = tf.math.div(tf.constant(1f), std);
-    Operand<TFloat32> shift = tf.math.neg(tf.math.mul(mean, scale));
-    assigns.add(tf.assign(g, scale));
-    assigns.add(tf.assign(b, shift));
-    return activation.apply(tf, tf.math.add(tf.math.mul(t, scale), shift));
+    return DataInitLayer.normalizeFrom(tf, t, new int[] {0, 1, 2}, g, b, activation, assigns);
   }
 
   @Override

@@ -89,14 +89,7 @@ public final class WeightNormDense extends BaseLayer implements DataInitLayer {
     ensureBuilt(ctx, in);
     Ops tf = ctx.tf();
     Operand<TFloat32> t = normalized(tf, x);
-    Operand<TFloat32> mean = tf.math.mean(t, tf.constant(0));
-    Operand<TFloat32> std = tf.math.sqrt(tf.math.add(tf.math.mean(
-        tf.math.squaredDifference(t, mean), tf.constant(0)), tf.constant(1e-8f)));
-    Operand<TFloat32> scale = tf.math.div(tf.constant(1f), std);
-    Operand<TFloat32> shift = tf.math.neg(tf.math.mul(mean, scale));
-    assigns.add(tf.assign(g, scale));
-    assigns.add(tf.assign(b, shift));
-    return activation.apply(tf, tf.math.add(tf.math.mul(t, scale), shift));
+    return DataInitLayer.normalizeFrom(tf, t, new int[] {0}, g, b, activation, assigns);
   }
 
   @Override
