@@ -94,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "One run per labeled-subset seed, then the mean ± std of the test metric (as papers report).")
   List<Long> labelSeeds;
 
-  @Option(names = "--augment", description = "Augment training images (10° rotation, 10% zoom, 10% shift).")
+  @Option(names = "--augment", description = "Augment training images (10° rotation, 10%% zoom, 10%% shift).")
   boolean augment;
 
   @Option(names = "--patience", description = "Early stopping after N epochs without improvement.")
