@@ -188,8 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (schedule != null || scheduleStart != null || finalLrFraction != null) {
       LearningRateSchedule given = s.schedule();
-      String type = schedule != null ? schedule : (scheduleStart != null || finalLrFraction != null ? "linear"
-          : given.type());
+      // --schedule-start / --final-lr-fraction alone mean the linear schedule
+      String type = schedule != null ? schedule : "linear";
       boolean sameType = type.equals(given.type());
       s = s.withSchedule(new LearningRateSchedule(type, sameType ? given.every() : null,
           sameType ? given.gamma() : null,
