@@ -63,13 +63,18 @@ class ModelZooTest {
       assertThat(m.dataInit()).isPresent();
       assertThat(m.phases().get(0).adversarial().orElseThrow().average()).isPresent();
       assertThat(m.spec().discriminator()).isEqualTo("mlp");
+      assertThat(m.spec().generator()).isEqualTo("mlp");
     }
     try (Graph g = new Graph()) {
       BuiltModel cnn = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
-      // seed 000's discriminator shape, weight-normalised, data-initialised
+      // seed 000's discriminator shape, weight-normalised, data-initialised, a dense 250 feature layer;
+      // the convolutional generator by default
       assertThat(ModelSummary.render(cnn)).contains("wn_conv2d (WeightNormConv2D)", "(None, 14, 14, 32)",
-          "(None, 4, 4, 128)", "(None, 2048)", "Classifier (discriminator + classifier_head): 113,396 params");
+          "(None, 4, 4, 128)", "(None, 2048)", "(None, 250)",
+          "Classifier (discriminator + classifier_head): 607,916 params",
+          "conv2d_transpose (Conv2DTranspose)", "(None, 7, 7, 64)");
       assertThat(cnn.dataInit()).isPresent();
+      assertThat(cnn.spec().generator()).isEqualTo("conv");
     }
   }
 

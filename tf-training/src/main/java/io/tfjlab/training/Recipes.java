@@ -46,7 +46,8 @@ public final class Recipes {
         spec = switch (preset) {
           case "paper" -> spec.withEpochs(300).withModel(model.withAverageRate(
               model.averageRate() == null ? 0.0001 : model.averageRate()));
-          case "default" -> spec.withEpochs(20);
+          // under 30 minutes alone on two cores (docs/RESULTS.md): the MLP discriminator 30 epochs, the CNN one 14
+          case "default" -> spec.withEpochs("cnn".equals(model.discriminator()) ? 14 : 30);
           default -> throw new IllegalArgumentException("unknown sgan preset '" + preset + "'; use default or paper");
         };
       }

@@ -2,6 +2,7 @@ package io.tfjlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tfjlab.models.zoo.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,17 @@ class RecipesTest {
     assertThat(s.batchSize()).isEqualTo(100);
     assertThat(s.optimizer().learningRate()).isEqualTo(0.003);
     assertThat(s.checkpoint()).isEqualTo("last");
+  }
+
+  @Test
+  void theSganDefaultScheduleDependsOnTheDiscriminatorAndPaperIsLonger() {
+    ModelSpec sgan = ModelSpec.of("sgan");
+    assertThat(Recipes.base(sgan).epochs()).isEqualTo(30);
+    assertThat(Recipes.base(sgan.withDiscriminator("mlp")).epochs()).isEqualTo(30);
+    assertThat(Recipes.base(sgan.withDiscriminator("cnn")).epochs()).isEqualTo(14);
+    RunSpec paper = Recipes.base(sgan.withPreset("paper"));
+    assertThat(paper.epochs()).isEqualTo(300);
+    assertThat(paper.model().averageRate()).isEqualTo(0.0001);
   }
 
   @Test

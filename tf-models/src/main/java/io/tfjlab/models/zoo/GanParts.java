@@ -73,6 +73,20 @@ public final class GanParts {
   }
 
   /**
+   * The semi-supervised GAN's convolutional generator, light enough for two CPU cores: z → dense
+   * 7·7·64 → BN → ReLU → 4x4/2 transposed conv 32 → BN → ReLU → 4x4/2 transposed conv 1 →
+   * {@code output} (28x28x1; about 2 M multiply-adds per image, a fifth of {@link #dcganGenerator()}).
+   */
+  public static Sequential convGenerator(Activation output) {
+    return Sequential.of(
+        new Dense(7 * 7 * 64, Activation.LINEAR), new BatchNorm(), new ActivationLayer(Activation.RELU),
+        Reshape.to(7, 7, 64),
+        new Conv2DTranspose(32, 4, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
+        new ActivationLayer(Activation.RELU),
+        new Conv2DTranspose(1, 4, 2, Padding.SAME, output, true));
+  }
+
+  /**
    * Seed 000's discriminator body: conv 3x3/2 32 → LeakyReLU → conv 3x3/2 64 → BN → LeakyReLU →
    * conv 3x3/2 128 → BN → LeakyReLU → flatten (2048).
    */
@@ -134,11 +148,13 @@ public final class GanParts {
   }
 
   /**
-   * The convolutional semi-supervised discriminator body, seed 000's discriminator shape with the
-   * reference recipe's weight normalisation: noise 0.3 → weight-normed conv 3x3/2 32 → conv 3x3/2
-   * 64 → conv 3x3/2 128 (LeakyReLU 0.2, data-dependent initialisation) → flatten 2048, the
-   * feature-matching layer; the head adds dropout 0.5. About 2.1 M multiply-adds per image, as the
-   * MLP body. (Dropout on the feature maps cost a third of a step here, for random numbers alone.)
+   * The convolutional semi-supervised discriminator body: seed 000's discriminator shape with the
+   * reference recipe's weight normalisation and noise, topped by a dense feature layer as the
+   * reference MLP's: noise 0.3 → weight-normed conv 3x3/2 32 → noise 0.5 → conv 3x3/2 64 → noise 0.5
+   * → conv 3x3/2 128 (LeakyReLU 0.2) → flatten 2048 → noise 0.5 → weight-normed dense 250 (ReLU),
+   * the feature-matching layer; data-dependent initialisation throughout. Matching the flattened
+   * conv maps instead, and a dropout + dense head on them, let the discriminator memorise the 100
+   * labels with validation accuracy stuck near 80% (docs/RESULTS.md).
    */
   public static Sequential cnnDiscriminatorBody() {
     return Sequential.of(
@@ -148,12 +164,14 @@ public final class GanParts {
         new WeightNormConv2D(64, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
         new GaussianNoise(0.5),
         new WeightNormConv2D(128, 3, 2, Padding.SAME, Activation.LEAKY_RELU),
-        Reshape.flatten());
+        Reshape.flatten(),
+        new GaussianNoise(0.5),
+        new WeightNormDense(250, Activation.RELU, false));
   }
 
-  /** The CNN discriminator's head: dropout 0.5 → weight-normed dense K (trained scale), linear logits. */
+  /** The CNN discriminator's head, the reference MLP's: noise 0.5 → weight-normed dense K (trained scale). */
   public static Sequential cnnDiscriminatorHead(int classes) {
-    return Sequential.of(new Dropout(0.5), new WeightNormDense(classes, Activation.LINEAR, true));
+    return salimansDiscriminatorHead(classes);
   }
 
   /** The CNN head with minibatch discrimination before its classifier layer (see the MLP head's). */

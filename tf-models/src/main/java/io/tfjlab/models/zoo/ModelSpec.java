@@ -27,6 +27,8 @@ import java.util.List;
  * @param minibatchKernels sgan: minibatch discrimination (Salimans et al. 2016, 3.2) with this many
  *     kernels B before the classifier layer; null or 0 = off (the default)
  * @param minibatchDims sgan: dimensions C per minibatch-discrimination kernel (default 5 when it is on)
+ * @param generator sgan: mlp (Salimans' 100-500-500-784 network, the default with the mlp discriminator) or
+ *     conv (dense 7x7x64 and two transposed convolutions, the default with the cnn discriminator)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -46,7 +48,8 @@ public record ModelSpec(
     Integer noiseDim,
     Activation generatorOutput,
     Integer minibatchKernels,
-    Integer minibatchDims) {
+    Integer minibatchDims,
+    String generator) {
 
   /** The largest number of minibatch-discrimination kernels accepted (memory grows with it). */
   public static final int MAX_MINIBATCH_KERNELS = 1000;
@@ -68,6 +71,9 @@ public record ModelSpec(
     }
     if (discriminator != null && !discriminator.equals("mlp") && !discriminator.equals("cnn")) {
       throw new IllegalArgumentException("model.discriminator must be mlp or cnn, got " + discriminator);
+    }
+    if (generator != null && !generator.equals("mlp") && !generator.equals("conv")) {
+      throw new IllegalArgumentException("model.generator must be mlp or conv, got " + generator);
     }
     if (labelSmoothing != null && (labelSmoothing < 0 || labelSmoothing >= 0.5)) {
       throw new IllegalArgumentException("model.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
@@ -97,75 +103,79 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ModelSpec withType(String v) {
-    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withPreset(String v) {
-    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withHidden(List<Integer> v) {
-    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withActivation(Activation v) {
-    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withDropout(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withCodeSize(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withReconstructionLoss(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withStandardize(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withPositiveClass(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withDiscriminator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withFreezeBody(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withLabelSmoothing(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withAverageRate(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withNoiseDim(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withGeneratorOutput(Activation v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims, generator);
   }
 
   public ModelSpec withMinibatchKernels(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims, generator);
   }
 
   public ModelSpec withMinibatchDims(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v, generator);
+  }
+
+  public ModelSpec withGenerator(String v) {
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, v);
   }
 
   /** Whether minibatch discrimination is on: its features depend on the other rows of a batch. */

@@ -80,7 +80,9 @@ public final class SemiSupervisedGanModel implements ModelFactory {
       throw new IllegalArgumentException("model.minibatchDims needs model.minibatchKernels > 0 (--minibatch-kernels)");
     }
     Double smoothing = s.labelSmoothing() == null || s.labelSmoothing() == 0 ? null : s.labelSmoothing();
-    return s.withDiscriminator(ModelSpec.or(s.discriminator(), "mlp"))
+    String discriminator = ModelSpec.or(s.discriminator(), "mlp");
+    return s.withDiscriminator(discriminator)
+        .withGenerator(ModelSpec.or(s.generator(), discriminator.equals("cnn") ? "conv" : "mlp"))
         .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
         .withAverageRate(ModelSpec.or(s.averageRate(), 0.001))
         .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID))
@@ -104,7 +106,8 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     PlaceholderWithDefault<TInt32> noiseBatch = GanParts.noiseBatch(ctx, 100);
 
     boolean mlp = r.discriminator().equals("mlp");
-    Sequential generator = GanParts.salimansGenerator(shape, r.generatorOutput());
+    Sequential generator = r.generator().equals("conv") ? GanParts.convGenerator(r.generatorOutput())
+        : GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
     Optional<MinibatchDiscrimination> minibatch = r.usesMinibatchDiscrimination()
         ? Optional.of(new MinibatchDiscrimination(r.minibatchKernels(), r.minibatchDims())) : Optional.empty();

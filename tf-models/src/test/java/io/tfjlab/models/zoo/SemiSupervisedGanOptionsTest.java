@@ -229,7 +229,7 @@ class SemiSupervisedGanOptionsTest {
     long cnnBase = trainable(ModelSpec.of("sgan").withDiscriminator("cnn"));
     long cnnWith = trainable(ModelSpec.of("sgan").withDiscriminator("cnn").withMinibatchKernels(50)
         .withMinibatchDims(3));
-    assertThat(cnnWith - cnnBase).isEqualTo(2048L * 50 * 3 + 50 * 10);
+    assertThat(cnnWith - cnnBase).isEqualTo(250L * 50 * 3 + 50 * 10);
     try (Graph g = new Graph()) {
       BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(100), MNIST);
       assertThat(ModelSummary.render(m)).contains("minibatch (MinibatchDiscrimination)", "(None, 350)", "125,000");
@@ -238,6 +238,29 @@ class SemiSupervisedGanOptionsTest {
       assertThat(m.finalPhase().adversarial().orElseThrow().average().orElseThrow().shadows())
           .anyMatch(v -> v.op().name().contains("minibatch_kernel"));
     }
+  }
+
+  @Test
+  void theGeneratorFollowsTheDiscriminatorUnlessChosen() {
+    ModelFactory sgan = new SemiSupervisedGanModel();
+    assertThat(sgan.resolve(ModelSpec.of("sgan")).generator()).isEqualTo("mlp");
+    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn")).generator()).isEqualTo("conv");
+    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp")).generator())
+        .isEqualTo("mlp");
+    try (Graph g = new Graph()) {
+      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1),
+          ModelSpec.of("sgan").withGenerator("conv"), MNIST));
+      // the MLP discriminator with the convolutional generator: dense 7x7x64, 14x14x32, 28x28x1
+      assertThat(s).contains("(None, 1000)", "(None, 3136)", "(None, 14, 14, 32)", "(None, 28, 28, 1)");
+    }
+    try (Graph g = new Graph()) {
+      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1),
+          ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"), MNIST));
+      assertThat(s).contains("(None, 4, 4, 128)", "(None, 500)").doesNotContain("Conv2DTranspose");
+    }
+    assertThatThrownBy(() -> ModelSpec.of("sgan").withGenerator("dcgan"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("model.generator must be mlp or conv, got dcgan");
   }
 
   long trainable(ModelSpec spec) {

@@ -50,6 +50,10 @@ public final class ModelOptions {
   @Option(names = "--noise-dim", description = "GANs: generator noise size.")
   Integer noiseDim;
 
+  @Option(names = "--generator", description = "sgan: generator network, mlp (Salimans' 100-500-500-784) or conv "
+      + "(dense 7x7x64 + two 4x4/2 transposed convolutions); default mlp with --discriminator mlp, conv with cnn.")
+  String generator;
+
   @Option(names = "--generator-output", description = "sgan: generator output activation, sigmoid (reference) or softplus.")
   String generatorOutput;
 
@@ -112,6 +116,9 @@ public final class ModelOptions {
     }
     if (noiseDim != null) {
       s = s.withNoiseDim(noiseDim);
+    }
+    if (generator != null) {
+      s = s.withGenerator(generator);
     }
     if (generatorOutput != null) {
       s = s.withGeneratorOutput(Activation.parse(generatorOutput));
