@@ -74,16 +74,23 @@ public final class GanParts {
 
   /**
    * The semi-supervised GAN's convolutional generator, light enough for two CPU cores: z → dense
-   * 7·7·64 → BN → ReLU → 4x4/2 transposed conv 32 → BN → ReLU → 4x4/2 transposed conv 1 →
-   * {@code output} (28x28x1; about 2 M multiply-adds per image, a fifth of {@link #dcganGenerator()}).
+   * (H/4)·(W/4)·64 → BN → ReLU → 4x4/2 transposed conv 32 → BN → ReLU → 4x4/2 transposed conv C →
+   * {@code output}; for 28x28x1 about 2 M multiply-adds per image, a fifth of {@link #dcganGenerator()}.
    */
-  public static Sequential convGenerator(Activation output) {
+  public static Sequential convGenerator(long[] imageShape, Activation output) {
+    long h = imageShape[0];
+    long w = imageShape[1];
+    if (imageShape.length != 3 || h % 4 != 0 || w % 4 != 0) {
+      throw new IllegalArgumentException("the conv generator needs [height, width, channels] images with sides "
+          + "divisible by 4, got " + java.util.Arrays.toString(imageShape) + "; use --generator mlp");
+    }
     return Sequential.of(
-        new Dense(7 * 7 * 64, Activation.LINEAR), new BatchNorm(), new ActivationLayer(Activation.RELU),
-        Reshape.to(7, 7, 64),
+        new Dense((int) (h / 4 * (w / 4) * 64), Activation.LINEAR), new BatchNorm(),
+        new ActivationLayer(Activation.RELU),
+        Reshape.to(h / 4, w / 4, 64),
         new Conv2DTranspose(32, 4, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
         new ActivationLayer(Activation.RELU),
-        new Conv2DTranspose(1, 4, 2, Padding.SAME, output, true));
+        new Conv2DTranspose((int) imageShape[2], 4, 2, Padding.SAME, output, true));
   }
 
   /**

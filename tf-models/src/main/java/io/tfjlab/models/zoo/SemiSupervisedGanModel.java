@@ -106,7 +106,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     PlaceholderWithDefault<TInt32> noiseBatch = GanParts.noiseBatch(ctx, 100);
 
     boolean mlp = r.discriminator().equals("mlp");
-    Sequential generator = r.generator().equals("conv") ? GanParts.convGenerator(r.generatorOutput())
+    Sequential generator = r.generator().equals("conv") ? GanParts.convGenerator(shape, r.generatorOutput())
         : GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
     Optional<MinibatchDiscrimination> minibatch = r.usesMinibatchDiscrimination()

@@ -258,6 +258,20 @@ class SemiSupervisedGanOptionsTest {
           ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"), MNIST));
       assertThat(s).contains("(None, 4, 4, 128)", "(None, 500)").doesNotContain("Conv2DTranspose");
     }
+    try (Graph g = new Graph()) {
+      // 30 is not divisible by 4: one line that names the fix
+      assertThatThrownBy(() -> zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"),
+          InputSpec.images(30, 30, 1, 10)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("the conv generator needs [height, width, channels] images with sides divisible by 4, "
+              + "got [30, 30, 1]; use --generator mlp");
+    }
+    try (Graph g = new Graph()) {
+      // colour images: the last transposed convolution makes 3 channels
+      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"),
+          InputSpec.images(32, 32, 3, 10)));
+      assertThat(s).contains("(None, 8, 8, 64)", "(None, 32, 32, 3)");
+    }
     assertThatThrownBy(() -> ModelSpec.of("sgan").withGenerator("dcgan"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("model.generator must be mlp or conv, got dcgan");
