@@ -63,7 +63,7 @@ class ModelZooTest {
       assertThat(m.dataInit()).isPresent();
       assertThat(m.phases().get(0).adversarial().orElseThrow().average()).isPresent();
       assertThat(m.spec().discriminator()).isEqualTo("mlp");
-      assertThat(m.spec().generator()).isEqualTo("mlp");
+      assertThat(m.spec().generator()).isNull();
     }
     try (Graph g = new Graph()) {
       BuiltModel cnn = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);

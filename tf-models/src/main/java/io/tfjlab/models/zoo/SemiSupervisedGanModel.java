@@ -81,8 +81,10 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     }
     Double smoothing = s.labelSmoothing() == null || s.labelSmoothing() == 0 ? null : s.labelSmoothing();
     String discriminator = ModelSpec.or(s.discriminator(), "mlp");
+    String generator = ModelSpec.or(s.generator(), discriminator.equals("cnn") ? "conv" : "mlp");
     return s.withDiscriminator(discriminator)
-        .withGenerator(ModelSpec.or(s.generator(), discriminator.equals("cnn") ? "conv" : "mlp"))
+        // the reference pair (mlp, mlp) stays without a generator field, as runs recorded before the option
+        .withGenerator(discriminator.equals("mlp") && generator.equals("mlp") ? null : generator)
         .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
         .withAverageRate(ModelSpec.or(s.averageRate(), 0.001))
         .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID))
@@ -106,7 +108,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     PlaceholderWithDefault<TInt32> noiseBatch = GanParts.noiseBatch(ctx, 100);
 
     boolean mlp = r.discriminator().equals("mlp");
-    Sequential generator = r.generator().equals("conv") ? GanParts.convGenerator(shape, r.generatorOutput())
+    Sequential generator = "conv".equals(r.generator()) ? GanParts.convGenerator(shape, r.generatorOutput())
         : GanParts.salimansGenerator(shape, r.generatorOutput());
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
     Optional<MinibatchDiscrimination> minibatch = r.usesMinibatchDiscrimination()
