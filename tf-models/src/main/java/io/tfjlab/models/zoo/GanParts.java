@@ -64,12 +64,7 @@ public final class GanParts {
 
   /** DCGAN generator for 28x28x1: dense 7·7·128 → BN → ReLU → 5x5/2 transposed convs 64 → 1, sigmoid. */
   public static Sequential dcganGenerator() {
-    return Sequential.of(
-        new Dense(7 * 7 * 128, Activation.LINEAR), new BatchNorm(), new ActivationLayer(Activation.RELU),
-        Reshape.to(7, 7, 128),
-        new Conv2DTranspose(64, 5, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
-        new ActivationLayer(Activation.RELU),
-        new Conv2DTranspose(1, 5, 2, Padding.SAME, Activation.SIGMOID, true));
+    return upsamplingGenerator(7, 7, 128, 64, 5, 1, Activation.SIGMOID);
   }
 
   /**
@@ -78,19 +73,24 @@ public final class GanParts {
    * {@code output}; for 28x28x1 about 2 M multiply-adds per image, a fifth of {@link #dcganGenerator()}.
    */
   public static Sequential convGenerator(long[] imageShape, Activation output) {
-    long h = imageShape[0];
-    long w = imageShape[1];
-    if (imageShape.length != 3 || h % 4 != 0 || w % 4 != 0) {
+    if (imageShape.length != 3 || imageShape[0] % 4 != 0 || imageShape[1] % 4 != 0) {
       throw new IllegalArgumentException("the conv generator needs [height, width, channels] images with sides "
           + "divisible by 4, got " + java.util.Arrays.toString(imageShape) + "; use --generator mlp");
     }
+    return upsamplingGenerator(imageShape[0] / 4, imageShape[1] / 4, 64, 32, 4, (int) imageShape[2], output);
+  }
+
+  /**
+   * z → dense h·w·c → BN → ReLU → k×k/2 transposed conv {@code mid} → BN → ReLU → k×k/2 transposed
+   * conv {@code out} → {@code output}: images of 4h × 4w × out.
+   */
+  private static Sequential upsamplingGenerator(long h, long w, int c, int mid, int k, int out, Activation output) {
     return Sequential.of(
-        new Dense((int) (h / 4 * (w / 4) * 64), Activation.LINEAR), new BatchNorm(),
+        new Dense((int) (h * w * c), Activation.LINEAR), new BatchNorm(), new ActivationLayer(Activation.RELU),
+        Reshape.to(h, w, c),
+        new Conv2DTranspose(mid, k, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
         new ActivationLayer(Activation.RELU),
-        Reshape.to(h / 4, w / 4, 64),
-        new Conv2DTranspose(32, 4, 2, Padding.SAME, Activation.LINEAR, false), new BatchNorm(),
-        new ActivationLayer(Activation.RELU),
-        new Conv2DTranspose((int) imageShape[2], 4, 2, Padding.SAME, output, true));
+        new Conv2DTranspose(out, k, 2, Padding.SAME, output, true));
   }
 
   /**
@@ -176,16 +176,6 @@ public final class GanParts {
         new WeightNormDense(250, Activation.RELU, false));
   }
 
-  /** The CNN discriminator's head, the reference MLP's: noise 0.5 → weight-normed dense K (trained scale). */
-  public static Sequential cnnDiscriminatorHead(int classes) {
-    return salimansDiscriminatorHead(classes);
-  }
-
-  /** The CNN head with minibatch discrimination before its classifier layer (see the MLP head's). */
-  public static Sequential cnnDiscriminatorHead(int classes, Optional<MinibatchDiscrimination> minibatch) {
-    return withMinibatch(cnnDiscriminatorHead(classes), minibatch);
-  }
-
   /** {@code head} with {@code minibatch}, if any, inserted before its last (classifier) layer. */
   private static Sequential withMinibatch(Sequential head, Optional<MinibatchDiscrimination> minibatch) {
     if (minibatch.isEmpty()) {
@@ -196,7 +186,7 @@ public final class GanParts {
     return new Sequential(layers);
   }
 
-  /** Dropout 0.5 then a dense K-way head (seed 000's transfer head, the CNN sgan head). */
+  /** Dropout then a dense K-way head (seed 000's transfer head). */
   public static Sequential denseHead(int classes, double dropout) {
     return Sequential.of(new Dropout(dropout), new Dense(classes, Activation.LINEAR));
   }

@@ -113,8 +113,8 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Sequential body = mlp ? GanParts.salimansDiscriminatorBody() : GanParts.cnnDiscriminatorBody();
     Optional<MinibatchDiscrimination> minibatch = r.usesMinibatchDiscrimination()
         ? Optional.of(new MinibatchDiscrimination(r.minibatchKernels(), r.minibatchDims())) : Optional.empty();
-    Sequential head = mlp ? GanParts.salimansDiscriminatorHead(k, minibatch)
-        : GanParts.cnnDiscriminatorHead(k, minibatch);
+    // both discriminators end as the reference MLP: noise 0.5 → weight-normed dense K
+    Sequential head = GanParts.salimansDiscriminatorHead(k, minibatch);
 
     // the labeled path first: it fixes the shapes the summary shows
     Operand<TFloat32> fLab = body.apply(ctx, xLab, shape);
