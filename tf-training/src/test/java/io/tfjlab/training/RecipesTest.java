@@ -2,6 +2,7 @@ package io.tfjlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,15 @@ class RecipesTest {
   }
 
   @Test
-  void theSganDefaultScheduleDependsOnTheDiscriminatorAndPaperIsLonger() {
+  void theSganScheduleAndAugmentationDependOnTheDiscriminatorAndPaperIsLonger() {
     ModelSpec sgan = ModelSpec.of("sgan");
     assertThat(Recipes.base(sgan).epochs()).isEqualTo(30);
     assertThat(Recipes.base(sgan.withDiscriminator("mlp")).epochs()).isEqualTo(30);
-    assertThat(Recipes.base(sgan.withDiscriminator("cnn")).epochs()).isEqualTo(14);
+    assertThat(Recipes.base(sgan.withDiscriminator("cnn")).epochs()).isEqualTo(12);
+    assertThat(Recipes.base(sgan).augment()).isNull();
+    assertThat(Recipes.base(sgan.withDiscriminator("cnn")).augment()).isEqualTo(AugmentSpec.digits());
+    assertThat(Recipes.base(sgan.withDiscriminator("cnn").withPreset("paper")).augment())
+        .isEqualTo(AugmentSpec.digits());
     RunSpec paper = Recipes.base(sgan.withPreset("paper"));
     assertThat(paper.epochs()).isEqualTo(300);
     assertThat(paper.model().averageRate()).isEqualTo(0.0001);

@@ -94,8 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "One run per labeled-subset seed, then the mean ± std of the test metric (as papers report).")
   List<Long> labelSeeds;
 
-  @Option(names = "--augment", description = "Augment training images (10° rotation, 10%% zoom, 10%% shift).")
-  boolean augment;
+  @Option(names = "--augment", negatable = true, description = "Augment the labeled training images (10° rotation, "
+      + "10%% zoom, 10%% shift); on by default for sgan with the cnn discriminator, --no-augment turns it off.")
+  Boolean augment;
 
   @Option(names = "--patience", description = "Early stopping after N epochs without improvement.")
   Integer patience;
@@ -205,8 +206,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (labelSeed != null) {
       s = s.withLabelSeed(labelSeed);
     }
-    if (augment) {
-      s = s.withAugment(AugmentSpec.digits());
+    if (augment != null) {
+      s = s.withAugment(augment ? AugmentSpec.digits() : null);
     }
     if (patience != null) {
       s = s.withPatience(patience);
