@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     description = {"Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
         + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
         "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
-        "Example: ./tfjlab compare            (default preset: about 30 minutes on 2 cores)"})
+        "Example: ./tfjlab compare            (default preset: about 20 minutes on 2 cores)"})
 public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--preset", defaultValue = "default",
       description = "default (short schedules, one label seed), paper (full schedules, label seeds 1,2,3) or "
