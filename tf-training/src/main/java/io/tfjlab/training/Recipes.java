@@ -41,6 +41,7 @@ public final class Recipes {
         // tested, nothing is chosen on validation labels; 1,000 validation images only show progress.
         // Adam ε: the reference (Theano) adds 1e-8 under the square root; TensorFlow's ε = 1e-4 outside
         // it trained better here (98.10% against 80% at epoch 5 with --epsilon-inside true; docs/RESULTS.md)
+        boolean cnn = "cnn".equals(model.discriminator());
         spec = spec.withLabels(100).withBatchSize(100)
             .withOptimizer(new OptimizerSpec("adam", 0.003, null, 0.5, null, 1e-4, null, null))
             .withValidation(1000.0 / 60000).withCheckpoint("last");
@@ -48,10 +49,10 @@ public final class Recipes {
           case "paper" -> spec.withEpochs(300).withModel(model.withAverageRate(
               model.averageRate() == null ? 0.0001 : model.averageRate()));
           // under 30 minutes alone on two cores (docs/RESULTS.md): the MLP discriminator 30 epochs, the CNN one 12
-          case "default" -> spec.withEpochs("cnn".equals(model.discriminator()) ? 12 : 30);
+          case "default" -> spec.withEpochs(cnn ? 12 : 30);
           default -> throw new IllegalArgumentException("unknown sgan preset '" + preset + "'; use default or paper");
         };
-        if ("cnn".equals(model.discriminator())) {
+        if (cnn) {
           // the labeled images slightly rotated, zoomed and shifted (the unlabeled ones as they are): the CNN
           // discriminator learns faster from its 100 labels (docs/RESULTS.md, session 5); the MLP one stays
           // permutation-invariant, as the reference

@@ -28,8 +28,8 @@ import java.util.List;
  *     kernels B before the classifier layer; null or 0 = off (the default)
  * @param minibatchDims sgan: dimensions C per minibatch-discrimination kernel (default 5 when it is on)
  * @param generator sgan: mlp (Salimans' 100-500-500-784 network, the default with the mlp discriminator) or
- *     conv (dense 7x7x64 and two transposed convolutions, the default with the cnn discriminator); the
- *     resolved spec leaves it out for the reference pair (mlp discriminator, mlp generator)
+ *     conv (dense (H/4)x(W/4)x64, 7x7x64 on MNIST, and two transposed convolutions, the default with the
+ *     cnn discriminator); the resolved spec leaves it out for the reference pair (mlp discriminator, mlp generator)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(

@@ -51,7 +51,7 @@ public final class ModelOptions {
   Integer noiseDim;
 
   @Option(names = "--generator", description = "sgan: generator network, mlp (Salimans' 100-500-500-784) or conv "
-      + "(dense 7x7x64 + two 4x4/2 transposed convolutions); default mlp with --discriminator mlp, conv with cnn.")
+      + "(dense (H/4)x(W/4)x64 + two 4x4/2 transposed convolutions); default mlp with --discriminator mlp, conv with cnn.")
   String generator;
 
   @Option(names = "--generator-output", description = "sgan: generator output activation, sigmoid (reference) or softplus.")
