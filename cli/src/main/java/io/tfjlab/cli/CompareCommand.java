@@ -10,7 +10,9 @@ import io.tfjlab.eval.compare.RowResult;
 import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.ComparisonNotebook;
+import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunExecutor;
 import java.io.IOException;
@@ -35,11 +37,16 @@ import picocli.CommandLine.Option;
     description = {"Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
         + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
         "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
-        "Example: ./tfjlab compare            (default preset: about 20 minutes on 2 cores)"})
+        "Example: ./tfjlab compare            (default plan: about 20 minutes on 2 cores)"})
 public final class CompareCommand implements Callable<Integer> {
-  @Option(names = "--preset", defaultValue = "default",
-      description = "default (short schedules, one label seed), paper (full schedules, label seeds 1,2,3) or "
-          + "smoke (a few steps per row: checks the plumbing only). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--plan", paramLabel = "NAME|FILE",
+      description = "A built-in plan: default (short schedules, one label seed), paper (full schedules, label seeds "
+          + "1,2,3) or smoke (a few steps per row: checks the plumbing only); or a plan file (JSON rows: id, title, "
+          + "seedReport, spec overlay, labelSeeds; see docs/ARCHITECTURE.md). Default: default.")
+  String plan;
+
+  /** The name this option had before plans were files: the same values, kept so that scripts still work. */
+  @Option(names = "--preset", hidden = true)
   String preset;
 
   @Option(names = "--only", split = ",", paramLabel = "ROW[,ROW...]",
@@ -58,14 +65,19 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<ComparisonRow> rows = selected(ComparisonPlan.forPreset(preset));
-    Path reportDir = where.reportDir(preset);
+    if (plan != null && preset != null) {
+      throw new IllegalArgumentException("--preset is the old name of --plan; give one of them");
+    }
+    String planName = plan != null ? plan : preset != null ? preset : "default";
+    Injector injector = Guice.createInjector(new TrainingModule(where.data()));
+    ComparisonPlan loaded = ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
+    List<ComparisonRow> rows = selected(loaded.rows());
+    Path reportDir = where.reportDir(loaded.name());
     String reportName = reportDir.getFileName().toString();
     Path runsDir = where.runsDir;
-    Injector injector = Guice.createInjector(new TrainingModule(where.data()));
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", args);
-    System.out.printf("Comparison '%s' (preset %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, preset,
+    System.out.printf("Comparison '%s' (plan %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, loaded.name(),
         rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
     // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells reload
     ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, run -> {
@@ -74,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
     });
     List<RowResult> results = runner.run(rows);
 
-    ComparisonReport report = new ComparisonReport(reportName, preset, "mnist", Instant.now().toString(), machine(),
+    ComparisonReport report = new ComparisonReport(reportName, loaded.name(), "mnist", Instant.now().toString(), machine(),
         command, results);
     try {
       Files.createDirectories(reportDir);

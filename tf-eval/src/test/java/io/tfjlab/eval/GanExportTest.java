@@ -8,7 +8,10 @@ import io.tfjlab.data.DataModule;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
-import io.tfjlab.training.Recipes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tfjlab.models.spec.SpecLayer;
+import io.tfjlab.training.spec.SpecResolver;
+import io.tfjlab.training.run.Json;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
@@ -18,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +42,9 @@ class GanExportTest {
   void aDcganRunWritesSampleGridsAndExportsAGenerator() throws Exception {
     Injector injector = Guice.createInjector(new TrainingModule(DataModule.DataOptions.defaults()));
     // one short epoch on a 6,000-image slice of the training part (validation takes the rest)
-    RunSpec spec = Recipes.base(ModelSpec.of("dcgan")).withEpochs(1).withValidation(0.9).withThreads(2);
+    RunSpec spec = new SpecResolver(injector.getInstance(ModelZoo.class)).resolve(List.of(new SpecLayer("test",
+        (ObjectNode) Json.MAPPER.readTree("{\"model\": {\"type\": \"dcgan\"}, \"epochs\": 1, \"validation\": 0.9, "
+            + "\"threads\": 2}")))).spec();
     injector.getInstance(RunExecutor.class).train(spec, tmp.resolve("runs"), "test",
         new PrintStream(new ByteArrayOutputStream()));
     Path run = tmp.resolve("runs/dcgan-mnist-all-1");

@@ -5,10 +5,13 @@ import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
+import io.tfjlab.training.spec.BuiltInDefaults;
 
 /**
- * Everything that defines a training run, as a JSON spec file holds it (missing fields take the
- * defaults below). Validated on construction; the resolved spec is written to every manifest.
+ * Everything that defines a training run, as a JSON spec file holds it. Missing fields take the
+ * built-in defaults ({@code io/tfjlab/training/defaults.json}); {@link
+ * io.tfjlab.training.spec.SpecResolver} lays the model family, its preset, a spec file and options
+ * over them. Validated on construction; the resolved spec is written to every manifest.
  *
  * @param model the zoo model and its options
  * @param dataset a catalog data set (mnist, fashion-mnist, usps, cifar10) or a toy (toy-xor,
@@ -61,21 +64,23 @@ public record RunSpec(
     if (model == null) {
       throw new IllegalArgumentException("spec.model is required, e.g. {\"type\": \"cnn\"}");
     }
-    dataset = dataset == null ? "mnist" : dataset;
-    labels = labels == null ? 0 : labels;
-    validation = validation == null ? 0.1 : validation;
-    epochs = epochs == null ? 20 : epochs;
-    pretrainEpochs = pretrainEpochs == null ? 10 : pretrainEpochs;
-    batchSize = batchSize == null ? 128 : batchSize;
-    optimizer = optimizer == null ? OptimizerSpec.adam(1e-3) : optimizer;
-    schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
-    l2 = l2 == null ? 0.0 : l2;
-    seed = seed == null ? 1L : seed;
-    labelSeed = labelSeed == null ? 1L : labelSeed;
-    splitSeed = splitSeed == null ? 1L : splitSeed;
-    monitor = monitor == null ? "val_loss" : monitor;
+    // missing fields take the built-in defaults (io/tfjlab/training/defaults.json, the one place they live)
+    dataset = dataset == null ? BuiltInDefaults.get("dataset", String.class) : dataset;
+    labels = labels == null ? BuiltInDefaults.get("labels", Integer.class) : labels;
+    validation = validation == null ? BuiltInDefaults.get("validation", Double.class) : validation;
+    epochs = epochs == null ? BuiltInDefaults.get("epochs", Integer.class) : epochs;
+    pretrainEpochs = pretrainEpochs == null ? BuiltInDefaults.get("pretrainEpochs", Integer.class) : pretrainEpochs;
+    batchSize = batchSize == null ? BuiltInDefaults.get("batchSize", Integer.class) : batchSize;
+    optimizer = optimizer == null ? BuiltInDefaults.get("optimizer", OptimizerSpec.class) : optimizer;
+    schedule = schedule == null ? BuiltInDefaults.get("schedule", LearningRateSchedule.class) : schedule;
+    l2 = l2 == null ? BuiltInDefaults.get("l2", Double.class) : l2;
+    seed = seed == null ? BuiltInDefaults.get("seed", Long.class) : seed;
+    labelSeed = labelSeed == null ? BuiltInDefaults.get("labelSeed", Long.class) : labelSeed;
+    splitSeed = splitSeed == null ? BuiltInDefaults.get("splitSeed", Long.class) : splitSeed;
+    monitor = monitor == null ? BuiltInDefaults.get("monitor", String.class) : monitor;
+    // a setting of the machine, not of the experiment: not part of the run ledger's key
     threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    checkpoint = checkpoint == null ? "best" : checkpoint;
+    checkpoint = checkpoint == null ? BuiltInDefaults.get("checkpoint", String.class) : checkpoint;
     require(checkpoint.equals("best") || checkpoint.equals("last"), "checkpoint must be best or last, got " + checkpoint);
     require(labels >= 0, "labels must be >= 0 (0 = all), got " + labels);
     require(validation >= 0 && validation < 1, "validation must be in [0, 1), got " + validation);

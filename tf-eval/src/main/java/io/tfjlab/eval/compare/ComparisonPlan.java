@@ -1,102 +1,113 @@
 package io.tfjlab.eval.compare;
 
-import io.tfjlab.data.augment.AugmentSpec;
-import io.tfjlab.models.layers.Activation;
-import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.training.Recipes;
-import io.tfjlab.training.RunSpec;
-import io.tfjlab.training.optim.LearningRateSchedule;
-import io.tfjlab.training.optim.OptimizerSpec;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tfjlab.models.spec.SpecLayer;
+import io.tfjlab.training.run.Json;
+import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.spec.SpecResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The seed reports' comparison on MNIST, as rows of run specs. Presets:
- * <ul>
- *   <li>{@code default}: shortened schedules, label seed 1 — about 20 minutes on two cores (17 min 23 s measured);</li>
- *   <li>{@code paper}: the schedules docs/RESULTS.md reports, label seeds 1, 2, 3 for the 100-label rows;</li>
- *   <li>{@code smoke}: a few steps per row, to check the plumbing (tests), numbers meaningless.</li>
- * </ul>
- * 100-label rows: 10 labeled images per class, epochs chosen on the labeled validation split
- * (10% of the training images, split seed 1), except the semi-supervised GAN, evaluated after a
- * fixed schedule (last checkpoint, weight average).
+ * A comparison as data: a plan file lists rows (id, title, the seed report's number, a spec
+ * overlay, label seeds). Built-in plans are resources ({@code io/tfjlab/eval/plans/<name>.json}):
+ * {@code default} (short schedules, label seed 1, about 20 minutes on two cores), {@code paper}
+ * (the schedules of docs/RESULTS.md, label seeds 1, 2, 3) and {@code smoke} (the default plan with
+ * three batches per epoch: checks the plumbing); {@code ./tfjlab compare --plan FILE} runs a user's.
+ *
+ * <p>Each row's spec is resolved like a spec file ({@link SpecResolver}: built-in defaults, model
+ * family, preset, then the row, then the plan's {@code everyRow} overlay). A row with labels gets
+ * one run per label seed (the row's {@code labelSeeds}, else the plan's); a row with all labels one.
+ *
+ * @param name the plan's name (the report folder's default name)
+ * @param description what the plan is for, printed with the table
+ * @param rows the rows, in table order
  */
-public final class ComparisonPlan {
-  public static final List<String> PRESETS = List.of("default", "paper", "smoke");
+public record ComparisonPlan(String name, String description, List<ComparisonRow> rows) {
+  public static final List<String> BUILT_IN = List.of("default", "paper", "smoke");
 
-  private ComparisonPlan() {}
+  public ComparisonPlan {
+    rows = List.copyOf(rows);
+  }
 
-  public static List<ComparisonRow> forPreset(String preset) {
-    if (!PRESETS.contains(preset)) {
-      throw new IllegalArgumentException("unknown comparison preset '" + preset + "'; use " + String.join(", ", PRESETS));
+  /** A plan file as JSON reads it. */
+  record PlanFile(String name, String description, List<Long> labelSeeds, @JsonProperty("extends") String parent,
+      ObjectNode everyRow, List<PlanRow> rows) {}
+
+  /** A row of a plan file: its spec is an overlay, as a spec file. */
+  record PlanRow(String id, String title, SeedReport seedReport, ObjectNode spec, List<Long> labelSeeds) {}
+
+  /** A built-in plan by name, or a plan file by path. */
+  public static ComparisonPlan load(String nameOrFile, SpecResolver resolver) {
+    PlanFile plan = read(nameOrFile);
+    List<PlanRow> rows = plan.rows();
+    List<Long> seeds = plan.labelSeeds();
+    if (plan.parent() != null) {
+      PlanFile parent = read(plan.parent());
+      rows = rows == null ? parent.rows() : rows;
+      seeds = seeds == null ? parent.labelSeeds() : seeds;
     }
-    boolean paper = preset.equals("paper");
-    boolean smoke = preset.equals("smoke");
-    List<Long> labelSeeds = paper ? List.of(1L, 2L, 3L) : List.of(1L);
-    List<ComparisonRow> rows = new ArrayList<>();
-
-    rows.add(labeled("linear-100", "Linear softmax", labelSeeds, Optional.empty(),
-        fewLabels(ModelSpec.of("linear"), smoke ? 1 : 30, 20)));
-    rows.add(labeled("mlp-100", "MLP 150-150 ReLU, dropout 0.5", labelSeeds,
-        Optional.of(new SeedReport("69.46% (DNN)", "seed 001", 0.6946)),
-        fewLabels(ModelSpec.of("mlp").withDropout(0.5), smoke ? 1 : 30, 20)));
-    rows.add(labeled("cnn-100", "CNN (seed 003), dropout 0.5, L2 1e-3", labelSeeds,
-        Optional.of(new SeedReport("83%", "seed 000", 0.83)),
-        fewLabels(ModelSpec.of("cnn").withDropout(0.5), smoke ? 1 : paper ? 100 : 40, 20).withL2(1e-3)));
-    rows.add(labeled("cnn-aug-100", "CNN + augmentation", labelSeeds,
-        Optional.of(new SeedReport("85–88%", "seed 000", 0.865)),
-        fewLabels(ModelSpec.of("cnn").withDropout(0.5), smoke ? 1 : paper ? 80 : 40, 20)
-            .withMonitor("val_loss").withAugment(AugmentSpec.digits())));
-    rows.add(labeled("ae-100", "Autoencoder + classifier (encoder fine-tuned)", labelSeeds,
-        Optional.of(new SeedReport("79%", "seed 000", 0.79)),
-        fewLabels(ModelSpec.of("ae-classifier").withActivation(Activation.SIGMOID).withFreezeBody(false),
-            smoke ? 1 : paper ? 200 : 100, 10)
-            .withBatchSize(100).withPretrainEpochs(smoke ? 1 : paper ? 20 : 5)
-            .withOptimizer(OptimizerSpec.adam(0.003)).withAugment(AugmentSpec.digits())));
-    RunSpec dcgan = Recipes.base(ModelSpec.of("dcgan-transfer")).withAugment(AugmentSpec.digits())
-        .withPretrainEpochs(smoke ? 1 : paper ? 10 : 2);
-    rows.add(labeled("dcgan-transfer-100", "DCGAN discriminator → 10-way classifier", labelSeeds,
-        Optional.of(new SeedReport("87%", "seed 000", 0.87)), smoke ? dcgan.withEpochs(1) : dcgan));
-    RunSpec sganMlp = Recipes.base(ModelSpec.of("sgan"));
-    rows.add(labeled("sgan-mlp-100", "Semi-supervised GAN, MLP discriminator (Salimans)", labelSeeds,
-        Optional.of(new SeedReport("77.94% (DNN)", "seed 001", 0.7794)),
-        sganMlp.withEpochs(smoke ? 1 : paper ? sganMlp.epochs() : 4)));
-    RunSpec sganCnn = Recipes.base(ModelSpec.of("sgan").withDiscriminator("cnn"));
-    rows.add(labeled("sgan-cnn-100", "Semi-supervised GAN, CNN discriminator", labelSeeds,
-        Optional.of(new SeedReport("95.09%", "seed 001", 0.9509)),
-        sganCnn.withEpochs(smoke ? 1 : paper ? sganCnn.epochs() : 2)));
-
-    rows.add(all("linear-all", "Linear softmax", Optional.of(new SeedReport("85.6% (raw), 92.5% (standardised)",
-        "seed 003", 0.856)), RunSpec.of(ModelSpec.of("linear")).withEpochs(smoke ? 1 : paper ? 20 : 5)));
-    rows.add(all("mlp-all", "MLP 150-150 ReLU, dropout 0.2", Optional.of(new SeedReport("97.25%", "seed 003", 0.9725)),
-        RunSpec.of(ModelSpec.of("mlp").withDropout(0.2)).withEpochs(smoke ? 1 : paper ? 30 : 5)));
-    rows.add(all("cnn-all", "CNN (seed 003) + augmentation, dropout 0.3", Optional.of(new SeedReport("99%", "seed 000", 0.99)),
-        RunSpec.of(ModelSpec.of("cnn").withDropout(0.3)).withAugment(AugmentSpec.digits())
-            .withSchedule(new LearningRateSchedule("linear", null, null, null))
-            .withEpochs(smoke ? 1 : paper ? 20 : 3)));
-    return smoke ? rows.stream().map(ComparisonPlan::smoke).toList() : rows;
+    if (rows == null || rows.isEmpty()) {
+      throw new IllegalArgumentException("plan " + nameOrFile + " has no rows; give \"rows\": [{\"id\": ..., "
+          + "\"title\": ..., \"spec\": {\"model\": {\"type\": ...}}}]");
+    }
+    String name = plan.name() != null ? plan.name() : stem(nameOrFile);
+    List<ComparisonRow> out = new ArrayList<>();
+    for (PlanRow row : rows) {
+      out.add(row(name, row, plan.everyRow(), row.labelSeeds() != null ? row.labelSeeds()
+          : seeds != null ? seeds : List.of(1L), resolver));
+    }
+    return new ComparisonPlan(name, plan.description() == null ? "" : plan.description(), out);
   }
 
-  /** The 100-label protocol of the supervised rows: batch 32, a fixed number of steps per epoch, epoch chosen on val_acc. */
-  private static RunSpec fewLabels(ModelSpec model, int epochs, int steps) {
-    return RunSpec.of(model).withLabels(100).withEpochs(epochs).withStepsPerEpoch(steps).withBatchSize(32)
-        .withMonitor("val_acc");
+  private static ComparisonRow row(String plan, PlanRow row, ObjectNode everyRow, List<Long> seeds,
+      SpecResolver resolver) {
+    if (row.id() == null || row.spec() == null) {
+      throw new IllegalArgumentException("plan " + plan + ": every row needs an \"id\" and a \"spec\"");
+    }
+    List<SpecLayer> layers = new ArrayList<>();
+    layers.add(new SpecLayer("plan " + plan + " row " + row.id(), row.spec()));
+    if (everyRow != null) {
+      layers.add(new SpecLayer("plan " + plan + " everyRow", everyRow));
+    }
+    ResolvedSpec resolved;
+    try {
+      resolved = resolver.resolve(layers);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("plan " + plan + ", row " + row.id() + ": " + e.getMessage(), e);
+    }
+    List<ResolvedSpec> runs = resolved.spec().labels() == 0 ? List.of(resolved)
+        : seeds.stream().map(s -> resolved.with(resolved.spec().withLabelSeed(s), "labelSeed",
+            "plan " + plan + " labelSeeds")).toList();
+    return new ComparisonRow(row.id(), row.title() == null ? row.id() : row.title(), runs,
+        java.util.Optional.ofNullable(row.seedReport()));
   }
 
-  private static ComparisonRow labeled(String id, String title, List<Long> labelSeeds, Optional<SeedReport> seed,
-      RunSpec spec) {
-    RunSpec s = spec.labels() == 0 ? spec.withLabels(100) : spec;
-    return new ComparisonRow(id, title, labelSeeds.stream().map(s::withLabelSeed).toList(), seed);
+  private static PlanFile read(String nameOrFile) {
+    try {
+      if (BUILT_IN.contains(nameOrFile)) {
+        try (InputStream in = ComparisonPlan.class.getResourceAsStream("/io/tfjlab/eval/plans/" + nameOrFile + ".json")) {
+          return Json.MAPPER.readValue(in, PlanFile.class);
+        }
+      }
+      Path file = Path.of(nameOrFile);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("unknown comparison plan '" + nameOrFile + "'; use "
+            + String.join(", ", BUILT_IN) + " or a plan file (JSON, see docs/ARCHITECTURE.md)");
+      }
+      return Json.MAPPER.readValue(file.toFile(), PlanFile.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("plan " + nameOrFile + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
   }
 
-  private static ComparisonRow all(String id, String title, Optional<SeedReport> seed, RunSpec spec) {
-    return new ComparisonRow(id, title, List.of(spec), seed);
-  }
-
-  /** A few steps per epoch of everything, to check that every row runs. */
-  private static ComparisonRow smoke(ComparisonRow row) {
-    return new ComparisonRow(row.id(), row.title(), row.runs().stream().map(s -> s.withLimitBatches(3)
-        .withEpochs(1).withPretrainEpochs(Math.min(1, s.pretrainEpochs()))).toList(), row.seedReport());
+  private static String stem(String file) {
+    String n = Path.of(file).getFileName().toString();
+    return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
   }
 }

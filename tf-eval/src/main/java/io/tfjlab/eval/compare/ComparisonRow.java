@@ -1,6 +1,7 @@
 package io.tfjlab.eval.compare;
 
 import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.spec.ResolvedSpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,23 +10,28 @@ import java.util.Optional;
  *
  * @param id short stable name, used for figure files (e.g. cnn-aug-100)
  * @param title what the table shows
- * @param runs one spec per label seed
+ * @param resolved one resolved spec per label seed, with where its values came from
  * @param seedReport what the seed reports got for this row, if they have the row
  */
-public record ComparisonRow(String id, String title, List<RunSpec> runs, Optional<SeedReport> seedReport) {
+public record ComparisonRow(String id, String title, List<ResolvedSpec> resolved, Optional<SeedReport> seedReport) {
   public ComparisonRow {
-    if (runs.isEmpty()) {
+    if (resolved.isEmpty()) {
       throw new IllegalArgumentException("comparison row " + id + " has no run");
     }
-    runs = List.copyOf(runs);
+    resolved = List.copyOf(resolved);
+  }
+
+  /** The runs' specs. */
+  public List<RunSpec> runs() {
+    return resolved.stream().map(ResolvedSpec::spec).toList();
   }
 
   /** The row's labeled images (0 = all). */
   public int labels() {
-    return runs.get(0).labels();
+    return runs().get(0).labels();
   }
 
   public String model() {
-    return runs.get(0).model().type();
+    return runs().get(0).model().type();
   }
 }

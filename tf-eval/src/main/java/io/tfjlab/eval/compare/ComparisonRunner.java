@@ -1,6 +1,6 @@
 package io.tfjlab.eval.compare;
 
-import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.spec.ResolvedSpec;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
 import java.io.PrintStream;
@@ -51,9 +51,8 @@ public final class ComparisonRunner {
     DescriptiveStatistics seconds = new DescriptiveStatistics();
     long parameters = 0;
     int reused = 0;
-    for (RunSpec spec : row.runs()) {
-      RunSpec resolved = executor.resolve(spec);
-      RunLedger.Obtained obtained = ledger.obtain(executor, resolved, command, out);
+    for (ResolvedSpec spec : row.resolved()) {
+      RunLedger.Obtained obtained = ledger.obtain(executor, spec, command, out);
       Path run = obtained.run();
       RunResult result = obtained.result();
       if (obtained.reused()) {

@@ -3,6 +3,9 @@ package io.tfjlab.eval.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
+import io.tfjlab.training.run.Manifest;
+import io.tfjlab.training.spec.ResolvedSpec;
+import java.util.Map;
 import io.tfjlab.training.run.RunDirectory;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
@@ -20,6 +23,9 @@ import java.util.stream.Stream;
 /**
  * The run folders under a runs root, looked up by resolved spec: a comparison or a study reuses a
  * finished run with the same spec instead of training it again, and resumes an interrupted one.
+ * The key is the resolved spec without the machine's settings ({@code threads}) plus the tfjlab
+ * version and the digest of the code that trains ({@link io.tfjlab.training.run.CodeDigest}): a
+ * run trained by other code, or recorded before the digest existed, is never reused.
  */
 public final class RunLedger {
   /** What the ledger holds for a spec. */
@@ -36,8 +42,11 @@ public final class RunLedger {
   /** A finished run of a spec, and whether it was already there. */
   public record Obtained(Path run, RunResult result, boolean reused) {}
 
-  /** A run folder's manifest, read once: its status and resolved spec. */
-  private record Recorded(Path run, String status, JsonNode spec) {}
+  /** A run folder's manifest, read once: its status, resolved spec (key fields only) and code. */
+  private record Recorded(Path run, String status, JsonNode spec, String version, String code) {}
+
+  /** Spec fields that are settings of the machine, not of the experiment. */
+  private static final java.util.List<String> MACHINE_FIELDS = java.util.List.of("threads");
 
   private final Path root;
 
@@ -48,7 +57,9 @@ public final class RunLedger {
   /** The newest finished run with this resolved spec, else the newest resumable one, else missing. */
   public Entry find(RunSpec resolved) {
     JsonNode wanted = asRead(resolved);
-    List<Recorded> same = runs().filter(r -> wanted.equals(r.spec())).toList();
+    Map<String, String> current = Manifest.currentVersions();
+    List<Recorded> same = runs().filter(r -> wanted.equals(r.spec())
+        && current.get("tfjlab").equals(r.version()) && current.get(Manifest.CODE_KEY).equals(r.code())).toList();
     Optional<Path> finished = same.stream().filter(r -> r.status().equals("finished")
         && Files.isRegularFile(r.run().resolve(RunDirectory.RESULTS))).map(Recorded::run).max(byNumber());
     if (finished.isPresent()) {
@@ -61,6 +72,12 @@ public final class RunLedger {
 
   /** The finished run of {@code resolved}: reused if there is one, resumed if interrupted, else trained now. */
   public Obtained obtain(RunExecutor executor, RunSpec resolved, String command, PrintStream out) {
+    return obtain(executor, ResolvedSpec.of(resolved), command, out);
+  }
+
+  /** As {@link #obtain(RunExecutor, RunSpec, String, PrintStream)}; a new run records the spec's provenance. */
+  public Obtained obtain(RunExecutor executor, ResolvedSpec resolution, String command, PrintStream out) {
+    RunSpec resolved = executor.resolve(resolution.spec());
     Entry entry = find(resolved);
     if (entry instanceof Finished f) {
       RunResult result = Json.read(f.run().resolve(RunDirectory.RESULTS), RunResult.class);
@@ -72,14 +89,14 @@ public final class RunLedger {
       out.println("resuming interrupted " + i.run());
       return new Obtained(i.run(), executor.resume(i.run(), out), false);
     }
-    RunResult result = executor.train(resolved, root, command, out);
+    RunResult result = executor.train(resolution, root, command, out);
     return new Obtained(root.resolve(result.run()), result, false);
   }
 
-  /** The spec as it reads back from a manifest (so that 1L and 1 compare equal). */
+  /** The spec's key fields as they read back from a manifest (so that 1L and 1 compare equal). */
   private static JsonNode asRead(RunSpec spec) {
     try {
-      return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(spec));
+      return keyFields(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(spec)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,10 +118,20 @@ public final class RunLedger {
   private static Optional<Recorded> recorded(Path run) {
     try {
       JsonNode m = Json.MAPPER.readTree(run.resolve(RunDirectory.MANIFEST).toFile());
-      return Optional.of(new Recorded(run, m.path("status").asText("unreadable"), m.get("spec")));
+      return Optional.of(new Recorded(run, m.path("status").asText("unreadable"), keyFields(m.get("spec")),
+          m.path("versions").path("tfjlab").asText(null), m.path("versions").path(Manifest.CODE_KEY).asText(null)));
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static JsonNode keyFields(JsonNode spec) {
+    if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      com.fasterxml.jackson.databind.node.ObjectNode key = o.deepCopy();
+      MACHINE_FIELDS.forEach(key::remove);
+      return key;
+    }
+    return spec;
   }
 
   /** Run folders end in -N; the largest N is the newest. */

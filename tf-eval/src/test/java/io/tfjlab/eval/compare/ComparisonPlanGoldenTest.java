@@ -11,6 +11,7 @@ import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunExecutor;
+import io.tfjlab.training.spec.SpecResolver;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,9 +38,10 @@ class ComparisonPlanGoldenTest {
     RunExecutor executor = new RunExecutor(new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet)),
         zoo);
     ObjectNode actual = Json.MAPPER.createObjectNode();
-    for (String preset : ComparisonPlan.PRESETS) {
+    SpecResolver resolver = new SpecResolver(zoo);
+    for (String preset : ComparisonPlan.BUILT_IN) {
       ObjectNode rows = actual.putObject(preset);
-      for (ComparisonRow row : ComparisonPlan.forPreset(preset)) {
+      for (ComparisonRow row : ComparisonPlan.load(preset, resolver).rows()) {
         ObjectNode r = rows.putObject(row.id());
         r.put("title", row.title());
         r.set("seedReport", Json.MAPPER.valueToTree(row.seedReport().orElse(null)));

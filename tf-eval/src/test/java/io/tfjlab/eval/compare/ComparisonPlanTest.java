@@ -3,14 +3,23 @@ package io.tfjlab.eval.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.spec.SpecResolver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonPlanTest {
+  static final SpecResolver RESOLVER = new SpecResolver(
+      com.google.inject.Guice.createInjector(new io.tfjlab.models.ModelsModule()).getInstance(ModelZoo.class));
+
+  static List<ComparisonRow> plan(String name) {
+    return ComparisonPlan.load(name, RESOLVER).rows();
+  }
+
   @Test
   void everyRowOfTheSeedReportsIsThereWithHundredLabelsOrAll() {
-    List<ComparisonRow> rows = ComparisonPlan.forPreset("default");
+    List<ComparisonRow> rows = plan("default");
     assertThat(rows).extracting(ComparisonRow::id).containsExactly("linear-100", "mlp-100", "cnn-100", "cnn-aug-100",
         "ae-100", "dcgan-transfer-100", "sgan-mlp-100", "sgan-cnn-100", "linear-all", "mlp-all", "cnn-all");
     assertThat(rows.stream().filter(r -> r.id().endsWith("-100"))).allMatch(r -> r.labels() == 100);
@@ -23,8 +32,8 @@ class ComparisonPlanTest {
 
   @Test
   void paperRunsThreeLabelSeedsOnTheHundredLabelRowsWithLongerSchedules() {
-    List<ComparisonRow> paper = ComparisonPlan.forPreset("paper");
-    List<ComparisonRow> def = ComparisonPlan.forPreset("default");
+    List<ComparisonRow> paper = plan("paper");
+    List<ComparisonRow> def = plan("default");
     for (int i = 0; i < paper.size(); i++) {
       ComparisonRow p = paper.get(i);
       if (p.labels() == 100) {
@@ -38,14 +47,14 @@ class ComparisonPlanTest {
 
   @Test
   void smokeCapsEveryPhase() {
-    assertThat(ComparisonPlan.forPreset("smoke")).flatMap(ComparisonRow::runs)
+    assertThat(plan("smoke")).flatMap(ComparisonRow::runs)
         .allMatch(s -> s.limitBatches() == 3 && s.epochs() == 1 && s.pretrainEpochs() <= 1);
   }
 
   @Test
   void anUnknownPresetNamesTheChoices() {
-    assertThatThrownBy(() -> ComparisonPlan.forPreset("fast"))
+    assertThatThrownBy(() -> plan("fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown comparison preset 'fast'; use default, paper, smoke");
+        .hasMessageStartingWith("unknown comparison plan 'fast'; use default, paper, smoke or a plan file");
   }
 }

@@ -18,9 +18,14 @@ class RunLedgerTest {
   private final RunSpec spec = RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2).withThreads(2);
 
   private Path run(String name, RunSpec s, String status, boolean results, boolean last) throws Exception {
+    return run(name, s, status, results, last, Manifest.currentVersions());
+  }
+
+  private Path run(String name, RunSpec s, String status, boolean results, boolean last, Map<String, String> versions)
+      throws Exception {
     Path dir = Files.createDirectories(root.resolve(name));
-    Json.write(dir.resolve("manifest.json"), new Manifest(name, status, s, Map.of(), null, "host",
-        "2026-11-22T00:00:00Z", null, Map.of(), "tfjlab train"));
+    Json.write(dir.resolve("manifest.json"), new Manifest(name, status, s, versions, null, "host",
+        "2026-11-22T00:00:00Z", null, Map.of(), "tfjlab train", Map.of()));
     if (results) {
       Files.writeString(dir.resolve("results.json"), "{}");
     }
@@ -51,6 +56,19 @@ class RunLedgerTest {
     run("linear-mnist-100-1", spec.withEpochs(21), "finished", true, true);
     Files.createDirectories(root.resolve("not-a-run"));
     Files.writeString(Files.createDirectories(root.resolve("broken")).resolve("manifest.json"), "{not json");
+    assertThat(new RunLedger(root).find(spec)).isInstanceOf(RunLedger.Missing.class);
+  }
+
+  @Test
+  void theThreadCountIsNotPartOfTheKeyButTheCodeIs() throws Exception {
+    Path other = run("linear-mnist-100-1", spec.withThreads(7), "finished", true, true);
+    assertThat(new RunLedger(root).find(spec)).isEqualTo(new RunLedger.Finished(other));
+    Map<String, String> otherCode = new java.util.HashMap<>(Manifest.currentVersions());
+    otherCode.put(Manifest.CODE_KEY, "0123456789abcdef");
+    run("linear-mnist-100-2", spec, "finished", true, true, otherCode);
+    run("linear-mnist-100-3", spec, "finished", true, true, Map.of("tfjlab", "0.1.0-SNAPSHOT"));
+    assertThat(new RunLedger(root).find(spec)).isEqualTo(new RunLedger.Finished(other));
+    Files.delete(other.resolve("manifest.json"));
     assertThat(new RunLedger(root).find(spec)).isInstanceOf(RunLedger.Missing.class);
   }
 }

@@ -54,10 +54,7 @@ public final class AutoencoderModel implements ModelFactory {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    return s.withCodeSize(ModelSpec.or(s.codeSize(), withClassifier ? 256 : 64))
-        .withReconstructionLoss(ModelSpec.or(s.reconstructionLoss(), "bce"))
-        .withActivation(ModelSpec.or(s.activation(), Activation.RELU))
-        .withFreezeBody(withClassifier ? ModelSpec.or(s.freezeBody(), true) : s.freezeBody());
+    return s; // defaults: families/autoencoder.json, families/ae-classifier.json
   }
 
   @Override

@@ -22,25 +22,22 @@ import org.tensorflow.types.TFloat32;
 public final class BinaryClassifierModel implements ModelFactory {
   private final String name;
   private final String description;
-  private final List<Integer> defaultHidden;
-
-  private BinaryClassifierModel(String name, String description, List<Integer> defaultHidden) {
+  private BinaryClassifierModel(String name, String description) {
     this.name = name;
     this.description = description;
-    this.defaultHidden = defaultHidden;
   }
 
   public static BinaryClassifierModel perceptron() {
     return new BinaryClassifierModel("perceptron",
-        "one sigmoid unit, positiveClass against the rest (seed 004: CIFAR-10 cat = 3)", List.of());
+        "one sigmoid unit, positiveClass against the rest (seed 004: CIFAR-10 cat = 3)");
   }
 
   public static BinaryClassifierModel blobs() {
-    return new BinaryClassifierModel("blobs", "logistic regression on two gaussian blobs (seed 002)", List.of());
+    return new BinaryClassifierModel("blobs", "logistic regression on two gaussian blobs (seed 002)");
   }
 
   public static BinaryClassifierModel xor() {
-    return new BinaryClassifierModel("xor", "10 tanh units + sigmoid on XOR of four gaussians (seed 002)", List.of(10));
+    return new BinaryClassifierModel("xor", "10 tanh units + sigmoid on XOR of four gaussians (seed 002)");
   }
 
   @Override
@@ -55,9 +52,7 @@ public final class BinaryClassifierModel implements ModelFactory {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    ModelSpec r = s.withHidden(ModelSpec.or(s.hidden(), defaultHidden))
-        .withActivation(ModelSpec.or(s.activation(), Activation.TANH));
-    return name.equals("perceptron") ? r.withPositiveClass(ModelSpec.or(s.positiveClass(), 3)) : r;
+    return s; // defaults: families/perceptron.json, blobs.json, xor.json
   }
 
   @Override

@@ -31,12 +31,8 @@ public final class CnnModel extends ClassifierModel {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    String preset = ModelSpec.or(s.preset(), "seed003");
-    if (!preset.equals("seed003") && !preset.equals("seed001")) {
-      throw new IllegalArgumentException("unknown cnn preset '" + preset + "'; use seed003 or seed001");
-    }
-    return s.withPreset(preset).withDropout(ModelSpec.or(s.dropout(), preset.equals("seed001") ? 0.5 : 0.0))
-        .withStandardize(ModelSpec.or(s.standardize(), false));
+    // defaults and presets (seed003: the default network, seed001: seed 001's): families/cnn.json
+    return s;
   }
 
   @Override

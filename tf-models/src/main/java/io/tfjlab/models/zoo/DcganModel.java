@@ -49,10 +49,7 @@ public final class DcganModel implements ModelFactory {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    ModelSpec r = s.withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
-        .withLabelSmoothing(ModelSpec.or(s.labelSmoothing(), 0.1))
-        .withDropout(ModelSpec.or(s.dropout(), 0.5));
-    return transfer ? r.withFreezeBody(ModelSpec.or(s.freezeBody(), false)) : r;
+    return s; // defaults and presets: families/dcgan.json, families/dcgan-transfer.json
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class LinearModel extends ClassifierModel {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    return s.withStandardize(ModelSpec.or(s.standardize(), false));
+    return s; // defaults: families/linear.json
   }
 
   @Override

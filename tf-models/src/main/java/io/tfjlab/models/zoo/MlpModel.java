@@ -26,25 +26,8 @@ public final class MlpModel extends ClassifierModel {
 
   @Override
   public ModelSpec resolve(ModelSpec s) {
-    String preset = ModelSpec.or(s.preset(), "seed003");
-    List<Integer> hidden;
-    Activation act;
-    switch (preset) {
-      case "seed003" -> {
-        hidden = List.of(150, 150);
-        act = Activation.RELU;
-      }
-      case "seed002" -> {
-        hidden = List.of(128, 64);
-        act = Activation.TANH;
-      }
-      default -> throw new IllegalArgumentException("unknown mlp preset '" + preset + "'; use seed003 or seed002");
-    }
-    return s.withPreset(preset)
-        .withHidden(ModelSpec.or(s.hidden(), hidden))
-        .withActivation(ModelSpec.or(s.activation(), act))
-        .withDropout(ModelSpec.or(s.dropout(), 0.0))
-        .withStandardize(ModelSpec.or(s.standardize(), false));
+    // defaults and presets: io/tfjlab/models/families/mlp.json
+    return s;
   }
 
   @Override

@@ -80,14 +80,12 @@ public final class SemiSupervisedGanModel implements ModelFactory {
       throw new IllegalArgumentException("model.minibatchDims needs model.minibatchKernels > 0 (--minibatch-kernels)");
     }
     Double smoothing = s.labelSmoothing() == null || s.labelSmoothing() == 0 ? null : s.labelSmoothing();
+    // defaults and presets: families/sgan.json (the cnn discriminator brings the conv generator)
     String discriminator = ModelSpec.or(s.discriminator(), "mlp");
     String generator = ModelSpec.or(s.generator(), discriminator.equals("cnn") ? "conv" : "mlp");
     return s.withDiscriminator(discriminator)
         // the reference pair (mlp, mlp) stays without a generator field, as runs recorded before the option
         .withGenerator(discriminator.equals("mlp") && generator.equals("mlp") ? null : generator)
-        .withNoiseDim(ModelSpec.or(s.noiseDim(), 100))
-        .withAverageRate(ModelSpec.or(s.averageRate(), 0.001))
-        .withGeneratorOutput(ModelSpec.or(s.generatorOutput(), io.tfjlab.models.layers.Activation.SIGMOID))
         .withLabelSmoothing(smoothing)
         .withMinibatchKernels(minibatch ? s.minibatchKernels() : null)
         .withMinibatchDims(minibatch ? ModelSpec.or(s.minibatchDims(), MinibatchDiscrimination.DEFAULT_DIMS) : null);

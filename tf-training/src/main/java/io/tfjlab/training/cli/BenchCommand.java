@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
   private double round(ModelZoo zoo, ImageSet train, int r) {
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 42 + r);
-      BuiltModel model = zoo.build(ctx, modelOptions.apply(null), io.tfjlab.models.zoo.InputSpec.images(28, 28, 1, 10));
+      BuiltModel model = zoo.build(ctx, modelOptions.modelSpec(), io.tfjlab.models.zoo.InputSpec.images(28, 28, 1, 10));
       TrainingGraph tg = new TrainingGraph(model, OptimizerSpec.adam(1e-3), 0);
       BatchOptions options = BatchOptions.training(batchSize, r).withDropRemainder(true);
       if (augment) {

@@ -32,7 +32,7 @@ public final class SummaryCommand implements Callable<Integer> {
   public Integer call() {
     Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
     ModelZoo zoo = injector.getInstance(ModelZoo.class);
-    ModelSpec spec = modelOptions.apply(null);
+    ModelSpec spec = modelOptions.modelSpec();
     InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), dataset);
     if (Boolean.TRUE.equals(zoo.resolve(spec).standardize())) {
       int n = (int) (input.shape()[0] * input.shape()[1] * input.shape()[2]);

@@ -3,14 +3,16 @@ package io.tfjlab.training.cli;
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.data.augment.AugmentSpec;
-import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainingModule;
-import io.tfjlab.training.optim.LearningRateSchedule;
-import io.tfjlab.training.optim.OptimizerSpec;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tfjlab.models.spec.SpecLayer;
+import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.run.Json;
+import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,60 +35,78 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
+  @SpecPath("dataset")
   @Option(names = "--dataset", description = "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg.")
   String dataset;
 
+  @SpecPath("labels")
   @Option(names = "--labels", description = "Labeled training images, balanced over classes; 0 = all (default).")
   Integer labels;
 
+  @SpecPath("validation")
   @Option(names = "--validation", description = "Validation fraction of the training part (default 0.1).")
   Double validation;
 
+  @SpecPath("epochs")
   @Option(names = "--epochs", description = "Epochs (default 20).")
   Integer epochs;
 
+  @SpecPath("pretrainEpochs")
   @Option(names = "--pretrain-epochs", description = "Epochs of earlier phases, e.g. the autoencoder (default 10).")
   Integer pretrainEpochs;
 
+  @SpecPath("stepsPerEpoch")
   @Option(names = "--steps-per-epoch", description = "Batches per epoch over a small labeled set.")
   Integer stepsPerEpoch;
 
+  @SpecPath("batchSize")
   @Option(names = "--batch-size", description = "Batch size (default 128).")
   Integer batchSize;
 
+  @SpecPath("optimizer.name")
   @Option(names = "--optimizer", description = "sgd, momentum, rmsprop or adam (default).")
   String optimizer;
 
+  @SpecPath("optimizer.learningRate")
   @Option(names = "--lr", description = "Learning rate (default 0.001).")
   Double lr;
 
+  @SpecPath("optimizer.beta1")
   @Option(names = "--beta1", description = "Adam beta1.")
   Double beta1;
 
+  @SpecPath("optimizer.epsilon")
   @Option(names = "--epsilon", description = "Adam / RMSProp epsilon (default 1e-7).")
   Double epsilon;
 
+  @SpecPath("optimizer.epsilonInside")
   @Option(names = "--epsilon-inside", arity = "1", paramLabel = "true|false",
       description = "Adam: epsilon under the square root, m/sqrt(v+eps), as Theano/Lasagne code (sgan default: true).")
   Boolean epsilonInside;
 
+  @SpecPath("schedule.type")
   @Option(names = "--schedule", description = "Learning-rate schedule: constant (default), step, linear.")
   String schedule;
 
+  @SpecPath("schedule.start")
   @Option(names = "--schedule-start", paramLabel = "EPOCH",
       description = "Linear schedule: keep the full rate for this many epochs, then decay.")
   Integer scheduleStart;
 
+  @SpecPath("schedule.finalFraction")
   @Option(names = "--final-lr-fraction", paramLabel = "F",
       description = "Linear schedule: the last epoch's rate as a fraction of --lr (default 0).")
   Double finalLrFraction;
 
+  @SpecPath("l2")
   @Option(names = "--l2", description = "L2 weight on kernels (Keras l2(λ)).")
   Double l2;
 
+  @SpecPath("seed")
   @Option(names = "--seed", description = "Run seed (default 1).")
   Long seed;
 
+  @SpecPath("labelSeed")
   @Option(names = "--label-seed", description = "Seed of the labeled subset (default 1).")
   Long labelSeed;
 
@@ -98,17 +118,34 @@ public final class TrainCommand implements Callable<Integer> {
       + "10%% zoom, 10%% shift); on by default for sgan with the cnn discriminator, --no-augment turns it off.")
   Boolean augment;
 
+  @SpecPath("patience")
   @Option(names = "--patience", description = "Early stopping after N epochs without improvement.")
   Integer patience;
 
+  @SpecPath("monitor")
   @Option(names = "--monitor", description = "val_loss (default) or val_acc.")
   String monitor;
 
+  @SpecPath("threads")
   @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
+  @SpecPath("checkpoint")
   @Option(names = "--checkpoint", description = "Checkpoint the test set evaluates: best (default) or last.")
   String checkpoint;
+
+  @SpecPath("splitSeed")
+  @Option(names = "--split-seed", description = "Seed of the validation split (default 1).")
+  Long splitSeed;
+
+  @SpecPath("limitBatches")
+  @Option(names = "--limit-batches", paramLabel = "N", description = "At most N training batches per epoch in every "
+      + "phase: a quick check of the whole pipeline (Lightning's limit_train_batches).")
+  Integer limitBatches;
+
+  @Option(names = "--dry-run", description = "Print the resolved spec as JSON (a spec file) and, on standard error, "
+      + "which layer set each value that is not a built-in default; train nothing.")
+  boolean dryRun;
 
   @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
   Path runsDir;
@@ -118,19 +155,32 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunExecutor executor = Guice.createInjector(new TrainingModule(
-        new DataOptions(Optional.ofNullable(dataDir), Optional.empty()))).getInstance(RunExecutor.class);
+    com.google.inject.Injector injector = Guice.createInjector(new TrainingModule(
+        new DataOptions(Optional.ofNullable(dataDir), Optional.empty())));
+    RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", commandLine());
     if (resume != null) {
+      if (dryRun) {
+        throw new IllegalArgumentException("--dry-run resolves a new run's spec; it does not apply to --resume");
+      }
       executor.resume(resume, System.out);
-    } else if (labelSeeds != null && !labelSeeds.isEmpty()) {
+      return 0;
+    }
+    ResolvedSpec resolved = resolve(new SpecResolver(injector.getInstance(ModelZoo.class)));
+    if (dryRun) {
+      System.out.println(Json.MAPPER.valueToTree(resolved.spec()).toPrettyString());
+      resolved.provenance().forEach((path, layer) -> System.err.println("# " + path + ": " + layer));
+      return 0;
+    }
+    if (labelSeeds != null && !labelSeeds.isEmpty()) {
       List<RunResult> results = new java.util.ArrayList<>();
       for (long s : labelSeeds) {
-        results.add(executor.train(spec().withLabelSeed(s), runsDir, command, System.out));
+        results.add(executor.train(resolved.with(resolved.spec().withLabelSeed(s), "labelSeed",
+            OptionLayer.NAME + " (--label-seeds)"), runsDir, command, System.out));
       }
       System.out.println(SeedSweep.summary(labelSeeds, results));
     } else {
-      executor.train(spec(), runsDir, command, System.out);
+      executor.train(resolved, runsDir, command, System.out);
     }
     return 0;
   }
@@ -147,80 +197,31 @@ public final class TrainCommand implements Callable<Integer> {
     return args;
   }
 
-  /** The spec file (if any) with the options applied. */
-  RunSpec spec() {
-    RunSpec base = null;
+  /** The run these options ask for: the spec file (if any), then the options, over the model's family. */
+  public ResolvedSpec resolve(SpecResolver resolver) {
+    if (labelSeed != null && labelSeeds != null) {
+      throw new IllegalArgumentException("--label-seed and --label-seeds exclude each other; give one");
+    }
+    List<SpecLayer> layers = new java.util.ArrayList<>();
     if (specFile != null) {
-      if (!Files.isRegularFile(specFile)) {
-        throw new IllegalArgumentException("spec file " + specFile + " not found");
-      }
-      base = io.tfjlab.training.Recipes.withFile(specFile);
+      layers.add(SpecResolver.file(specFile));
     }
-    RunSpec s = base == null ? io.tfjlab.training.Recipes.base(modelOptions.apply(null))
-        : base.withModel(modelOptions.apply(base.model()));
-    if (dataset != null) {
-      s = s.withDataset(dataset);
-    }
-    if (labels != null) {
-      s = s.withLabels(labels);
-    }
-    if (validation != null) {
-      s = s.withValidation(validation);
-    }
-    if (epochs != null) {
-      s = s.withEpochs(epochs);
-    }
-    if (pretrainEpochs != null) {
-      s = s.withPretrainEpochs(pretrainEpochs);
-    }
-    if (stepsPerEpoch != null) {
-      s = s.withStepsPerEpoch(stepsPerEpoch);
-    }
-    if (batchSize != null) {
-      s = s.withBatchSize(batchSize);
-    }
-    if (optimizer != null || lr != null || beta1 != null || epsilon != null || epsilonInside != null) {
-      OptimizerSpec o = s.optimizer();
-      s = s.withOptimizer(new OptimizerSpec(optimizer != null ? optimizer : o.name(),
-          lr != null ? lr : o.learningRate(), optimizer != null ? null : o.momentum(),
-          beta1 != null ? beta1 : (optimizer != null ? null : o.beta1()), optimizer != null ? null : o.beta2(),
-          epsilon != null ? epsilon : (optimizer != null ? null : o.epsilon()), optimizer != null ? null : o.rho(),
-          epsilonInside != null ? epsilonInside : (optimizer != null ? null : o.epsilonInside())));
-    }
-    if (schedule != null || scheduleStart != null || finalLrFraction != null) {
-      LearningRateSchedule given = s.schedule();
-      // --schedule-start / --final-lr-fraction alone mean the linear schedule
-      String type = schedule != null ? schedule : "linear";
-      boolean sameType = type.equals(given.type());
-      s = s.withSchedule(new LearningRateSchedule(type, sameType ? given.every() : null,
-          sameType ? given.gamma() : null,
-          finalLrFraction != null ? finalLrFraction : (sameType ? given.finalFraction() : null),
-          scheduleStart != null ? scheduleStart : (sameType ? given.start() : null)));
-    }
-    if (l2 != null) {
-      s = s.withL2(l2);
-    }
-    if (seed != null) {
-      s = s.withSeed(seed);
-    }
-    if (labelSeed != null) {
-      s = s.withLabelSeed(labelSeed);
-    }
+    layers.add(options());
+    return resolver.resolve(layers);
+  }
+
+  /** The options as one spec layer. */
+  SpecLayer options() {
+    SpecLayer layer = OptionLayer.of(this, modelOptions);
+    ObjectNode v = layer.values();
     if (augment != null) {
-      s = s.withAugment(augment ? AugmentSpec.digits() : null);
+      // --no-augment is an explicit "none", as "augment": null in a spec file
+      v.set("augment", augment ? Json.MAPPER.valueToTree(AugmentSpec.digits()) : NullNode.getInstance());
     }
-    if (patience != null) {
-      s = s.withPatience(patience);
+    if (schedule == null && (scheduleStart != null || finalLrFraction != null)) {
+      // --schedule-start / --final-lr-fraction alone mean the linear schedule
+      ((ObjectNode) v.get("schedule")).put("type", "linear");
     }
-    if (monitor != null) {
-      s = s.withMonitor(monitor);
-    }
-    if (threads != null) {
-      s = s.withThreads(threads);
-    }
-    if (checkpoint != null) {
-      s = s.withCheckpoint(checkpoint);
-    }
-    return s;
+    return layer;
   }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The record of a run ({@code manifest.json}): the resolved spec, seeds, library versions, data
- * checksums and splits, host, and timings. A run can be replayed from it.
+ * checksums and splits, host, and timings, and for each spec value that is not a built-in default
+ * the layer that set it ({@code provenance}: path → layer, see {@link
+ * io.tfjlab.training.spec.SpecResolver}). A run can be replayed from it: its spec is a spec file.
  */
 public record Manifest(
     String run,
@@ -18,11 +20,14 @@ public record Manifest(
     String started,
     String finished,
     Map<String, Double> phaseSeconds,
-    String command) {
+    String command,
+    Map<String, String> provenance) {
 
   public Manifest {
     versions = new LinkedHashMap<>(versions);
     phaseSeconds = new LinkedHashMap<>(phaseSeconds);
+    // runs recorded before provenance existed read back without it
+    provenance = provenance == null ? Map.of() : new java.util.TreeMap<>(provenance);
   }
 
   /**
@@ -42,14 +47,16 @@ public record Manifest(
   public Manifest withTestImages(int n) {
     DataRecord d = new DataRecord(data.dataset(), data.checksums(), data.trainImages(), data.validationImages(),
         data.labeledImages(), data.labeledDigest(), data.validationDigest(), n);
-    return new Manifest(run, status, spec, versions, d, host, started, finished, phaseSeconds, command);
+    return new Manifest(run, status, spec, versions, d, host, started, finished, phaseSeconds, command, provenance);
   }
 
   public Manifest withStatus(String s, String end, Map<String, Double> seconds) {
-    return new Manifest(run, s, spec, versions, data, host, started, end, seconds, command);
+    return new Manifest(run, s, spec, versions, data, host, started, end, seconds, command, provenance);
   }
 
-  /** tfjlab, TensorFlow, Java and OS versions. */
+  /** The versions entry holding {@link CodeDigest#current()}. */
+  public static final String CODE_KEY = "tfjlab-code";
+
   /** This machine's host name, or "unknown". */
   public static String currentHost() {
     try {
@@ -59,10 +66,13 @@ public record Manifest(
     }
   }
 
+  /** tfjlab (version and code digest), TensorFlow, Java and OS versions, cores. */
   public static Map<String, String> currentVersions() {
     Map<String, String> v = new LinkedHashMap<>();
     String tfjlab = Manifest.class.getPackage().getImplementationVersion();
     v.put("tfjlab", tfjlab == null ? "0.1.0-SNAPSHOT" : tfjlab);
+    // the classes and data files that decide the numbers: the run ledger reuses only runs of the same code
+    v.put(CODE_KEY, CodeDigest.current());
     v.put("tensorflow", org.tensorflow.TensorFlow.version());
     v.put("tensorflow-java", "1.1.0");
     v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");

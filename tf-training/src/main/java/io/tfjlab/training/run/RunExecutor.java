@@ -22,6 +22,7 @@ import io.tfjlab.training.callbacks.ModelCheckpoint;
 import io.tfjlab.training.callbacks.ProgressBar;
 import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
+import io.tfjlab.training.spec.ResolvedSpec;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,16 +72,22 @@ public final class RunExecutor {
     return spec.withModel(zoo.resolve(spec.model()));
   }
 
-  /** Trains a new run in a new folder under {@code runsRoot}. */
+  /** Trains a new run of a spec built in code (its model resolved here) in a new folder under {@code runsRoot}. */
   public RunResult train(RunSpec spec, Path runsRoot, String command, PrintStream out) {
-    RunSpec resolved = resolve(spec);
+    return train(ResolvedSpec.of(spec), runsRoot, command, out);
+  }
+
+  /** Trains a new run of a resolved spec in a new folder; the manifest records where its values came from. */
+  public RunResult train(ResolvedSpec resolution, Path runsRoot, String command, PrintStream out) {
+    RunSpec resolved = resolve(resolution.spec());
     try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
       RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
           Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
               "validation", s.validation())));
       Manifest manifest = new Manifest(run.name(), "running", resolved, Manifest.currentVersions(),
-          dataRecord(resolved, data), Manifest.currentHost(), Instant.now().toString(), null, Map.of(), command);
+          dataRecord(resolved, data), Manifest.currentHost(), Instant.now().toString(), null, Map.of(), command,
+          resolution.provenance());
       Json.write(run.manifest(), manifest);
       out.println("Run " + run.path() + " (" + resolved.model().type() + " on " + data.name() + ", "
           + (resolved.labels() == 0 ? "all" : resolved.labels()) + " labels, seed " + resolved.seed() + ")");

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.training.RunSpec;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code --augment} / {@code --no-augment} over the model's recipe. */
 class AugmentOptionTest {
   static RunSpec spec(String... args) {
-    TrainCommand train = new TrainCommand();
-    new CommandLine(train).parseArgs(args);
-    return train.spec();
+    return Options.resolve(args).spec();
   }
 
   @Test

@@ -10,9 +10,7 @@ import picocli.CommandLine;
 /** {@code train}'s sgan options: minibatch discrimination and label smoothing reach the model spec. */
 class MinibatchOptionsTest {
   static ModelSpec model(String... args) {
-    TrainCommand train = new TrainCommand();
-    new CommandLine(train).parseArgs(args);
-    return train.spec().model();
+    return Options.resolve(args).spec().model();
   }
 
   @Test

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Pins how every model, preset and option resolves, through {@code train} options and through an
@@ -130,9 +129,7 @@ class ResolvedSpecGoldenTest {
   }
 
   static RunSpec parse(List<String> args) {
-    TrainCommand train = new TrainCommand();
-    new CommandLine(train).parseArgs(args.toArray(String[]::new));
-    return train.spec();
+    return Options.resolve(args.toArray(String[]::new)).spec();
   }
 
   /** The resolved spec as JSON, or {"error": first line} when the options are refused. */
@@ -162,6 +159,9 @@ class ResolvedSpecGoldenTest {
       entry.set("file", resolved(executor, List.of("--spec", specFile.toString())));
     }
     GoldenJson.assertMatches(GOLDEN, actual);
+    // one merge rule: every option and the same value in a spec file give the same run
+    actual.fields().forEachRemaining(e -> assertThat(e.getValue().get("file"))
+        .as("spec file of case '%s' resolves as its options", e.getKey()).isEqualTo(e.getValue().get("flags")));
   }
 
   /** Compares a JSON tree with a committed file, or rewrites the file with -Dgolden.update=true. */
