@@ -10,6 +10,7 @@ import io.tfjlab.eval.compare.RowResult;
 import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.ComparisonNotebook;
+import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.spec.SpecResolver;
@@ -55,6 +56,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin ReportOptions where = new ReportOptions();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
 
   private String[] args = new String[0];
 
@@ -69,7 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--preset is the old name of --plan; give one of them");
     }
     String planName = plan != null ? plan : preset != null ? preset : "default";
-    Injector injector = Guice.createInjector(new TrainingModule(where.data()));
+    Injector injector = Guice.createInjector(new TrainingModule(where.data(),
+        DeviceSelection.placementOf(commandSpec.root().userObject())));
     ComparisonPlan loaded = ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
     List<ComparisonRow> rows = selected(loaded.rows());
     Path reportDir = where.reportDir(loaded.name());

@@ -45,13 +45,15 @@ public final class StudyCommand {
 
     @Mixin ReportOptions where = new ReportOptions();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() {
       ReconstructionStudy.Options options = new ReconstructionStudy.Options(dataset, codeSizes, epochs,
           embeddingPoints, embeddingCode, limitBatches);
       Path report = where.reportDir("reconstruction");
-      Injector injector = Guice.createInjector(new TrainingModule(where.data()));
+      Injector injector = Guice.createInjector(new TrainingModule(where.data(),
+          io.tfjlab.models.runtime.DeviceSelection.placementOf(commandSpec.root().userObject())));
       ReconstructionStudy.Result r = new ReconstructionStudy(injector, where.runsDir, System.out)
           .run(options, report, "tfjlab study reconstruction");
       System.out.println();

@@ -11,6 +11,7 @@ import io.tfjlab.training.cli.SummaryCommand;
 import io.tfjlab.training.cli.TrainCommand;
 import io.tfjlab.models.runtime.Device;
 import io.tfjlab.models.runtime.DeviceCheck;
+import io.tfjlab.models.runtime.DeviceSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
     subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, EvaluateCommand.class,
         ExportCommand.class, PredictCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class, CommandLine.HelpCommand.class})
-public final class TfjlabCommand {
+public final class TfjlabCommand implements DeviceSelection {
 
   @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
       description = "Device to run graphs on (default: ${DEFAULT-VALUE}). gpu needs the -Pgpu build and CUDA 12.5 + cuDNN 9.3.")
@@ -34,6 +35,7 @@ public final class TfjlabCommand {
 
   private Device device = Device.CPU;
 
+  @Override
   public Device device() {
     return device;
   }

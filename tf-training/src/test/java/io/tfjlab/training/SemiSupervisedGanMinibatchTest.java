@@ -92,7 +92,7 @@ class SemiSupervisedGanMinibatchTest {
       assertThat(model.spec().minibatchDims()).isEqualTo(5);
       TrainingGraph tg = new TrainingGraph(model, OptimizerSpec.adam(0.003, 0.5), 0);
       Operand<TFloat32> t = g.operation("minibatch/kernel").output(0);
-      try (Session session = new Session(g, RunExecutor.sessionConfig(1))) {
+      try (Session session = new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(1))) {
         session.initialize();
         BuiltModel.DataInit init = model.dataInit().orElseThrow();
         try (TBool training = TBool.scalarOf(true)) {

@@ -53,7 +53,7 @@ class SemiSupervisedGanTest {
       BuiltModel model = injector.getInstance(ModelZoo.class).build(new ModelContext(g, 1), resolved.model(),
           data.input());
       TrainingGraph tg = new TrainingGraph(model, resolved.optimizer(), 0);
-      try (Session session = new Session(g, RunExecutor.sessionConfig(2))) {
+      try (Session session = new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(2))) {
         session.initialize();
         Phase phase = model.finalPhase();
         phase.adversarial().orElseThrow().average().orElseThrow().reset(session);

@@ -10,6 +10,7 @@ import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.training.Evaluator;
+import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Reload a run's best (or last) checkpoint and report test loss and accuracy.")
 public final class EvaluateCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
   Path run;
 
@@ -31,7 +34,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (RestoredRun r = RestoredRun.open(run, checkpoint,
-        Guice.createInjector(new TrainingModule(DataOptions.defaults())))) {
+        Guice.createInjector(new TrainingModule(DataOptions.defaults(),
+            DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
       Phase fin = r.model().finalPhase();
       boolean classifier = r.model().task() == Task.CLASSIFY;
       Evaluator.Evaluation e = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),

@@ -37,8 +37,13 @@ public final class ModelContext {
   private long randomOpCount;
 
   public ModelContext(Graph graph, long runSeed) {
+    this(graph, runSeed, java.util.Optional.empty());
+  }
+
+  /** A context whose ops are all placed on {@code device} (see {@link io.tfjlab.models.runtime.Placement}). */
+  public ModelContext(Graph graph, long runSeed, java.util.Optional<org.tensorflow.DeviceSpec> device) {
     this.graph = graph;
-    this.tf = Ops.create(graph);
+    this.tf = device.map(d -> Ops.create(graph).withDevice(d)).orElseGet(() -> Ops.create(graph));
     this.training = tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
     this.stepSeed = tf.withName(STEP_SEED)
         .placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));

@@ -8,7 +8,9 @@ import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.data.batch.BatchOptions;
 import io.tfjlab.data.batch.BatchStream;
 import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.runtime.DeviceSelection;
+import io.tfjlab.models.runtime.Placement;
+import io.tfjlab.training.run.ModelGraph;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.TrainerState;
@@ -41,6 +43,10 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private Placement placement = Placement.CPU;
+
   @Option(names = "--batch-size", defaultValue = "128") int batchSize;
   @Option(names = "--warmup", defaultValue = "20") int warmup;
   @Option(names = "--steps", defaultValue = "150") int steps;
@@ -52,7 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
+    placement = DeviceSelection.placementOf(spec.root().userObject());
+    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults(), placement));
     ModelZoo zoo = injector.getInstance(ModelZoo.class);
     ImageSet train = injector.getInstance(DatasetCatalog.class).load("mnist").train();
     double[] results = new double[rounds];
@@ -69,10 +76,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private double round(ModelZoo zoo, ImageSet train, int r) {
-    try (Graph g = new Graph()) {
-      ModelContext ctx = new ModelContext(g, 42 + r);
-      BuiltModel model = zoo.build(ctx, modelOptions.modelSpec(), io.tfjlab.models.zoo.InputSpec.images(28, 28, 1, 10));
-      TrainingGraph tg = new TrainingGraph(model, OptimizerSpec.adam(1e-3), 0);
+    try (ModelGraph graph = ModelGraph.build(zoo, placement, modelOptions.modelSpec(), 42 + r,
+        io.tfjlab.models.zoo.InputSpec.images(28, 28, 1, 10), OptimizerSpec.adam(1e-3), 0)) {
+      BuiltModel model = graph.model();
+      TrainingGraph tg = graph.training();
       BatchOptions options = BatchOptions.training(batchSize, r).withDropRemainder(true);
       if (augment) {
         options = options.withAugment(AugmentSpec.digits());
@@ -88,9 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
           }
         }
       };
-      try (Session session = new Session(g, RunExecutor.sessionConfig(threads));
-          BatchStream stream = new BatchStream(train, IntStream.range(0, train.size()).toArray(), options)) {
-        session.initialize();
+      try (BatchStream stream = new BatchStream(train, IntStream.range(0, train.size()).toArray(), options)) {
+        Session session = graph.session(threads);
         new Trainer(tg, session, List.of(timer), 1, 1e-3, LearningRateSchedule.constant())
             .fitPhase(model.phases().size() - 1, stream, Optional.empty(), 1, Optional.of(warmup + steps),
                 "val_loss", Optional.empty(), TrainerState.start());

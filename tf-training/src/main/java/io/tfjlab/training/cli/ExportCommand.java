@@ -2,6 +2,7 @@ package io.tfjlab.training.cli;
 
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
+import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.SavedModelExport;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export a run's best (or last) checkpoint as a SavedModel with a serving_default signature.")
 public final class ExportCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
   Path run;
 
@@ -26,7 +29,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (RestoredRun r = RestoredRun.open(run, checkpoint,
-        Guice.createInjector(new TrainingModule(DataOptions.defaults())))) {
+        Guice.createInjector(new TrainingModule(DataOptions.defaults(),
+            DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
       Path target = output != null ? output : r.run().savedModel();
       SavedModelExport.export(r, target);
       System.out.println("SavedModel (" + checkpoint + " checkpoint, epoch " + r.state().bestEpoch() + ") written to "

@@ -7,7 +7,8 @@ import io.tfjlab.data.ImageShape;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.data.catalog.DatasetDescriptor;
 import io.tfjlab.models.ModelSummary;
-import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.runtime.DeviceSelection;
+import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.zoo.InputSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
@@ -25,12 +26,15 @@ import picocli.CommandLine.Option;
 public final class SummaryCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
   @Option(names = "--dataset", defaultValue = "mnist", description = "Input shape and classes of this data set (default ${DEFAULT-VALUE}).")
   String dataset;
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
+    Placement placement = DeviceSelection.placementOf(commandSpec.root().userObject());
+    Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults(), placement));
     ModelZoo zoo = injector.getInstance(ModelZoo.class);
     ModelSpec spec = modelOptions.modelSpec();
     InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), dataset);
@@ -39,7 +43,7 @@ public final class SummaryCommand implements Callable<Integer> {
       input = input.withPixelStats(new float[n], new float[n]);
     }
     try (Graph g = new Graph()) {
-      System.out.print(ModelSummary.render(zoo.build(new ModelContext(g, 1), spec, input)));
+      System.out.print(ModelSummary.render(zoo.build(placement.context(g, 1), spec, input)));
     }
     return 0;
   }

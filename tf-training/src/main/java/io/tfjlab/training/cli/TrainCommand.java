@@ -3,6 +3,7 @@ package io.tfjlab.training.cli;
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.data.augment.AugmentSpec;
+import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.training.TrainingModule;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,8 @@ public final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   @SpecPath("dataset")
   @Option(names = "--dataset", description = "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg.")
@@ -156,7 +159,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     com.google.inject.Injector injector = Guice.createInjector(new TrainingModule(
-        new DataOptions(Optional.ofNullable(dataDir), Optional.empty())));
+        new DataOptions(Optional.ofNullable(dataDir), Optional.empty()),
+        DeviceSelection.placementOf(commandSpec.root().userObject())));
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", commandLine());
     if (resume != null) {

@@ -1,14 +1,12 @@
 package io.tfjlab.training.run;
 
 import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainerState;
 import io.tfjlab.training.TrainingData;
-import io.tfjlab.training.TrainingGraph;
-import org.tensorflow.Graph;
 import org.tensorflow.Session;
 
 /**
@@ -19,13 +17,13 @@ public final class RestoredRun implements AutoCloseable {
   private final RunDirectory run;
   private final Manifest manifest;
   private final TrainingData data;
-  private final Graph graph;
+  private final ModelGraph graph;
   private final Session session;
   private final BuiltModel model;
   private final TrainerState state;
   private final String checkpoint;
 
-  private RestoredRun(RunDirectory run, Manifest manifest, TrainingData data, Graph graph, Session session,
+  private RestoredRun(RunDirectory run, Manifest manifest, TrainingData data, ModelGraph graph, Session session,
       BuiltModel model, TrainerState state, String checkpoint) {
     this.run = run;
     this.manifest = manifest;
@@ -39,6 +37,12 @@ public final class RestoredRun implements AutoCloseable {
 
   /** Rebuilds the run's graph and restores {@code checkpoint} (best or last). */
   public static RestoredRun open(java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo) {
+    return open(path, checkpoint, catalog, zoo, Placement.CPU);
+  }
+
+  /** As {@link #open(java.nio.file.Path, String, DatasetCatalog, ModelZoo)}, on the given device. */
+  public static RestoredRun open(java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo,
+      Placement placement) {
     if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
       throw new IllegalArgumentException("--checkpoint must be best or last, got " + checkpoint);
     }
@@ -51,21 +55,21 @@ public final class RestoredRun implements AutoCloseable {
           + (checkpoint.equals("best") ? " (no validation split, or no epoch finished); try --checkpoint last" : ""));
     }
     TrainingData data = TrainingData.prepare(spec, catalog);
-    Graph graph = new Graph();
+    ModelGraph graph;
     try {
-      ModelContext ctx = new ModelContext(graph, spec.seed());
-      BuiltModel model = zoo.build(ctx, spec.model(), data.input());
-      new TrainingGraph(model, spec.optimizer(), spec.l2()); // same variables as training, slots included
-      Session session = new Session(graph, RunExecutor.sessionConfig(spec.threads()));
-      try {
-        session.initialize();
+      graph = ModelGraph.build(zoo, placement, spec, data.input()); // same variables as training, slots included
+    } catch (RuntimeException e) {
+      data.close();
+      throw e;
+    }
+    try {
+      BuiltModel model = graph.model();
+      Session session = graph.session(spec.threads());
+      {
         TrainerState state = checkpointer.restore(session, checkpoint);
         // evaluate and export with the averaged weights where the model keeps an average
         RunExecutor.averaged(model.finalPhase()).ifPresent(a -> a.swap(session));
         return new RestoredRun(run, manifest, data, graph, session, model, state, checkpoint);
-      } catch (RuntimeException e) {
-        session.close();
-        throw e;
       }
     } catch (RuntimeException e) {
       graph.close();
@@ -76,7 +80,8 @@ public final class RestoredRun implements AutoCloseable {
 
   /** The same, with the data catalog and the zoo of a Guice injector (what the CLI commands use). */
   public static RestoredRun open(java.nio.file.Path path, String checkpoint, com.google.inject.Injector injector) {
-    return open(path, checkpoint, injector.getInstance(DatasetCatalog.class), injector.getInstance(ModelZoo.class));
+    return open(path, checkpoint, injector.getInstance(DatasetCatalog.class), injector.getInstance(ModelZoo.class),
+        injector.getInstance(Placement.class));
   }
 
   public RunDirectory run() {
@@ -109,8 +114,10 @@ public final class RestoredRun implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
-    data.close();
+    try {
+      graph.close();
+    } finally {
+      data.close();
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.graph.WeightAverage;
 import io.tfjlab.models.zoo.Adversarial;
 import io.tfjlab.models.zoo.BuiltModel;
@@ -32,9 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * Runs a {@link RunSpec} end to end: prepares the data, creates the run folder and manifest,
@@ -47,16 +46,23 @@ public final class RunExecutor {
 
   private final DatasetCatalog catalog;
   private final ModelZoo zoo;
+  private final Placement placement;
   private final List<Callback> extraCallbacks;
 
-  @Inject
+  /** An executor that runs on the CPU. */
   public RunExecutor(DatasetCatalog catalog, ModelZoo zoo) {
-    this(catalog, zoo, List.of());
+    this(catalog, zoo, Placement.CPU);
   }
 
-  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, List<Callback> extraCallbacks) {
+  @Inject
+  public RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement) {
+    this(catalog, zoo, placement, List.of());
+  }
+
+  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, List<Callback> extraCallbacks) {
     this.catalog = catalog;
     this.zoo = zoo;
+    this.placement = placement;
     this.extraCallbacks = List.copyOf(extraCallbacks);
   }
 
@@ -64,7 +70,7 @@ public final class RunExecutor {
   public RunExecutor withCallbacks(List<Callback> more) {
     List<Callback> all = new java.util.ArrayList<>(extraCallbacks);
     all.addAll(more);
-    return new RunExecutor(catalog, zoo, all);
+    return new RunExecutor(catalog, zoo, placement, all);
   }
 
   /** The spec with every model default filled in, as the manifest records it. */
@@ -81,6 +87,10 @@ public final class RunExecutor {
   public RunResult train(ResolvedSpec resolution, Path runsRoot, String command, PrintStream out) {
     RunSpec resolved = resolve(resolution.spec());
     try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
+      // build the graph once before anything is written: a spec the model cannot take leaves no run folder
+      try (ModelGraph check = ModelGraph.build(zoo, placement, resolved, data.input())) {
+        checkApplies(resolved, check.model());
+      }
       RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
           Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
@@ -118,13 +128,13 @@ public final class RunExecutor {
     RunSpec spec = manifest.spec();
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
     Map<String, Double> seconds = new LinkedHashMap<>(manifest.phaseSeconds());
-    try (Graph g = new Graph()) {
-      ModelContext ctx = new ModelContext(g, spec.seed());
-      BuiltModel model = zoo.build(ctx, spec.model(), data.input());
+    try (ModelGraph graph = ModelGraph.build(zoo, placement, spec, data.input())) {
+      ModelContext ctx = graph.context();
+      BuiltModel model = graph.model();
       if (!Files.exists(run.summary())) {
         Json.writeString(run.summary(), ModelSummary.render(model));
       }
-      TrainingGraph tg = new TrainingGraph(model, spec.optimizer(), spec.l2());
+      TrainingGraph tg = graph.training();
       TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
       int last = model.phases().size() - 1;
       List<Callback> callbacks = new java.util.ArrayList<>(List.of(new ProgressBar(out, out == System.out && System.console() != null),
@@ -133,8 +143,8 @@ public final class RunExecutor {
           callbacks.add(new SampleGrid(ctx.tf(), a.fixedSamples(), run.samples(), SAMPLE_EVERY,
               run.tensorboard().toString())));
       callbacks.addAll(extraCallbacks);
-      try (Session session = new Session(g, sessionConfig(spec.threads()))) {
-        session.initialize();
+      {
+        Session session = graph.session(spec.threads());
         TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
             .orElse(TrainerState.start());
         if (resumeFrom.isPresent()) {
@@ -227,12 +237,18 @@ public final class RunExecutor {
     return phase.adversarial().flatMap(Adversarial::average);
   }
 
-  /** TensorFlow threads: intra-op as asked, inter-op up to 2 (as the peer benchmark). */
-  public static ConfigProto sessionConfig(int threads) {
-    return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(Math.min(2, threads))
-        .build();
+  /**
+   * Refuses options the model would not use: {@code stepsPerEpoch} sets the batches per epoch of the
+   * phases that train on the labeled images; a model with none (sgan, dcgan: every epoch is one pass
+   * over all training images) cannot take it.
+   */
+  static void checkApplies(RunSpec spec, BuiltModel model) {
+    if (spec.stepsPerEpoch() != null && model.phases().stream().noneMatch(p -> p.data() == Phase.PhaseData.LABELED
+        && p.adversarial().isEmpty())) {
+      throw new IllegalArgumentException("--steps-per-epoch (stepsPerEpoch) sets the batches per epoch of the phases "
+          + "that train on the labeled images; " + spec.model().type() + " trains on every training image each epoch, "
+          + "so it does not apply: leave it out, or cap every phase with --limit-batches N");
+    }
   }
 
   private static Manifest.DataRecord dataRecord(RunSpec spec, TrainingData data) {
