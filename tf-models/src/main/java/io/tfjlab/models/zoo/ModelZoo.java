@@ -27,10 +27,24 @@ public final class ModelZoo {
   }
 
   public ModelSpec resolve(ModelSpec spec) {
-    return factory(spec.type()).resolve(spec);
+    return factory(checked(spec).type()).resolve(spec);
+  }
+
+  /** Checks that the model can be built for this input, before a run writes anything. */
+  public void validate(ModelSpec spec, InputSpec input) {
+    factory(checked(spec).type()).validate(spec, input);
   }
 
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    return factory(spec.type()).build(ctx, spec, input);
+    return factory(checked(spec).type()).build(ctx, spec, input);
+  }
+
+  /** A layer list only belongs to the layers model (another model would silently ignore it). */
+  private static ModelSpec checked(ModelSpec spec) {
+    if (spec.layers() != null && !spec.type().equals(LayersModel.NAME)) {
+      throw new IllegalArgumentException("model.layers is read by \"type\": \"layers\" only, not by " + spec.type()
+          + "; remove model.layers or use \"type\": \"layers\"");
+    }
+    return spec;
   }
 }
