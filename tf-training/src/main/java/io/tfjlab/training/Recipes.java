@@ -26,8 +26,8 @@ public final class Recipes {
       com.fasterxml.jackson.databind.node.ObjectNode merged = m.valueToTree(base(fromFile.model()));
       given.fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
       return m.treeToValue(merged, RunSpec.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": " + io.tfjlab.models.layers.config.ConfigErrors.describe(e), e);
     }
   }
 

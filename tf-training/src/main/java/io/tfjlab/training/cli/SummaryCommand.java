@@ -8,10 +8,15 @@ import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.data.catalog.DatasetDescriptor;
 import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.graph.ModelContext;
+import io.tfjlab.models.graph.Shapes;
 import io.tfjlab.models.zoo.InputSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.training.Recipes;
+import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainingModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tensorflow.Graph;
@@ -19,23 +24,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code summary}: Keras' model.summary() for a zoo model, without loading any data. */
+/** {@code summary}: Keras' model.summary() for a zoo model or a spec file's model, without loading any data. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-    description = "Print a model's layers, output shapes and parameter counts (Keras style).")
+    description = {"Print a model's layers, output shapes and parameter counts (Keras style).",
+        "Example: ./tfjlab summary --spec examples/layers-cnn.json"})
 public final class SummaryCommand implements Callable<Integer> {
+  @Option(names = "--spec", paramLabel = "FILE", description = "A JSON run spec (its model and data set); options "
+      + "below override them.")
+  Path specFile;
+
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
-  @Option(names = "--dataset", defaultValue = "mnist", description = "Input shape and classes of this data set (default ${DEFAULT-VALUE}).")
+  @Option(names = "--dataset", description = "Input shape and classes of this data set (default: the spec's, else mnist).")
   String dataset;
 
   @Override
   public Integer call() {
     Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults()));
     ModelZoo zoo = injector.getInstance(ModelZoo.class);
-    ModelSpec spec = modelOptions.apply(null);
-    InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), dataset);
+    RunSpec file = null;
+    if (specFile != null) {
+      if (!Files.isRegularFile(specFile)) {
+        throw new IllegalArgumentException("spec file " + specFile + " not found");
+      }
+      file = Recipes.withFile(specFile);
+    }
+    ModelSpec spec = modelOptions.apply(file == null ? null : file.model());
+    String data = dataset != null ? dataset : file != null ? file.dataset() : "mnist";
+    InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), data);
     if (Boolean.TRUE.equals(zoo.resolve(spec).standardize())) {
-      int n = (int) (input.shape()[0] * input.shape()[1] * input.shape()[2]);
+      int n = (int) Shapes.size(input.shape());
       input = input.withPixelStats(new float[n], new float[n]);
     }
     try (Graph g = new Graph()) {

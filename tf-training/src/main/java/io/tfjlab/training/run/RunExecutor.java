@@ -75,6 +75,7 @@ public final class RunExecutor {
   public RunResult train(RunSpec spec, Path runsRoot, String command, PrintStream out) {
     RunSpec resolved = resolve(spec);
     try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
+      zoo.validate(resolved.model(), data.input()); // a model that cannot be built leaves no run folder
       RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
           Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
