@@ -8,6 +8,7 @@ import io.tfjlab.models.zoo.CnnModel;
 import io.tfjlab.models.zoo.Conv1dModel;
 import io.tfjlab.models.zoo.DcganModel;
 import io.tfjlab.models.zoo.SemiSupervisedGanModel;
+import io.tfjlab.models.zoo.LayersModel;
 import io.tfjlab.models.zoo.LinearModel;
 import io.tfjlab.models.zoo.LinearRegressionModel;
 import io.tfjlab.models.zoo.MlpModel;
@@ -22,7 +23,8 @@ public final class ModelsModule extends AbstractModule {
         new LinearModel(), new MlpModel(), new CnnModel(), new Conv1dModel(),
         AutoencoderModel.autoencoder(), AutoencoderModel.withClassifier(),
         BinaryClassifierModel.perceptron(), BinaryClassifierModel.blobs(), BinaryClassifierModel.xor(),
-        new LinearRegressionModel(), DcganModel.gan(), DcganModel.transfer(), new SemiSupervisedGanModel()}) {
+        new LinearRegressionModel(), DcganModel.gan(), DcganModel.transfer(), new SemiSupervisedGanModel(),
+        new LayersModel()}) {
       zoo.addBinding(f.name()).toInstance(f);
     }
   }

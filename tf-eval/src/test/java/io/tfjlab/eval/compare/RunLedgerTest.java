@@ -71,4 +71,15 @@ class RunLedgerTest {
     Files.delete(other.resolve("manifest.json"));
     assertThat(new RunLedger(root).find(spec)).isInstanceOf(RunLedger.Missing.class);
   }
+
+  @Test
+  void aLayerListRunIsFoundByItsWholeListAndNotByAnotherOne() throws Exception {
+    String list = "{\"type\": \"layers\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dropout\", "
+        + "\"rate\": 0.25}, {\"type\": \"dense\", \"units\": 10}]}";
+    RunSpec layers = RunSpec.of(Json.MAPPER.readValue(list, ModelSpec.class)).withThreads(2);
+    RunSpec other = RunSpec.of(Json.MAPPER.readValue(list.replace("0.25", "0.5"), ModelSpec.class)).withThreads(2);
+    Path found = run("layers-mnist-all-1", layers, "finished", true, true);
+    assertThat(new RunLedger(root).find(layers)).isEqualTo(new RunLedger.Finished(found));
+    assertThat(new RunLedger(root).find(other)).isInstanceOf(RunLedger.Missing.class);
+  }
 }

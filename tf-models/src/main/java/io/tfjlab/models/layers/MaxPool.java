@@ -29,6 +29,16 @@ public final class MaxPool extends BaseLayer {
     return new MaxPool(true, pool, pool, Padding.VALID);
   }
 
+  /** 2-D max pooling with its own stride and padding. */
+  public static MaxPool pool2d(int pool, int stride, Padding padding) {
+    return new MaxPool(false, pool, stride, padding);
+  }
+
+  /** 1-D max pooling with its own stride and padding. */
+  public static MaxPool pool1d(int pool, int stride, Padding padding) {
+    return new MaxPool(true, pool, stride, padding);
+  }
+
   @Override
   public String type() {
     return oneD ? "MaxPooling1D" : "MaxPooling2D";

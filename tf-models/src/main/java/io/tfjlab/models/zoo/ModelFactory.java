@@ -13,6 +13,13 @@ public interface ModelFactory {
   /** The spec with this model's defaults filled in. */
   ModelSpec resolve(ModelSpec spec);
 
+  /**
+   * Checks, before anything is built or written, that the model can be built for this input (a
+   * layer list's shapes); throws {@link IllegalArgumentException} naming the problem. Most models
+   * fit any input of their task and check nothing.
+   */
+  default void validate(ModelSpec spec, InputSpec input) {}
+
   /** Builds the model; {@code spec} is resolved first. */
   BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input);
 }

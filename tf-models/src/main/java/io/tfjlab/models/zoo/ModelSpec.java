@@ -2,6 +2,7 @@ package io.tfjlab.models.zoo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.layers.config.LayerConfig;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ import java.util.List;
  * @param generator sgan: mlp (Salimans' 100-500-500-784 network, the default with the mlp discriminator) or
  *     conv (dense (H/4)x(W/4)x64, 7x7x64 on MNIST, and two transposed convolutions, the default with the
  *     cnn discriminator); the resolved spec leaves it out for the reference pair (mlp discriminator, mlp generator)
+ * @param layers the layers model: its network from input to logits, one {@link LayerConfig} per layer (Keras-like JSON)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -50,7 +52,8 @@ public record ModelSpec(
     Activation generatorOutput,
     Integer minibatchKernels,
     Integer minibatchDims,
-    String generator) {
+    String generator,
+    List<LayerConfig> layers) {
 
   /** The largest number of minibatch-discrimination kernels accepted (memory grows with it). */
   public static final int MAX_MINIBATCH_KERNELS = 1000;
@@ -104,79 +107,79 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ModelSpec withType(String v) {
-    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withPreset(String v) {
-    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withHidden(List<Integer> v) {
-    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withActivation(Activation v) {
-    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withDropout(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withCodeSize(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withReconstructionLoss(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withStandardize(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withPositiveClass(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withDiscriminator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withFreezeBody(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withLabelSmoothing(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withAverageRate(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withNoiseDim(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withGeneratorOutput(Activation v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims, generator, layers);
   }
 
   public ModelSpec withMinibatchKernels(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims, generator, layers);
   }
 
   public ModelSpec withMinibatchDims(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v, generator);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v, generator, layers);
   }
 
   public ModelSpec withGenerator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, v);
+    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, v, layers);
   }
 
   /** Whether minibatch discrimination is on: its features depend on the other rows of a batch. */

@@ -41,7 +41,7 @@ public final class ModelZoo {
    * part of {@code io/tfjlab/models/families/<type>.json}), then checked by its factory.
    */
   public ModelSpec resolve(ModelSpec spec) {
-    ModelFactory f = factory(spec.type());
+    ModelFactory f = factory(checked(spec).type());
     ObjectNode given = MAPPER.valueToTree(spec);
     List<SpecLayer> layers = new ArrayList<>();
     for (SpecLayer l : ModelFamily.of(spec.type()).layers(given)) {
@@ -55,6 +55,11 @@ public final class ModelZoo {
     }
   }
 
+  /** Checks that the model can be built for this input, before a run writes anything. */
+  public void validate(ModelSpec spec, InputSpec input) {
+    factory(checked(spec).type()).validate(spec, input);
+  }
+
   private static ObjectNode modelPart(ObjectNode overlay) {
     ObjectNode o = MAPPER.createObjectNode();
     if (overlay.has("model")) {
@@ -65,6 +70,15 @@ public final class ModelZoo {
 
   /** Builds the model of a spec, resolved first. */
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    return factory(spec.type()).build(ctx, resolve(spec), input);
+    return factory(checked(spec).type()).build(ctx, resolve(spec), input);
+  }
+
+  /** A layer list only belongs to the layers model (another model would silently ignore it). */
+  private static ModelSpec checked(ModelSpec spec) {
+    if (spec.layers() != null && !spec.type().equals(LayersModel.NAME)) {
+      throw new IllegalArgumentException("model.layers is read by \"type\": \"layers\" only, not by " + spec.type()
+          + "; remove model.layers or use \"type\": \"layers\"");
+    }
+    return spec;
   }
 }

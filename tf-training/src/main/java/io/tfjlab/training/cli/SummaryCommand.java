@@ -7,12 +7,19 @@ import io.tfjlab.data.ImageShape;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.data.catalog.DatasetDescriptor;
 import io.tfjlab.models.ModelSummary;
+import io.tfjlab.models.graph.Shapes;
 import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.zoo.InputSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.training.RunSpec;
+import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.spec.SpecResolver;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tensorflow.Graph;
@@ -20,15 +27,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code summary}: Keras' model.summary() for a zoo model, without loading any data. */
+/** {@code summary}: Keras' model.summary() for a zoo model or a spec file's model, without loading any data. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-    description = "Print a model's layers, output shapes and parameter counts (Keras style).")
+    description = {"Print a model's layers, output shapes and parameter counts (Keras style).",
+        "Example: ./tfjlab summary --spec examples/layers-cnn.json"})
 public final class SummaryCommand implements Callable<Integer> {
+  @Option(names = "--spec", paramLabel = "FILE", description = "A JSON run spec (its model and data set); options "
+      + "below override them.")
+  Path specFile;
+
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--dataset", defaultValue = "mnist", description = "Input shape and classes of this data set (default ${DEFAULT-VALUE}).")
+  @Option(names = "--dataset", description = "Input shape and classes of this data set (default: the spec's, else mnist).")
   String dataset;
 
   @Override
@@ -36,10 +48,17 @@ public final class SummaryCommand implements Callable<Integer> {
     Placement placement = DeviceSelection.placementOf(commandSpec.root().userObject());
     Injector injector = Guice.createInjector(new TrainingModule(DataOptions.defaults(), placement));
     ModelZoo zoo = injector.getInstance(ModelZoo.class);
-    ModelSpec spec = modelOptions.modelSpec();
-    InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), dataset);
+    List<SpecLayer> layers = new java.util.ArrayList<>();
+    if (specFile != null) {
+      layers.add(SpecResolver.file(specFile));
+    }
+    layers.add(OptionLayer.of(modelOptions));
+    RunSpec resolved = new SpecResolver(zoo).resolve(layers).spec();
+    ModelSpec spec = resolved.model();
+    String data = dataset != null ? dataset : resolved.dataset();
+    InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), data);
     if (Boolean.TRUE.equals(zoo.resolve(spec).standardize())) {
-      int n = (int) (input.shape()[0] * input.shape()[1] * input.shape()[2]);
+      int n = (int) Shapes.size(input.shape());
       input = input.withPixelStats(new float[n], new float[n]);
     }
     try (Graph g = new Graph()) {

@@ -87,6 +87,7 @@ public final class RunExecutor {
   public RunResult train(ResolvedSpec resolution, Path runsRoot, String command, PrintStream out) {
     RunSpec resolved = resolve(resolution.spec());
     try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
+      zoo.validate(resolved.model(), data.input()); // clear messages for what the model cannot take
       // build the graph once before anything is written: a spec the model cannot take leaves no run folder
       try (ModelGraph check = ModelGraph.build(zoo, placement, resolved, data.input())) {
         checkApplies(resolved, check.model());

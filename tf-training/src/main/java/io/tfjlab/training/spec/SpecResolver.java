@@ -77,7 +77,8 @@ public final class SpecResolver {
     try {
       spec = Json.MAPPER.treeToValue(merged.values(), RunSpec.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("spec: " + firstLine(e), e);
+      throw new IllegalArgumentException(given.stream().map(SpecLayer::name).collect(java.util.stream.Collectors
+          .joining(", ")) + ": " + io.tfjlab.models.layers.config.ConfigErrors.describe(e), e);
     }
     spec = spec.withModel(zoo.resolve(spec.model()));
     Map<String, String> provenance = new TreeMap<>();
@@ -89,9 +90,4 @@ public final class SpecResolver {
     return new ResolvedSpec(spec, provenance, layers.stream().map(SpecLayer::name).toList());
   }
 
-  private static String firstLine(JsonProcessingException e) {
-    Throwable cause = e.getCause();
-    String m = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-    return m == null ? "" : m.lines().findFirst().orElse("");
-  }
 }
