@@ -34,6 +34,12 @@ class ExperimentTest {
   Experiment experiment;
   TrainedRun run;
 
+  /** The experiment of every run here: a Java network on in-memory images, 4 short epochs, one thread. */
+  Experiment.Builder tiny(Path runsDir) {
+    return Experiment.builder().network(new TinyNet()).dataset(bars).epochs(4).batchSize(30).learningRate(0.01)
+        .seed(1).threads(1).runsDir(runsDir);
+  }
+
   @BeforeAll
   void fitOnce() {
     Callback counter = new Callback() {
@@ -42,9 +48,7 @@ class ExperimentTest {
         epochsSeen.add(logs.epoch());
       }
     };
-    experiment = Experiment.builder().network(new TinyNet()).dataset(bars).epochs(4).batchSize(30)
-        .learningRate(0.01).seed(1).threads(1).runsDir(tmp.resolve("runs")).callbacks(counter)
-        .out(new PrintStream(log, true)).build();
+    experiment = tiny(tmp.resolve("runs")).callbacks(counter).out(new PrintStream(log, true)).build();
     run = experiment.fit();
   }
 
@@ -125,6 +129,30 @@ class ExperimentTest {
         .hasMessageContaining("in-memory data set 'bars'");
     Experiment otherImages = Experiment.builder().network(new TinyNet()).dataset(Bars.dataset(2)).quiet().build();
     assertThatThrownBy(() -> otherImages.open(run.dir())).hasMessageContaining("differs");
+  }
+
+  @Test
+  void anInterruptedFitResumesToTheResultOfAnUninterruptedOne() {
+    Callback crashAfterEpoch2 = new Callback() {
+      @Override
+      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+        if (logs.epoch() == 2) {
+          throw new IllegalStateException("simulated crash");
+        }
+      }
+    };
+    Path runs = tmp.resolve("interrupted");
+    assertThatThrownBy(() -> tiny(runs).callbacks(crashAfterEpoch2).quiet().build().fit())
+        .hasMessageContaining("simulated crash");
+    Path dir = runs.resolve("tiny-net-bars-all-1");
+    Experiment same = tiny(runs).quiet().build();
+    assertThatThrownBy(() -> same.open(dir)).hasMessageContaining("has not finished")
+        .hasMessageContaining("resume");
+    try (TrainedRun resumed = same.resume(dir)) {
+      assertThat(resumed.history().lastPhase().epoch()).hasSize(4);
+      assertThat(resumed.testLoss()).isEqualTo(run.testLoss());
+      assertThat(resumed.testAccuracy()).isEqualTo(run.testAccuracy());
+    }
   }
 
   @Test
