@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -54,6 +55,47 @@ public final class SavedModelPredictor implements AutoCloseable {
     }
     return out;
   }
+
+  /** The shape of serving_default's {@code images} input, e.g. [-1, 28, 28, 1]. */
+  public Shape inputShape() {
+    Signature.TensorDescription d = serving.signature().getInputs().get(SavedModelExport.INPUT);
+    if (d == null) {
+      throw new IllegalArgumentException("the SavedModel's serving_default has no '" + SavedModelExport.INPUT
+          + "' input (not exported by tfjlab)");
+    }
+    return d.shape;
+  }
+
+  /**
+   * The {@code probabilities} and {@code classes} outputs of serving_default for one batch of
+   * images already scaled to [0,1]: {@code pixels} holds {@code shape.get(0)} images of the rest
+   * of {@code shape}, NHWC order, fed in one call.
+   */
+  public Scores predict(float[] pixels, Shape shape) {
+    if (shape.size() != pixels.length) {
+      throw new IllegalArgumentException(pixels.length + " pixel values for a batch of shape " + shape);
+    }
+    int n = (int) shape.get(0);
+    try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(pixels, true, false));
+        Result res = serving.call(Map.<String, Tensor>of(SavedModelExport.INPUT, x))) {
+      TFloat32 p = (TFloat32) res.get(SavedModelExport.PROBABILITIES).orElseThrow(() -> new IllegalArgumentException(
+          "the SavedModel's serving_default has no '" + SavedModelExport.PROBABILITIES + "' output (not a classifier)"));
+      TInt64 c = (TInt64) res.get(SavedModelExport.CLASSES).orElseThrow();
+      int k = (int) p.shape().size(1);
+      float[][] probabilities = new float[n][k];
+      long[] classes = new long[n];
+      for (int r = 0; r < n; r++) {
+        for (int j = 0; j < k; j++) {
+          probabilities[r][j] = p.getFloat(r, j);
+        }
+        classes[r] = c.getLong(r);
+      }
+      return new Scores(probabilities, classes);
+    }
+  }
+
+  /** Per image: the served probabilities ([n, K], or [n, 1] for a binary model) and the class. */
+  public record Scores(float[][] probabilities, long[] classes) {}
 
   @Override
   public void close() {

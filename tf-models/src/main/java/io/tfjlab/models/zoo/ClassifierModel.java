@@ -12,10 +12,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Base of the softmax classifiers (linear, mlp, cnn, conv1d): a stack of layers ending in K
- * logits, trained with cross-entropy on the labeled images.
+ * logits, trained with cross-entropy on the labeled images. Public so that a network defined in
+ * Java (the {@code io.tfjlab.api} module's {@code Experiment.builder().network(...)}) can extend it.
  */
-abstract class ClassifierModel implements ModelFactory {
-  /** The layers from input to logits, for a resolved spec. */
+public abstract class ClassifierModel implements ModelFactory {
+  /**
+   * The layers from input to logits, for a resolved spec: new layer objects on every call (a layer
+   * owns the variables of the graph it was first applied in).
+   */
   protected abstract List<Layer> layers(ModelSpec resolved, InputSpec input);
 
   @Override
