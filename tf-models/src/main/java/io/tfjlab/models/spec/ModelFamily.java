@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * io/tfjlab/models/families/<type>.json}. Its shape:
  *
  * <pre>
- * {"defaults": {run-spec overlay, with its "model" part},
+ * {"fields": [the model fields the family reads, besides type and preset],
+ *  "defaults": {run-spec overlay, with its "model" part},
  *  "when": [{"model": {field: value, ...}, "set": {overlay}}, ...],
  *  "presets": {"name": {overlay}, ...}}
  * </pre>
@@ -37,14 +38,17 @@ public final class ModelFamily {
   private final ObjectNode defaults;
   private final List<Conditional> when;
   private final Map<String, ObjectNode> presets;
+  private final Optional<java.util.Set<String>> fields;
 
   private record Conditional(ObjectNode model, ObjectNode set) {}
 
-  private ModelFamily(String type, ObjectNode defaults, List<Conditional> when, Map<String, ObjectNode> presets) {
+  private ModelFamily(String type, ObjectNode defaults, List<Conditional> when, Map<String, ObjectNode> presets,
+      Optional<java.util.Set<String>> fields) {
     this.type = type;
     this.defaults = defaults;
     this.when = List.copyOf(when);
     this.presets = presets;
+    this.fields = fields;
   }
 
   /** The family of a zoo model type (an empty one when it has no file). */
@@ -56,7 +60,7 @@ public final class ModelFamily {
     String resource = "/io/tfjlab/models/families/" + type + ".json";
     try (InputStream in = ModelFamily.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return new ModelFamily(type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of());
+        return new ModelFamily(type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of(), Optional.empty());
       }
       JsonNode root = MAPPER.readTree(in);
       ObjectNode defaults = root.has("defaults") ? (ObjectNode) root.get("defaults")
@@ -70,7 +74,13 @@ public final class ModelFamily {
         Map.Entry<String, JsonNode> e = it.next();
         presets.put(e.getKey(), (ObjectNode) e.getValue());
       }
-      return new ModelFamily(type, defaults, when, presets);
+      Optional<java.util.Set<String>> fields = Optional.empty();
+      if (root.has("fields")) {
+        java.util.Set<String> f = new java.util.TreeSet<>();
+        root.get("fields").forEach(n -> f.add(n.asText()));
+        fields = Optional.of(f);
+      }
+      return new ModelFamily(type, defaults, when, presets, fields);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
     }
@@ -82,6 +92,19 @@ public final class ModelFamily {
 
   public java.util.Set<String> presetNames() {
     return presets.keySet();
+  }
+
+  /**
+   * Refuses model fields this family does not read ({@code "fields"} of its file, besides {@code type}
+   * and {@code preset}), so that no option is silently ignored: {@code --dropout} on an sgan is an error.
+   */
+  public void checkFields(JsonNode model) {
+    fields.ifPresent(allowed -> model.fieldNames().forEachRemaining(name -> {
+      if (!name.equals("type") && !name.equals("preset") && !allowed.contains(name) && !model.get(name).isNull()) {
+        throw new IllegalArgumentException("model." + name + " does not apply to " + type + " (its options: "
+            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + "); leave it out");
+      }
+    }));
   }
 
   /**

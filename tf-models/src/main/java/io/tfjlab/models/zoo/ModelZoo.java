@@ -43,6 +43,7 @@ public final class ModelZoo {
   public ModelSpec resolve(ModelSpec spec) {
     ModelFactory f = factory(checked(spec).type());
     ObjectNode given = MAPPER.valueToTree(spec);
+    ModelFamily.of(spec.type()).checkFields(given);
     List<SpecLayer> layers = new ArrayList<>();
     for (SpecLayer l : ModelFamily.of(spec.type()).layers(given)) {
       layers.add(new SpecLayer(l.name(), modelPart(l.values())));

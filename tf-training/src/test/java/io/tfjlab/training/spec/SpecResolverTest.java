@@ -105,6 +105,11 @@ class SpecResolverTest {
         .hasMessageContaining("unknown mlp preset 'seed9'; use seed002 or seed003");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"linear\", \"preset\": \"paper\"}}"))
         .hasMessageContaining("model linear has no presets");
+    // no option is silently ignored: a model field its family does not read is refused
+    assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"sgan\", \"dropout\": 0.3}}"))
+        .hasMessageContaining("model.dropout does not apply to sgan (its options: averageRate, discriminator");
+    assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"conv1d\", \"hidden\": [3]}}"))
+        .hasMessageContaining("model.hidden does not apply to conv1d (its options: none)");
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"model\": ");
     assertThatThrownBy(() -> SpecResolver.file(bad)).hasMessageContaining("bad.json: not valid JSON");
