@@ -10,6 +10,7 @@ import io.tfjlab.eval.compare.RowResult;
 import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.ComparisonNotebook;
+import io.tfjlab.runs.ReportLayout;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunExecutor;
@@ -81,14 +82,15 @@ public final class CompareCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
     }
-    ReportFigures.write(report, reportDir.resolve("figures"));
+    ReportFigures.write(report, new ReportLayout(reportDir).figures());
     report.write(reportDir);
     Path notebook = ComparisonNotebook.write(reportDir);
     System.out.println();
     System.out.print(report.text());
     System.out.println();
     System.out.println("Report: " + reportDir.resolve(ComparisonReport.MARKDOWN) + ", "
-        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in " + reportDir.resolve("figures"));
+        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in "
+        + new ReportLayout(reportDir).figures());
     return 0;
   }
 
