@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,22 +70,12 @@ public final class CompareCommand implements Callable<Integer> {
     System.out.printf("Comparison '%s' (preset %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, preset,
         rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
     // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells reload
-    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, run -> {
-      RunArtifacts.write(run);
-      RunExports.ensure(run, injector);
-    });
+    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, finishRun(injector));
     List<RowResult> results = runner.run(rows);
 
     ComparisonReport report = new ComparisonReport(reportName, preset, "mnist", Instant.now().toString(), machine(),
         command, results);
-    try {
-      Files.createDirectories(reportDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
-    }
-    ReportFigures.write(report, new ReportLayout(reportDir).figures());
-    report.write(reportDir);
-    Path notebook = ComparisonNotebook.write(reportDir);
+    Path notebook = writeReport(report, reportDir);
     System.out.println();
     System.out.print(report.text());
     System.out.println();
@@ -92,6 +83,26 @@ public final class CompareCommand implements Callable<Integer> {
         + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in "
         + new ReportLayout(reportDir).figures());
     return 0;
+  }
+
+  /** What the comparison does with each finished run: figures, evaluation, and a SavedModel for the notebook. */
+  static Consumer<Path> finishRun(Injector injector) {
+    return run -> {
+      RunArtifacts.write(run);
+      RunExports.ensure(run, injector);
+    };
+  }
+
+  /** Writes the report folder: figures, comparison.json and .md, the notebook (returned). */
+  static Path writeReport(ComparisonReport report, Path reportDir) throws IOException {
+    try {
+      Files.createDirectories(reportDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
+    }
+    ReportFigures.write(report, new ReportLayout(reportDir).figures());
+    report.write(reportDir);
+    return ComparisonNotebook.write(reportDir);
   }
 
   private List<ComparisonRow> selected(List<ComparisonRow> all) {
@@ -107,7 +118,8 @@ public final class CompareCommand implements Callable<Integer> {
     return all.stream().filter(r -> only.contains(r.id())).toList();
   }
 
-  private static Map<String, Object> machine() {
+  /** The machine a report was made on, as comparison.json records it. */
+  static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("host", Manifest.currentHost());
     m.put("cores", Runtime.getRuntime().availableProcessors());

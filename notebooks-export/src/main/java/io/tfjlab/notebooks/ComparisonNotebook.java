@@ -136,8 +136,10 @@ public final class ComparisonNotebook {
         accuracy += " ± " + Format.percent(std.get());
       }
       String title = JsonFiles.text(row, "title", JsonFiles.text(row, "id", "?"));
-      if (row.path("reused").asBoolean(false)) {
-        title += " (reused runs)";
+      // how many of the row's runs were finished before the comparison started (a count)
+      int reused = row.path("reused").asInt(0);
+      if (reused > 0) {
+        title += reused >= n ? " (reused runs)" : " (" + reused + " of " + n + " runs reused)";
       }
       rows.add(List.of(
           title,
