@@ -12,6 +12,7 @@ import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.ComparisonNotebook;
 import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.runs.ReportLayout;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.run.Manifest;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,28 +86,39 @@ public final class CompareCommand implements Callable<Integer> {
     System.out.printf("Comparison '%s' (plan %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, loaded.name(),
         rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
     // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells reload
-    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, run -> {
-      RunArtifacts.write(run);
-      RunExports.ensure(run, injector);
-    });
+    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, finishRun(injector));
     List<RowResult> results = runner.run(rows);
 
     ComparisonReport report = new ComparisonReport(reportName, loaded.name(), "mnist", Instant.now().toString(), machine(),
         command, results);
+    Path notebook = writeReport(report, reportDir);
+    System.out.println();
+    System.out.print(report.text());
+    System.out.println();
+    System.out.println("Report: " + reportDir.resolve(ComparisonReport.MARKDOWN) + ", "
+        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in "
+        + new ReportLayout(reportDir).figures());
+    return 0;
+  }
+
+  /** What the comparison does with each finished run: figures, evaluation, and a SavedModel for the notebook. */
+  static Consumer<Path> finishRun(Injector injector) {
+    return run -> {
+      RunArtifacts.write(run);
+      RunExports.ensure(run, injector);
+    };
+  }
+
+  /** Writes the report folder: figures, comparison.json and .md, the notebook (returned). */
+  static Path writeReport(ComparisonReport report, Path reportDir) throws IOException {
     try {
       Files.createDirectories(reportDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
     }
-    ReportFigures.write(report, reportDir.resolve("figures"));
+    ReportFigures.write(report, new ReportLayout(reportDir).figures());
     report.write(reportDir);
-    Path notebook = ComparisonNotebook.write(reportDir);
-    System.out.println();
-    System.out.print(report.text());
-    System.out.println();
-    System.out.println("Report: " + reportDir.resolve(ComparisonReport.MARKDOWN) + ", "
-        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in " + reportDir.resolve("figures"));
-    return 0;
+    return ComparisonNotebook.write(reportDir);
   }
 
   private List<ComparisonRow> selected(List<ComparisonRow> all) {
@@ -121,7 +134,8 @@ public final class CompareCommand implements Callable<Integer> {
     return all.stream().filter(r -> only.contains(r.id())).toList();
   }
 
-  private static Map<String, Object> machine() {
+  /** The machine a report was made on, as comparison.json records it. */
+  static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("host", Manifest.currentHost());
     m.put("cores", Runtime.getRuntime().availableProcessors());

@@ -2,6 +2,7 @@ package io.tfjlab.cli;
 
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.notebooks.RunNotebook;
+import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,9 +24,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RunArtifacts.write(run);
-    Path nb = output == null ? run.resolve("report.ipynb") : output;
+    RunLayout layout = new RunLayout(run);
+    Path nb = output == null ? layout.notebook() : output;
     RunNotebook.write(run, nb);
-    System.out.println("Notebook: " + nb + " (figures in " + run.resolve("figures") + ")");
+    System.out.println("Notebook: " + nb + " (figures in " + layout.figures() + ")");
     return 0;
   }
 }

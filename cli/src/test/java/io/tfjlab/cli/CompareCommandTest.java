@@ -1,7 +1,9 @@
 package io.tfjlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,11 +65,17 @@ class CompareCommandTest {
     JsonNode json = new ObjectMapper().readTree(report.resolve("comparison.json").toFile());
     assertThat(json.get("rows")).hasSize(3);
     for (JsonNode row : json.get("rows")) {
-      double acc = row.get("accuracy").get("mean").asDouble();
-      assertThat(acc).isBetween(0.0, 1.0);
+      // each row's accuracy is its run's, counted again here from the run's test predictions
+      Path run = Path.of(row.get("runs").get(0).asText());
+      assertThat(row.get("accuracy").get("mean").asDouble()).as(row.get("id").asText())
+          .isCloseTo(accuracyOfPredictions(run.resolve("test-predictions.csv")), within(1e-9));
+      assertThat(row.get("accuracy").get("n").asInt()).isEqualTo(1);
       assertThat(row.get("parameters").asLong()).isPositive();
       assertThat(row.get("reused").asInt()).isEqualTo(1);
     }
+    // Linear softmax on 28x28 images: 784 x 10 weights + 10 biases
+    assertThat(json.get("rows").get(0).get("id").asText()).isEqualTo("linear-100");
+    assertThat(json.get("rows").get(0).get("parameters").asLong()).isEqualTo(784 * 10 + 10);
     assertThat(Files.readString(report.resolve("comparison.md"))).contains("| Linear softmax | 100 |");
     assertThat(report.resolve("figures").resolve("linear-100-learning-curves.png")).isRegularFile();
     assertThat(report.resolve("figures").resolve("mlp-all-confusion-matrix.png")).isRegularFile();
@@ -105,7 +113,14 @@ class CompareCommandTest {
   /** nbformat validates the notebook and nbconvert renders it with every figure inline. */
   private void validateWithPython(Path notebook) throws Exception {
     Path python = Path.of(System.getProperty("tfjlab.python", ".venv-interop/bin/python"));
-    assumeTrue(Files.isExecutable(python), "SKIPPED notebook validation: no Python interop environment at " + python);
+    if (!Files.isExecutable(python)) {
+      String why = "no Python interop environment at " + python + " (scripts/python-interop-env.sh creates it)";
+      String required = System.getenv("TFJLAB_REQUIRE_INTEROP");
+      if (required != null && !required.isBlank() && !required.equals("0") && !required.equalsIgnoreCase("false")) {
+        fail("TFJLAB_REQUIRE_INTEROP is set but there is " + why);
+      }
+      abort("SKIPPED notebook validation: " + why);
+    }
     String script = "import sys, nbformat\n"
         + "nb = nbformat.read(sys.argv[1], as_version=4)\n"
         + "nbformat.validate(nb)\n"
@@ -119,6 +134,15 @@ class CompareCommandTest {
       figures = s.filter(p -> p.toString().endsWith(".png")).count();
     }
     assertThat(images).isEqualTo(figures);
+  }
+
+  /** The fraction of rows of a test-predictions.csv (index,label,predicted) whose label is predicted. */
+  private static double accuracyOfPredictions(Path csv) throws Exception {
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("index,label,predicted");
+    assertThat(lines).hasSize(10001);
+    long correct = lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[1].equals(f[2])).count();
+    return correct / 10000.0;
   }
 
   private void run(String... cmd) throws Exception {

@@ -1,6 +1,8 @@
 package io.tfjlab.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfjlab.runs.ReportLayout;
+import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.TreeSet;
  */
 public final class ComparisonNotebook {
   /** The file name {@link #write(Path)} writes in the report folder. */
-  public static final String FILE_NAME = "report.ipynb";
+  public static final String FILE_NAME = ReportLayout.NOTEBOOK;
 
   private final Path reportDir;
   private final JsonNode comparison;
@@ -35,11 +37,12 @@ public final class ComparisonNotebook {
    */
   public static Notebook build(Path reportDir) {
     Path abs = reportDir.toAbsolutePath().normalize();
-    JsonNode comparison = JsonFiles.readIfPresent(abs.resolve("comparison.json"))
-        .orElseThrow(() -> new IllegalArgumentException(
-            "not a report directory: " + abs + " (no comparison.json); pass a folder under reports/"));
+    JsonNode comparison = JsonFiles.readIfPresent(new ReportLayout(abs).comparisonJson())
+        .orElseThrow(() -> new IllegalArgumentException("not a report directory: " + abs + " (no "
+            + ReportLayout.COMPARISON_JSON + "); pass a folder under reports/"));
     if (!comparison.path("rows").isArray()) {
-      throw new IllegalArgumentException("malformed comparison.json in " + abs + ": no rows array");
+      throw new IllegalArgumentException("malformed " + ReportLayout.COMPARISON_JSON + " in " + abs
+          + ": no rows array");
     }
     return new ComparisonNotebook(abs, comparison).notebook();
   }
@@ -108,7 +111,7 @@ public final class ComparisonNotebook {
   private Optional<String> validation() {
     for (JsonNode row : comparison.path("rows")) {
       for (JsonNode run : row.path("runs")) {
-        Path manifest = Path.of(run.asText()).resolve("manifest.json");
+        Path manifest = new RunLayout(Path.of(run.asText())).manifest();
         try {
           Optional<JsonNode> m = JsonFiles.readIfPresent(manifest);
           if (m.isPresent() && m.get().path("spec").has("validation")) {
@@ -133,8 +136,10 @@ public final class ComparisonNotebook {
         accuracy += " ± " + Format.percent(std.get());
       }
       String title = JsonFiles.text(row, "title", JsonFiles.text(row, "id", "?"));
-      if (row.path("reused").asBoolean(false)) {
-        title += " (reused runs)";
+      // how many of the row's runs were finished before the comparison started (a count)
+      int reused = row.path("reused").asInt(0);
+      if (reused > 0) {
+        title += reused >= n ? " (reused runs)" : " (" + reused + " of " + n + " runs reused)";
       }
       rows.add(List.of(
           title,
@@ -166,7 +171,7 @@ public final class ComparisonNotebook {
   }
 
   private void figures() {
-    List<Path> figures = RunFolder.pngs(reportDir.resolve("figures"));
+    List<Path> figures = RunFolder.pngs(new ReportLayout(reportDir).figures());
     if (figures.isEmpty()) {
       nb.markdown("## Figures\n\nNo figures/ in the report folder.\n");
       return;
@@ -183,7 +188,7 @@ public final class ComparisonNotebook {
       List<String> lines = new ArrayList<>();
       for (JsonNode run : row.path("runs")) {
         Path runDir = Path.of(run.asText()).toAbsolutePath().normalize();
-        Path savedModel = runDir.resolve("saved_model");
+        Path savedModel = new RunLayout(runDir).savedModel();
         if (Files.isDirectory(savedModel)) {
           Optional<Double> expected = testMetric(runDir);
           lines.add(SavedModelCheck.check(runDir.getFileName().toString(), nb.relative(savedModel), expected));
@@ -210,7 +215,7 @@ public final class ComparisonNotebook {
 
   private static Optional<Double> testMetric(Path runDir) {
     try {
-      return JsonFiles.readIfPresent(runDir.resolve("results.json")).flatMap(r -> JsonFiles.number(r, "testMetric"));
+      return JsonFiles.readIfPresent(new RunLayout(runDir).results()).flatMap(r -> JsonFiles.number(r, "testMetric"));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,17 +1,16 @@
 package io.tfjlab.notebooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tfjlab.runs.HistoryCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A run's {@code history.csv}: one row per epoch, columns read by header name so unknown columns
- * (such as a GAN's {@code g_loss}) are kept and missing ones tolerated.
+ * A run's {@code history.csv} ({@link HistoryCsv}): one row per epoch, columns read by header name
+ * so that columns this version does not know are kept and missing ones tolerated; a short row (an
+ * interrupted write) is padded with empty cells.
  */
 public record History(List<String> columns, List<List<String>> rows) {
 
@@ -26,29 +25,17 @@ public record History(List<String> columns, List<List<String>> rows) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (lines.isEmpty()) {
-      return Optional.of(new History(List.of(), List.of()));
-    }
-    List<String> header = split(lines.get(0));
+    HistoryCsv.Table table = HistoryCsv.read(file);
+    List<String> header = table.columns();
     List<List<String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = new ArrayList<>(split(line));
+    for (List<String> row : table.rows()) {
+      List<String> cells = new ArrayList<>(row);
       while (cells.size() < header.size()) {
         cells.add("");
       }
       rows.add(cells.subList(0, header.size()));
     }
     return Optional.of(new History(header, rows));
-  }
-
-  private static List<String> split(String line) {
-    return Arrays.stream(line.split(",", -1)).map(String::strip).toList();
   }
 
   /** The value of {@code column} in row {@code row}, "" when the column is absent. */

@@ -1,6 +1,7 @@
 package io.tfjlab.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a training run left in its folder: the manifest (always), the history, results, evaluation,
- * model summary, figures, generator samples and SavedModel when present.
+ * What a training run left in its folder ({@link RunLayout}): the manifest (always), the history,
+ * results, evaluation, model summary, figures, generator samples and SavedModel when present.
  */
 public record RunFolder(
     Path dir,
@@ -31,24 +32,25 @@ public record RunFolder(
    */
   public static RunFolder read(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
-    JsonNode manifest = JsonFiles.readIfPresent(abs.resolve("manifest.json"))
+    RunLayout layout = new RunLayout(abs);
+    JsonNode manifest = JsonFiles.readIfPresent(layout.manifest())
         .orElseThrow(() -> new IllegalArgumentException(
-            "not a run directory: " + abs + " (no manifest.json); pass a folder under runs/"));
+            "not a run directory: " + abs + " (no " + RunLayout.MANIFEST + "); pass a folder under runs/"));
     Optional<String> summary;
     try {
-      Path s = abs.resolve("summary.txt");
+      Path s = layout.summary();
       summary = Files.isRegularFile(s) ? Optional.of(Files.readString(s)) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Path> samples = pngs(abs.resolve("samples"));
-    Path savedModel = abs.resolve("saved_model");
+    List<Path> samples = pngs(layout.samples());
+    Path savedModel = layout.savedModel();
     return new RunFolder(abs, manifest,
-        History.read(abs.resolve("history.csv")),
-        JsonFiles.readIfPresent(abs.resolve("results.json")),
-        JsonFiles.readIfPresent(abs.resolve("evaluation.json")),
+        History.read(layout.history()),
+        JsonFiles.readIfPresent(layout.results()),
+        JsonFiles.readIfPresent(layout.evaluation()),
         summary,
-        pngs(abs.resolve("figures")),
+        pngs(layout.figures()),
         samples,
         Files.isDirectory(savedModel) ? Optional.of(savedModel) : Optional.empty());
   }

@@ -1,6 +1,7 @@
 package io.tfjlab.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfjlab.runs.HistoryCsv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,19 +150,19 @@ public final class RunNotebook {
       return;
     }
     History history = h.get();
-    String metric = history.rows().isEmpty() ? "metric" : history.get(0, "metric_name");
-    metric = metric.isEmpty() ? "metric" : metric;
+    String metric = history.rows().isEmpty() ? HistoryCsv.METRIC : history.get(0, HistoryCsv.METRIC_NAME);
+    metric = metric.isEmpty() ? HistoryCsv.METRIC : metric;
     List<String> columns = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     Map<String, String> known = new java.util.LinkedHashMap<>();
-    known.put("phase", "phase");
-    known.put("epoch", "epoch");
-    known.put("loss", "loss");
-    known.put("metric", metric);
-    known.put("val_loss", "val_loss");
-    known.put("val_metric", "val_" + metric);
-    known.put("lr", "lr");
-    known.put("seconds", "seconds");
+    for (String column : HistoryCsv.COLUMNS) {
+      switch (column) {
+        case HistoryCsv.METRIC_NAME -> { } // its value names the metric columns
+        case HistoryCsv.METRIC -> known.put(column, metric);
+        case HistoryCsv.VAL_METRIC -> known.put(column, "val_" + metric);
+        default -> known.put(column, column);
+      }
+    }
     known.forEach((column, header) -> {
       if (history.hasValues(column)) {
         columns.add(column);
@@ -169,7 +170,7 @@ public final class RunNotebook {
       }
     });
     for (String c : history.columns()) {
-      if (!known.containsKey(c) && !"metric_name".equals(c) && history.hasValues(c)) {
+      if (!known.containsKey(c) && !HistoryCsv.METRIC_NAME.equals(c) && history.hasValues(c)) {
         columns.add(c);
         headers.add(c);
       }

@@ -45,7 +45,7 @@ class NotebookInteropTest {
   @Test
   void runNotebookIsValidAndRendersEveryFigure() throws Exception {
     PythonInterop.python();
-    Path run = Fixtures.finishedRun(dir.resolve("runs"), "cnn-mnist-100-1", 0.8232);
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.SGAN);
     Files.createDirectories(run.resolve("saved_model"));
     Path ipynb = run.resolve("run.ipynb");
     RunNotebook.write(run, ipynb);
@@ -54,30 +54,34 @@ class NotebookInteropTest {
     String html = html(ipynb);
     // nbconvert's own CSS holds one data: PNG; the figures are <img src="data:image/png;base64,...">
     assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(3); // 2 figures + the last sample
-    assertEmbeds(html, run.resolve("figures/loss.png"), run.resolve("figures/accuracy-curve.png"),
-        run.resolve("samples/epoch-002.png"));
-    assertThat(html).contains("Training history", "82.32%", "Re-check in Python");
+    assertEmbeds(html, run.resolve("figures/confusion-matrix.png"), run.resolve("figures/learning-curves.png"),
+        run.resolve("samples/sgan-epoch-001.png"));
+    assertThat(html).contains("Training history", "10.50%", "Re-check in Python");
   }
 
   @Test
   void comparisonNotebookIsValidAndRendersEveryFigure() throws Exception {
     PythonInterop.python();
-    Path runs = dir.resolve("runs");
-    Path a = Fixtures.finishedRun(runs, "a", 0.9);
-    Path report = Fixtures.comparison(dir.resolve("reports"), "default", a, a, a);
+    Path report = Fixtures.comparison(dir.resolve("reports"), dir.resolve("runs"));
     Path ipynb = ComparisonNotebook.write(report);
     assertThat(validate(ipynb)).startsWith("valid nbformat 4.5 ");
     String html = html(ipynb);
-    assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(2);
-    assertEmbeds(html, report.resolve("figures/accuracy.png"), report.resolve("figures/parameters.png"));
-    assertThat(html).contains("94.15%", "1,190,346");
+    Path[] figures;
+    try (java.util.stream.Stream<Path> s = Files.list(report.resolve("figures"))) {
+      figures = s.sorted().toArray(Path[]::new);
+    }
+    assertThat(figures).hasSize(5);
+    assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(figures.length);
+    assertEmbeds(html, figures);
+    assertThat(html).contains("84.25%", "141,910");
   }
 
   @Test
   void pythonCellsRecheckTheAccuracyOfASavedModel() throws Exception {
     PythonInterop.python();
     // a test set of 10 images whose top-left pixel gives the class the model predicts: 7 right, 3 wrong
-    Path data = Files.createDirectories(dir.resolve("datasets/mnist"));
+    // (in the data set of the fixture run, synthetic-digits; its results.json set to 70%)
+    Path data = Files.createDirectories(dir.resolve("datasets/synthetic-digits"));
     int n = 10;
     byte[] images = new byte[16 + n * 28 * 28];
     byte[] labels = new byte[8 + n];
@@ -91,12 +95,13 @@ class NotebookInteropTest {
     }
     Files.write(data.resolve("t10k-images-idx3-ubyte"), images);
     Files.write(data.resolve("t10k-labels-idx1-ubyte"), labels);
-    Path run = Fixtures.finishedRun(dir.resolve("runs"), "cnn-mnist-100-1", 0.7);
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.MLP);
+    Fixtures.withTestMetric(run, 0.7);
     PythonInterop.script("make_saved_model.py", dir, Map.of(), run.resolve("saved_model").toString());
     Path ipynb = Files.createDirectories(dir.resolve("notebooks")).resolve("run.ipynb");
     RunNotebook.write(run, ipynb);
     String out = PythonInterop.script("run_code_cells.py", dir,
         Map.of("TFJLAB_DATA_DIR", dir.resolve("datasets").toString()), ipynb.toString());
-    assertThat(out).isEqualTo("cnn-mnist-100-1: test accuracy 70.00% (tfjlab: 70.00%)\nsame as tfjlab\n");
+    assertThat(out).isEqualTo("mlp-synthetic-digits-100-1: test accuracy 70.00% (tfjlab: 70.00%)\nsame as tfjlab\n");
   }
 }

@@ -6,20 +6,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NotebookWriterTest {
   @TempDir Path dir;
 
+  /** A small checkered PNG. */
+  static Path png(Path file, Color color) throws IOException {
+    Files.createDirectories(file.getParent());
+    BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 8; x++) {
+      for (int y = 0; y < 6; y++) {
+        image.setRGB(x, y, (x + y) % 2 == 0 ? color.getRGB() : Color.WHITE.getRGB());
+      }
+    }
+    if (!ImageIO.write(image, "png", file.toFile())) {
+      throw new IOException("no PNG writer");
+    }
+    return file;
+  }
+
   private Notebook sample() throws IOException {
-    Path png = Fixtures.png(dir.resolve("figures/loss curve.png"), Color.RED);
+    Path png = png(dir.resolve("figures/loss curve.png"), Color.RED);
     return new NotebookBuilder(dir)
         .markdown("# Title\n\nline two")
         .code("print(1)\nprint(2)\n", List.of(new Output.Stream("stdout", "1\n2\n"), new Output.ExecuteResult(3, "3")))

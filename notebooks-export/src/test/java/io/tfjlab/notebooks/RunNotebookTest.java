@@ -10,64 +10,88 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Run notebooks of the real run folders in the fixtures (see {@link Fixtures}). */
 class RunNotebookTest {
   @TempDir Path dir;
 
   @Test
   void finishedRunHasEverySection() throws IOException {
-    Path run = Fixtures.finishedRun(dir.resolve("runs"), "cnn-mnist-100-1", 0.8232);
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.MLP);
+    String checksum = Fixtures.json(run.resolve("manifest.json")).path("data").path("checksums")
+        .path("t10k-images-idx3-ubyte").asText();
     Notebook nb = RunNotebook.build(run, run);
     String md = NotebookText.markdown(nb);
-    assertThat(md).contains("# Run cnn-mnist-100-1", "Status: **finished**", "tfjlab train --model cnn --labels 100",
-        "## Data and protocol", "100 labeled training images", "label seed 7", "| t10k-images-idx3-ubyte | 0fa7898d |",
-        "the `best` checkpoint, epoch 2", "`val_loss`", "The test set was read once, after training",
-        "optimizer adam (learningRate 0.001)",
-        "## The model", "Total params: 1,190,346", "| preset | seed003 |",
-        "## Training history", "## Results", "| test acc | 82.32% |", "| training time | 2.5 min |",
-        "### Evaluation", "macro F1 0.899", "| 0 | 1.0000 | 0.8333 | 0.9091 | 6 |", "| true \\\\ predicted | 0 | 1 |");
+    assertThat(md).contains("# Run mlp-synthetic-digits-100-1", "Status: **finished**",
+        "tfjlab compare (RunFolderRoundTripTest)", "## Data and protocol", "Data set: **synthetic-digits**",
+        "100 labeled training images", "(450 training, 50 validation images, 100 labeled)", "label seed 1",
+        "| t10k-images-idx3-ubyte | " + checksum + " |",
+        "the `best` checkpoint, epoch 6", "`val_loss`", "The test set was read once, after training",
+        "optimizer adam (learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1.0E-7)",
+        "## The model", "Total params: 141,910", "| hidden | \\[150,150\\] |",
+        "## Training history", "## Results", "| test acc | 84.00% |", "| test examples | 200 |",
+        "### Evaluation", "Accuracy 84.00%", "macro F1 0.8446",
+        "| 0 | 0.9524 | 1.0000 | 0.9756 | 20 |", "| true \\\\ predicted | 0 | 1 | 2 |");
+    // wall times differ from run to run: the fixture's are whatever its regeneration measured
+    assertThat(md).containsPattern("\\| training time \\| \\d+ s \\|");
+    // history.csv's numbers to 4 significant digits
     assertThat(md).contains(
-        "| phase | epoch | loss | acc | val\\_loss | val\\_acc | lr | seconds | g\\_loss |\n",
-        "| classifier | 1 | 0.192 | 0.9427 | 0.07095 | 0.979 | 0.001 | 28.98 | 1.5 |\n",
-        "| classifier | 3 | 0.04 | 0.99 | 0.05 | 0.985 | 0.001 | 27 |  |\n");
-    // figures sorted by name, then only the last generator sample
+        "| phase | epoch | loss | acc | val\\_loss | val\\_acc | lr | seconds |\n",
+        "| classifier | 1 | 2.333 | 0.09 | 2.234 | 0.24 | 0.001 | ",
+        "| classifier | 2 | 2.165 | 0.38 | 2.173 | 0.32 | 0.001 | ");
     assertThat(NotebookText.figures(nb)).extracting(c -> c.source().lines().findFirst().orElseThrow())
-        .containsExactly("# accuracy curve", "# loss", "# generator samples: epoch 002");
-    assertThat(NotebookText.figures(nb).get(2).source()).contains("filename=\"samples/epoch-002.png\"");
+        .containsExactly("# confusion matrix", "# learning curves");
     // no saved_model: the code cell says how to export one
     List<Cell.Code> code = NotebookText.code(nb);
-    assertThat(code.get(code.size() - 1).source()).contains("./tfjlab export --run cnn-mnist-100-1")
+    assertThat(code.get(code.size() - 1).source()).contains("./tfjlab export --run mlp-synthetic-digits-100-1")
         .doesNotContain("tf.saved_model.load");
   }
 
   @Test
+  void aGanRunShowsItsLastSampleGridAndItsLastCheckpoint() throws IOException {
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.SGAN);
+    Notebook nb = RunNotebook.build(run, run);
+    assertThat(NotebookText.markdown(nb)).contains("the `last` checkpoint (epoch 1)", "| test acc | 10.50% |",
+        "| sgan | 1 | 4.05 | 0.095 | 2.547 | 0.125 | 0.003 | ");
+    // figures sorted by name, then only the last generator sample
+    assertThat(NotebookText.figures(nb)).extracting(c -> c.source().lines().findFirst().orElseThrow())
+        .containsExactly("# confusion matrix", "# learning curves", "# generator samples: sgan epoch 001");
+    assertThat(NotebookText.figures(nb).get(2).source()).contains("filename=\"samples/sgan-epoch-001.png\"");
+  }
+
+  @Test
   void savedModelGivesLoaderAndCheckRelativeToTheNotebook() throws IOException {
-    Path run = Fixtures.finishedRun(dir.resolve("runs"), "cnn-mnist-100-1", 0.8232);
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.MLP);
     Files.createDirectories(run.resolve("saved_model"));
     Notebook nb = RunNotebook.build(run, dir.resolve("notebooks"));
     List<Cell.Code> code = NotebookText.code(nb);
     String loader = code.get(code.size() - 2).source();
     assertThat(loader).contains("tf.saved_model.load(saved_model)", "signatures[\"serving_default\"]",
-        "os.environ.get(\"TFJLAB_DATA_DIR\", \"~/.tfjlab/datasets\")", "DATASET = \"mnist\"",
+        "os.environ.get(\"TFJLAB_DATA_DIR\", \"~/.tfjlab/datasets\")", "DATASET = \"synthetic-digits\"",
         "t10k-images-idx3-ubyte\"), \"rb\")", "offset=16", "offset=8", "reshape(-1, 28, 28, 1)", "/ 255.0",
         "serving(images=", "outputs[\"classes\"]", "`probabilities`");
     assertThat(code.get(code.size() - 1).source())
-        .contains("test_accuracy(\"../runs/cnn-mnist-100-1/saved_model\")", "(tfjlab: 82.32%)", "abs(accuracy - 0.8232)");
-    assertThat(NotebookText.figures(nb).get(0).source()).contains("filename=\"../runs/cnn-mnist-100-1/figures/accuracy-curve.png\"");
+        .contains("test_accuracy(\"../runs/mlp-synthetic-digits-100-1/saved_model\")", "(tfjlab: 84.00%)",
+            "abs(accuracy - 0.84)");
+    assertThat(NotebookText.figures(nb).get(0).source())
+        .contains("filename=\"../runs/mlp-synthetic-digits-100-1/figures/confusion-matrix.png\"");
   }
 
   @Test
   void unfinishedRunSaysItHasNoResults() throws IOException {
-    Path run = Fixtures.runningRun(dir.resolve("runs"), "sgan-mnist-100-1");
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.INTERRUPTED);
     String md = NotebookText.markdown(RunNotebook.build(run, run));
-    assertThat(md).contains("No results.json: the run's status is **running**", "has not been tested",
-        "No summary.txt", "No figures/");
+    assertThat(md).contains("Status: **running**", "finished not yet",
+        "No results.json: the run's status is **running**", "has not been tested", "Total params: 141,910",
+        "No figures/");
     // the empty validation columns are left out
-    assertThat(md).contains("| phase | epoch | loss | acc | lr | seconds |\n", "| pretrain | 1 | 0.5 | 0.8 | 0.003 | 10.5 |\n");
+    assertThat(md).contains("| phase | epoch | loss | acc | lr | seconds |\n",
+        "| classifier | 1 | 2.319 | 0.08 | 0.001 | ");
+    assertThat(md).containsPattern("\\| classifier \\| 1 \\| 2\\.319 \\| 0\\.08 \\| 0\\.001 \\| [0-9.]+ \\|\n");
   }
 
   @Test
   void sameRunGivesByteIdenticalNotebooks() throws IOException {
-    Path run = Fixtures.finishedRun(dir.resolve("runs"), "r", 0.9);
+    Path run = Fixtures.run(dir.resolve("runs"), Fixtures.SGAN);
     Path a = dir.resolve("a/run.ipynb");
     Path b = dir.resolve("b/run.ipynb");
     RunNotebook.write(run, a);

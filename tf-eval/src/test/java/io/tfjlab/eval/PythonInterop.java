@@ -1,6 +1,7 @@
 package io.tfjlab.eval;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the test resources' Python scripts with the interop virtualenv, or skips saying why. */
+/**
+ * Runs the test resources' Python scripts with the interop virtualenv, or skips saying why (fails
+ * instead when {@link #REQUIRE} is set, as .ci/run does).
+ */
 final class PythonInterop {
   private PythonInterop() {}
 
+  /**
+   * The environment variable .ci/run sets: when it is 1, a missing Python environment fails the
+   * interop tests instead of skipping them.
+   */
+  static final String REQUIRE = "TFJLAB_REQUIRE_INTEROP";
+
+  /** Whether {@link #REQUIRE} is set (to anything but 0 or false). */
+  static boolean required() {
+    String v = System.getenv(REQUIRE);
+    return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+  }
+
+  /** The interop Python; skips the test without it, or fails it when {@link #REQUIRE} is set. */
   static Path python() {
     String p = System.getProperty("tfjlab.python", ".venv-interop/bin/python");
     Path python = Path.of(p);
-    assumeTrue(Files.isExecutable(python), "SKIPPED: no Python interop environment at " + python
-        + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)");
+    if (!Files.isExecutable(python)) {
+      String why = "no Python interop environment at " + python
+          + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)";
+      if (required()) {
+        fail(REQUIRE + " is set but there is " + why);
+      }
+      abort("SKIPPED: " + why);
+    }
     return python;
   }
 

@@ -104,11 +104,13 @@ class RunExecutorTest {
   }
 
   @Test
-  void earlyStoppingEndsTheRunAndKeepsTheBestEpoch() {
+  void earlyStoppingEndsTheRunAndKeepsTheBestEpoch() throws Exception {
     RunSpec spec = xor(200).withPatience(2).withOptimizer(io.tfjlab.training.optim.OptimizerSpec.adam(0.05));
     RunResult r = executor().train(spec, tmp.resolve("runs"), "test", out);
     assertThat(log.toString()).contains("Early stopping");
     assertThat(r.bestEpoch()).isLessThan(200);
+    // it stopped right after `patience` epochs without improvement: header + best epoch + 2 rows
+    assertThat(Files.readAllLines(tmp.resolve("runs/xor-toy-xor-all-1/history.csv"))).hasSize(1 + r.bestEpoch() + 2);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tfjlab.eval.compare;
 
+import io.tfjlab.runs.ReportLayout;
 import io.tfjlab.training.run.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.Map;
  */
 public record ComparisonReport(String name, String preset, String dataset, String created, Map<String, Object> machine,
     String command, List<RowResult> rows) {
-  public static final String JSON = "comparison.json";
-  public static final String MARKDOWN = "comparison.md";
+  public static final String JSON = ReportLayout.COMPARISON_JSON;
+  public static final String MARKDOWN = ReportLayout.COMPARISON_MARKDOWN;
 
   static final List<String> HEADERS = List.of("model", "labels", "test accuracy", "parameters", "train time",
       "seed report");

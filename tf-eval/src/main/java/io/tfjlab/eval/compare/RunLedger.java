@@ -1,6 +1,7 @@
 package io.tfjlab.eval.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
@@ -66,7 +67,7 @@ public final class RunLedger {
       return new Finished(finished.get());
     }
     Optional<Path> resumable = same.stream().filter(r -> r.status().equals("running")
-        && Files.isDirectory(r.run().resolve("checkpoints").resolve("last"))).map(Recorded::run).max(byNumber());
+        && Files.isDirectory(new RunLayout(r.run()).checkpoint(RunLayout.LAST))).map(Recorded::run).max(byNumber());
     return resumable.<Entry>map(Interrupted::new).orElseGet(Missing::new);
   }
 
@@ -136,13 +137,6 @@ public final class RunLedger {
 
   /** Run folders end in -N; the largest N is the newest. */
   private static Comparator<Path> byNumber() {
-    return Comparator.comparingLong(p -> {
-      String n = p.getFileName().toString();
-      try {
-        return Long.parseLong(n.substring(n.lastIndexOf('-') + 1));
-      } catch (NumberFormatException e) {
-        return -1L;
-      }
-    });
+    return Comparator.comparingLong(RunLayout::number);
   }
 }

@@ -1,5 +1,6 @@
 package io.tfjlab.eval.plots;
 
+import io.tfjlab.runs.HistoryCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-epoch curves of a run's {@code history.csv}, one {@link Phase} per value of the
- * {@code phase} column, in order of first appearance.
+ * The per-epoch curves of a run's {@code history.csv} ({@link HistoryCsv}), one {@link Phase} per
+ * value of the {@code phase} column, in order of first appearance.
  *
  * <p>Columns are found by header name; {@code phase}, {@code epoch}, {@code loss} and
  * {@code metric} are required, {@code metric_name}, {@code val_loss} and {@code val_metric} are
- * optional, any other column (lr, seconds, g_loss, ...) is ignored. An empty cell is read as NaN.
- * Values are plain comma-separated fields without quotes.
+ * optional, any other column (lr, seconds) is ignored. An empty cell is read as NaN.
  *
  * @param phases the phases, at least one, each with at least one epoch
  */
@@ -71,46 +71,42 @@ public record TrainingHistory(List<Phase> phases) {
    * @throws IllegalArgumentException as {@link #read(Path)}
    */
   public static TrainingHistory parse(List<String> lines, String source) {
-    List<String> rows = new ArrayList<>();
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        rows.add(line.strip());
-      }
-    }
-    if (rows.isEmpty()) {
+    HistoryCsv.Table table = HistoryCsv.parse(lines);
+    List<String> header = table.columns();
+    if (header.isEmpty()) {
       throw new IllegalArgumentException(source + " is empty: no header");
     }
-    String[] header = rows.get(0).split(",", -1);
     Map<String, Integer> col = new HashMap<>();
-    for (int i = 0; i < header.length; i++) {
-      col.putIfAbsent(header[i].strip(), i);
+    for (int i = 0; i < header.size(); i++) {
+      col.putIfAbsent(header.get(i), i);
     }
-    for (String required : List.of("phase", "epoch", "loss", "metric")) {
+    for (String required : List.of(HistoryCsv.PHASE, HistoryCsv.EPOCH, HistoryCsv.LOSS, HistoryCsv.METRIC)) {
       if (!col.containsKey(required)) {
-        throw new IllegalArgumentException(source + " lacks column '" + required + "' in header " + rows.get(0));
+        throw new IllegalArgumentException(source + " lacks column '" + required + "' in header "
+            + String.join(",", header));
       }
     }
-    if (rows.size() == 1) {
+    if (table.rows().isEmpty()) {
       throw new IllegalArgumentException(source + " has a header but no rows");
     }
     Map<String, Builder> byPhase = new LinkedHashMap<>();
-    for (int r = 1; r < rows.size(); r++) {
-      String[] f = rows.get(r).split(",", -1);
-      if (f.length != header.length) {
-        throw new IllegalArgumentException(source + " row " + r + " has " + f.length + " fields, header has "
-            + header.length);
+    for (int r = 1; r <= table.rows().size(); r++) {
+      List<String> f = table.rows().get(r - 1);
+      if (f.size() != header.size()) {
+        throw new IllegalArgumentException(source + " row " + r + " has " + f.size() + " fields, header has "
+            + header.size());
       }
-      String phase = f[col.get("phase")].strip();
+      String phase = f.get(col.get(HistoryCsv.PHASE));
       Builder b = byPhase.computeIfAbsent(phase, Builder::new);
-      if (b.metricName == null && col.containsKey("metric_name")) {
-        String m = f[col.get("metric_name")].strip();
+      if (b.metricName == null && col.containsKey(HistoryCsv.METRIC_NAME)) {
+        String m = f.get(col.get(HistoryCsv.METRIC_NAME));
         b.metricName = m.isEmpty() ? null : m;
       }
-      b.epoch.add(number(f, col, "epoch", source, r));
-      b.loss.add(number(f, col, "loss", source, r));
-      b.valLoss.add(number(f, col, "val_loss", source, r));
-      b.metric.add(number(f, col, "metric", source, r));
-      b.valMetric.add(number(f, col, "val_metric", source, r));
+      b.epoch.add(number(f, col, HistoryCsv.EPOCH, source, r));
+      b.loss.add(number(f, col, HistoryCsv.LOSS, source, r));
+      b.valLoss.add(number(f, col, HistoryCsv.VAL_LOSS, source, r));
+      b.metric.add(number(f, col, HistoryCsv.METRIC, source, r));
+      b.valMetric.add(number(f, col, HistoryCsv.VAL_METRIC, source, r));
     }
     List<Phase> phases = new ArrayList<>();
     for (Builder b : byPhase.values()) {
@@ -119,12 +115,12 @@ public record TrainingHistory(List<Phase> phases) {
     return new TrainingHistory(phases);
   }
 
-  private static double number(String[] f, Map<String, Integer> col, String name, String source, int row) {
+  private static double number(List<String> f, Map<String, Integer> col, String name, String source, int row) {
     Integer i = col.get(name);
     if (i == null) {
       return Double.NaN;
     }
-    String s = f[i].strip();
+    String s = f.get(i);
     if (s.isEmpty()) {
       return Double.NaN;
     }

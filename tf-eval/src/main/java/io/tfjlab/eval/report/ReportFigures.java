@@ -2,6 +2,8 @@ package io.tfjlab.eval.report;
 
 import io.tfjlab.eval.compare.ComparisonReport;
 import io.tfjlab.eval.compare.RowResult;
+import io.tfjlab.runs.ReportLayout;
+import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,20 +24,21 @@ public final class ReportFigures {
     try {
       Files.createDirectories(figures);
       for (RowResult row : report.rows()) {
-        Path run = Path.of(row.runs().get(0));
-        copy(run.resolve(RunArtifacts.FIGURES).resolve(RunArtifacts.LEARNING_CURVES),
-            figures.resolve(row.id() + "-learning-curves.png"));
-        copy(run.resolve(RunArtifacts.FIGURES).resolve(RunArtifacts.CONFUSION),
-            figures.resolve(row.id() + "-confusion-matrix.png"));
-        lastSample(run).ifPresent(s -> copy(s, figures.resolve(row.id() + "-generated-samples.png")));
+        RunLayout run = new RunLayout(Path.of(row.runs().get(0)));
+        copy(run.figures().resolve(RunLayout.LEARNING_CURVES),
+            figures.resolve(ReportLayout.rowFigure(row.id(), "learning-curves")));
+        copy(run.figures().resolve(RunLayout.CONFUSION),
+            figures.resolve(ReportLayout.rowFigure(row.id(), "confusion-matrix")));
+        lastSample(run).ifPresent(s ->
+            copy(s, figures.resolve(ReportLayout.rowFigure(row.id(), "generated-samples"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the figures of " + figures + ": " + e.getMessage(), e);
     }
   }
 
-  private static java.util.Optional<Path> lastSample(Path run) throws IOException {
-    Path samples = run.resolve("samples");
+  private static java.util.Optional<Path> lastSample(RunLayout run) throws IOException {
+    Path samples = run.samples();
     if (!Files.isDirectory(samples)) {
       return java.util.Optional.empty();
     }

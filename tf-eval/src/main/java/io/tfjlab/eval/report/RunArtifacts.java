@@ -5,6 +5,7 @@ import io.tfjlab.eval.metrics.ClassificationReport;
 import io.tfjlab.eval.metrics.ConfusionMatrix;
 import io.tfjlab.eval.plots.ConfusionMatrixPlot;
 import io.tfjlab.eval.plots.LearningCurves;
+import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunDirectory;
@@ -23,21 +24,16 @@ import java.util.stream.IntStream;
  * What a finished run's folder can show without TensorFlow: {@code figures/learning-curves.png}
  * from history.csv and, for classifiers, {@code evaluation.json} (confusion matrix, per-class
  * precision/recall/F1) and {@code figures/confusion-matrix.png} from the test predictions the run
- * wrote at its one test pass (the test set is not read again).
+ * wrote at its one test pass (the test set is not read again). File names are {@link RunLayout}'s.
  */
 public final class RunArtifacts {
-  public static final String EVALUATION = "evaluation.json";
-  public static final String FIGURES = "figures";
-  public static final String LEARNING_CURVES = "learning-curves.png";
-  public static final String CONFUSION = "confusion-matrix.png";
-
   private RunArtifacts() {}
 
   public static void write(Path runPath) {
     RunDirectory run = RunDirectory.open(runPath);
-    Path figures = run.path().resolve(FIGURES);
+    Path figures = run.layout().figures();
     if (Files.isRegularFile(run.history()) && hasRows(run.history())) {
-      LearningCurves.defaults().write(run.history(), figures.resolve(LEARNING_CURVES));
+      LearningCurves.defaults().write(run.history(), figures.resolve(RunLayout.LEARNING_CURVES));
     }
     if (Files.isRegularFile(run.predictions())) {
       Manifest manifest = Json.read(run.manifest(), Manifest.class);
@@ -48,9 +44,9 @@ public final class RunArtifacts {
       ClassificationReport report = ClassificationReport.of(matrix, names);
       Double loss = Files.isRegularFile(run.results())
           ? Json.read(run.results(), RunResult.class).testLoss() : null;
-      Json.write(run.path().resolve(EVALUATION), evaluation(report, matrix, names, loss));
+      Json.write(run.layout().evaluation(), evaluation(report, matrix, names, loss));
       ConfusionMatrixPlot.defaults().write(matrix, names, "Confusion matrix (test) — " + run.name() + ", "
-          + manifest.spec().model().type(), figures.resolve(CONFUSION));
+          + manifest.spec().model().type(), figures.resolve(RunLayout.CONFUSION));
     }
   }
 
@@ -89,13 +85,14 @@ public final class RunArtifacts {
     }
   }
 
-  /** test-predictions.csv: index,label,predicted. */
+  /** test-predictions.csv ({@link RunLayout#PREDICTIONS_HEADER}). */
   record Predictions(int[] actual, int[] predicted) {
     static Predictions read(Path csv) {
       try {
         List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty() || !lines.get(0).equals("index,label,predicted")) {
-          throw new IllegalArgumentException(csv + " is not a test-predictions file (header index,label,predicted)");
+        if (lines.isEmpty() || !lines.get(0).equals(RunLayout.PREDICTIONS_HEADER)) {
+          throw new IllegalArgumentException(csv + " is not a test-predictions file (header "
+              + RunLayout.PREDICTIONS_HEADER + ")");
         }
         int n = lines.size() - 1;
         int[] a = new int[n];

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LearningCurvesTest {
 
-  static final String HEADER = "phase,epoch,loss,metric,metric_name,val_loss,val_metric,lr,seconds";
+  static final String HEADER = io.tfjlab.runs.HistoryCsv.header();
 
   @TempDir Path dir;
 
   @Test
   void readsColumnsByHeaderNameAndSplitsPhases() {
+    // columns in another order, and one tfjlab does not write, are found by name or ignored
     TrainingHistory h = TrainingHistory.parse(List.of(
-        "epoch,phase,g_loss,loss,metric,metric_name,val_loss,val_metric,lr,seconds",
+        "epoch,phase,extra,loss,metric,metric_name,val_loss,val_metric,lr,seconds",
         "1,gan,0.9,1.5,0.5,acc,,,0.001,1.0",
         "2,gan,0.8,1.2,0.6,acc,,,0.001,1.0",
         "1,classifier,0.1,0.7,0.8,acc,0.6,0.85,0.001,1.0"), "test");

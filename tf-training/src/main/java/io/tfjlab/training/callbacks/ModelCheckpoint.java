@@ -1,5 +1,6 @@
 package io.tfjlab.training.callbacks;
 
+import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.EpochLogs;
 import io.tfjlab.training.TrainingContext;
 import io.tfjlab.training.run.Checkpointer;
@@ -10,8 +11,8 @@ import io.tfjlab.training.run.Checkpointer;
  * Only the final phase writes {@code best}: earlier phases (pre-training) are not selected on.
  */
 public final class ModelCheckpoint implements Callback {
-  public static final String BEST = "best";
-  public static final String LAST = "last";
+  public static final String BEST = RunLayout.BEST;
+  public static final String LAST = RunLayout.LAST;
 
   private final Checkpointer checkpointer;
   private final int finalPhase;

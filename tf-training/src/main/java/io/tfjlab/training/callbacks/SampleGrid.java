@@ -1,5 +1,6 @@
 package io.tfjlab.training.callbacks;
 
+import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.EpochLogs;
 import io.tfjlab.training.TrainingContext;
 import java.awt.image.BufferedImage;
@@ -61,7 +62,7 @@ public final class SampleGrid implements Callback {
     Session session = ctx.session();
     try (Result r = session.runner().fetch(samples).run()) {
       TFloat32 images = (TFloat32) r.get(0);
-      write(images, folder.resolve(String.format("%s-epoch-%03d.png", logs.phase(), logs.epoch())));
+      write(images, folder.resolve(RunLayout.sampleFile(logs.phase(), logs.epoch())));
     }
     try (TInt64 s = TInt64.scalarOf(logs.epoch())) {
       session.runner().feed(step, s).addTarget(writeImages).run().close();

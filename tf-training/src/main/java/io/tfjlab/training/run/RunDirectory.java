@@ -1,5 +1,6 @@
 package io.tfjlab.training.run;
 
+import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,23 +9,23 @@ import java.nio.file.Path;
 
 /**
  * A run's own folder, {@code runs/<model>-<dataset>-<labels>-<n>/}: never reuses an existing one
- * (the number is the first free one, claimed atomically).
+ * (the number is the first free one, claimed atomically). The names inside are {@link RunLayout}'s.
  */
 public record RunDirectory(Path path) {
-  public static final String MANIFEST = "manifest.json";
-  public static final String HISTORY = "history.csv";
-  public static final String RESULTS = "results.json";
-  public static final String LABELED = "labeled-indices.json";
-  public static final String SUMMARY = "summary.txt";
-  public static final String PREDICTIONS = "test-predictions.csv";
+  public static final String MANIFEST = RunLayout.MANIFEST;
+  public static final String HISTORY = RunLayout.HISTORY;
+  public static final String RESULTS = RunLayout.RESULTS;
+  public static final String LABELED = RunLayout.LABELED;
+  public static final String SUMMARY = RunLayout.SUMMARY;
+  public static final String PREDICTIONS = RunLayout.PREDICTIONS;
 
   /** Creates a new run folder under {@code root}. */
   public static RunDirectory create(Path root, String model, String dataset, int labels) {
-    String base = model + "-" + dataset + "-" + (labels == 0 ? "all" : Integer.toString(labels));
+    String base = RunLayout.baseName(model, dataset, labels);
     try {
       Files.createDirectories(root);
       for (int n = 1; ; n++) {
-        Path p = root.resolve(base + "-" + n);
+        Path p = root.resolve(RunLayout.folderName(base, n));
         try {
           Files.createDirectory(p);
           return new RunDirectory(p);
@@ -46,42 +47,47 @@ public record RunDirectory(Path path) {
     return new RunDirectory(path);
   }
 
+  /** The names of this folder's files. */
+  public RunLayout layout() {
+    return new RunLayout(path);
+  }
+
   public Path manifest() {
-    return path.resolve(MANIFEST);
+    return layout().manifest();
   }
 
   public Path history() {
-    return path.resolve(HISTORY);
+    return layout().history();
   }
 
   public Path results() {
-    return path.resolve(RESULTS);
+    return layout().results();
   }
 
   /** The Keras-style model summary, written when the run starts. */
   public Path summary() {
-    return path.resolve(SUMMARY);
+    return layout().summary();
   }
 
   /** Per test image: true class and predicted class, from the one test pass at the end (classifiers). */
   public Path predictions() {
-    return path.resolve(PREDICTIONS);
+    return layout().predictions();
   }
 
   public Path checkpoints() {
-    return path.resolve("checkpoints");
+    return layout().checkpoints();
   }
 
   public Path tensorboard() {
-    return path.resolve("tensorboard");
+    return layout().tensorboard();
   }
 
   public Path savedModel() {
-    return path.resolve("saved_model");
+    return layout().savedModel();
   }
 
   public Path samples() {
-    return path.resolve("samples");
+    return layout().samples();
   }
 
   public String name() {

@@ -11,6 +11,7 @@ import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.models.zoo.Task;
+import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.Trainer;
@@ -215,7 +216,7 @@ public final class RunExecutor {
   }
 
   private static String predictionsCsv(Evaluator.Predictions p) {
-    StringBuilder b = new StringBuilder("index,label,predicted\n");
+    StringBuilder b = new StringBuilder(RunLayout.PREDICTIONS_HEADER + "\n");
     for (int i = 0; i < p.actual().length; i++) {
       b.append(i).append(',').append(p.actual()[i]).append(',').append(p.predicted()[i]).append('\n');
     }
