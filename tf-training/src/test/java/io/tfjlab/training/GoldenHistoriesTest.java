@@ -95,6 +95,8 @@ class GoldenHistoriesTest {
   void sganWithTheCnnDiscriminatorConvGeneratorAndAugmentedLabels() {
     RunSpec recipe = Recipes.base(ModelSpec.of("sgan").withDiscriminator("cnn"));
     assertThat(recipe.augment()).isEqualTo(AugmentSpec.digits());
+    assertThat(SyntheticImageDataset.executor(tmp.resolve("data"), out).resolve(recipe).model().generator())
+        .isEqualTo("conv");
     check("sgan-cnn", images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * for bit where the uninterrupted run ends: the same trainer state, history rows, checkpoint
  * tensors (variables, optimiser slots, weight averages) and test results, for a semi-supervised
  * GAN (weight average, labeled and matching streams, data-dependent initialisation), for an
- * autoencoder + classifier crashed inside its pre-training and at the phase boundary, and for a
- * run with early stopping crashed while its patience counter runs.
+ * autoencoder + classifier crashed inside its pre-training (at an epoch's end and mid-epoch) and at
+ * the phase boundary, and for a run with early stopping crashed while its patience counter runs.
  */
 class ResumeMatrixTest {
   @TempDir Path tmp;
@@ -44,6 +44,25 @@ class ResumeMatrixTest {
       public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
         if (logs.phase().equals(phase) && logs.epoch() == epoch) {
           throw new IllegalStateException("simulated crash after " + phase + " epoch " + epoch);
+        }
+      }
+    };
+  }
+
+  /** Throws after batch {@code batch} of epoch {@code epoch} (1-based) of {@code phase}: mid-epoch, unlogged. */
+  static Callback crashAtBatch(String phase, int epoch, int batch) {
+    return new Callback() {
+      int epochNow;
+
+      @Override
+      public void onEpochBegin(TrainingContext ctx, int e) {
+        epochNow = e + 1;
+      }
+
+      @Override
+      public void onBatchEnd(TrainingContext ctx, int b, int batches, double loss, double metric) {
+        if (ctx.phase().name().equals(phase) && epochNow == epoch && b == batch) {
+          throw new IllegalStateException("simulated crash in " + phase + " epoch " + epoch + " batch " + batch);
         }
       }
     };
@@ -127,6 +146,7 @@ class ResumeMatrixTest {
         .withEpochs(2).withBatchSize(16);
     Path straight = straight(spec);
     assertSameRun(crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 1), "inside-pretraining"), straight);
+    assertSameRun(crashedAndResumed(spec, crashAtBatch("autoencoder", 2, 2), "mid-epoch"), straight);
     assertSameRun(crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 2), "last-pretraining-epoch"), straight);
     assertSameRun(crashedAndResumed(spec, crashAtPhaseBegin("classifier"), "classifier-begin"), straight);
   }
