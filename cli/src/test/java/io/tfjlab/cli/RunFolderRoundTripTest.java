@@ -103,6 +103,7 @@ class RunFolderRoundTripTest {
         binder -> {
           binder.bind(DatasetCatalog.class).toInstance(catalog);
           binder.bind(io.tfjlab.models.runtime.Placement.class).toInstance(io.tfjlab.models.runtime.Placement.CPU);
+          io.tfjlab.training.steps.TrainingSteps.bindBuiltIn(binder);
         });
     executor = injector.getInstance(RunExecutor.class);
     runs = dir.resolve("runs");

@@ -4,8 +4,12 @@ import com.google.inject.AbstractModule;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.runtime.Placement;
+import io.tfjlab.training.steps.TrainingSteps;
 
-/** Guice wiring for training: the data catalog, the model zoo and the device ({@link Placement}). */
+/**
+ * Guice wiring for training: the data catalog, the model zoo, the device ({@link Placement}) and
+ * the step kinds ({@link TrainingSteps}: supervised, adversarial; other modules may add kinds).
+ */
 public final class TrainingModule extends AbstractModule {
   private final DataModule.DataOptions dataOptions;
   private final Placement placement;
@@ -25,5 +29,6 @@ public final class TrainingModule extends AbstractModule {
     install(new DataModule(dataOptions));
     install(new ModelsModule());
     bind(Placement.class).toInstance(placement);
+    TrainingSteps.bindBuiltIn(binder());
   }
 }

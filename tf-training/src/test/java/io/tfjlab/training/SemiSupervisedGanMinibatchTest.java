@@ -19,6 +19,7 @@ import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunExecutor;
+import io.tfjlab.training.steps.AdversarialStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class SemiSupervisedGanMinibatchTest {
         phase.adversarial().orElseThrow().average().orElseThrow().reset(session);
         float[] before = values(session, t);
         new Trainer(tg, session, List.of(record), 1, 0.003, LearningRateSchedule.constant())
-            .fitPhase(0, new Trainer.PhaseData(main, Optional.of(lab), Optional.of(match)), Optional.of(val), 1,
+            .fitPhase(0, Trainer.PhaseData.of(main).with(AdversarialStep.LABELED, lab).with(AdversarialStep.MATCH, match), Optional.of(val), 1,
                 Optional.of(4), "val_acc", Optional.empty(), TrainerState.start());
         assertThat(values(session, t)).as("T is trained").isNotEqualTo(before);
       }

@@ -15,6 +15,7 @@ import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.RunExecutor;
+import io.tfjlab.training.steps.TrainingSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,8 @@ class SemiSupervisedGanTest {
     assertThat(valAcc[0]).isGreaterThan(0.5);
   }
 
+  /** The real, labeled and matching streams, as the adversarial step kind asks for them. */
   static Trainer.PhaseData phaseData(Phase phase, TrainingData data) {
-    return new Trainer.PhaseData(data.train(Phase.PhaseData.ALL_TRAIN),
-        Optional.of(data.train(Phase.PhaseData.LABELED, 1)), Optional.of(data.train(Phase.PhaseData.ALL_TRAIN, 2)));
+    return TrainingSteps.builtIn().factory(phase).data(phase, data);
   }
 }

@@ -16,7 +16,7 @@ import org.tensorflow.Session;
  * folder and swapped in by renames, so a crash never leaves a half-written checkpoint in place of a
  * good one.
  */
-public final class Checkpointer {
+public final class Checkpointer implements CheckpointStore {
   private static final String PREFIX = "model";
   private static final String STATE = "trainer-state.json";
   private final Path root;
@@ -29,6 +29,7 @@ public final class Checkpointer {
     return root.resolve(name);
   }
 
+  @Override
   public boolean exists(String name) {
     return resolve(name).isPresent();
   }
@@ -46,6 +47,7 @@ public final class Checkpointer {
     return Optional.empty();
   }
 
+  @Override
   public void save(Session session, String name, TrainerState state) {
     Path tmp = null;
     try {
@@ -75,6 +77,7 @@ public final class Checkpointer {
   }
 
   /** Restores variables from a checkpoint and returns its trainer state. */
+  @Override
   public TrainerState restore(Session session, String name) {
     Path dir = resolve(name).orElseThrow(() -> new IllegalArgumentException("no '" + name + "' checkpoint in "
         + root + "; the run has not finished an epoch yet"));

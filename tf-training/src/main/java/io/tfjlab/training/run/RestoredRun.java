@@ -4,6 +4,7 @@ import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.training.EvaluationWeights;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainerState;
 import io.tfjlab.training.TrainingData;
@@ -68,7 +69,7 @@ public final class RestoredRun implements AutoCloseable {
       {
         TrainerState state = checkpointer.restore(session, checkpoint);
         // evaluate and export with the averaged weights where the model keeps an average
-        RunExecutor.averaged(model.finalPhase()).ifPresent(a -> a.swap(session));
+        EvaluationWeights.useAveraged(session, model.finalPhase());
         return new RestoredRun(run, manifest, data, graph, session, model, state, checkpoint);
       }
     } catch (RuntimeException e) {

@@ -5,13 +5,12 @@ import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.runtime.Placement;
-import io.tfjlab.models.graph.WeightAverage;
-import io.tfjlab.models.zoo.Adversarial;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.models.zoo.Task;
 import io.tfjlab.runs.RunLayout;
+import io.tfjlab.training.EvaluationWeights;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.Trainer;
@@ -25,6 +24,7 @@ import io.tfjlab.training.callbacks.ProgressBar;
 import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.steps.TrainingSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +48,31 @@ public final class RunExecutor {
   private final DatasetCatalog catalog;
   private final ModelZoo zoo;
   private final Placement placement;
+  private final TrainingSteps steps;
   private final List<Callback> extraCallbacks;
 
-  /** An executor that runs on the CPU. */
+  /** An executor that runs on the CPU with the built-in step kinds. */
   public RunExecutor(DatasetCatalog catalog, ModelZoo zoo) {
     this(catalog, zoo, Placement.CPU);
   }
 
-  @Inject
+  /** An executor with the built-in step kinds. */
   public RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement) {
-    this(catalog, zoo, placement, List.of());
+    this(catalog, zoo, placement, TrainingSteps.builtIn());
   }
 
-  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, List<Callback> extraCallbacks) {
+  /** An executor whose phases train with the step kinds of {@code steps} (Guice: the bound ones). */
+  @Inject
+  public RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, TrainingSteps steps) {
+    this(catalog, zoo, placement, steps, List.of());
+  }
+
+  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, TrainingSteps steps,
+      List<Callback> extraCallbacks) {
     this.catalog = catalog;
     this.zoo = zoo;
     this.placement = placement;
+    this.steps = steps;
     this.extraCallbacks = List.copyOf(extraCallbacks);
   }
 
@@ -71,7 +80,12 @@ public final class RunExecutor {
   public RunExecutor withCallbacks(List<Callback> more) {
     List<Callback> all = new java.util.ArrayList<>(extraCallbacks);
     all.addAll(more);
-    return new RunExecutor(catalog, zoo, placement, all);
+    return new RunExecutor(catalog, zoo, placement, steps, all);
+  }
+
+  /** The same executor with these step kinds. */
+  public RunExecutor withSteps(TrainingSteps registry) {
+    return new RunExecutor(catalog, zoo, placement, registry, extraCallbacks);
   }
 
   /** The spec with every model default filled in, as the manifest records it. */
@@ -92,6 +106,7 @@ public final class RunExecutor {
       // build the graph once before anything is written: a spec the model cannot take leaves no run folder
       try (ModelGraph check = ModelGraph.build(zoo, placement, resolved, data.input())) {
         checkApplies(resolved, check.model());
+        check.model().phases().forEach(steps::factory); // every phase's step kind is registered
       }
       RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
@@ -139,8 +154,9 @@ public final class RunExecutor {
       TrainingGraph tg = graph.training();
       TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
       int last = model.phases().size() - 1;
+      ModelCheckpoint checkpoints = new ModelCheckpoint(checkpointer, last);
       List<Callback> callbacks = new java.util.ArrayList<>(List.of(new ProgressBar(out, out == System.out && System.console() != null),
-          new CsvLogger(run.history()), tensorBoard, new ModelCheckpoint(checkpointer, last)));
+          new CsvLogger(run.history()), tensorBoard, checkpoints));
       model.phases().stream().flatMap(ph -> ph.adversarial().stream()).findFirst().ifPresent(a ->
           callbacks.add(new SampleGrid(ctx.tf(), a.fixedSamples(), run.samples(), SAMPLE_EVERY,
               run.tensorboard().toString())));
@@ -155,34 +171,32 @@ public final class RunExecutor {
         }
         if (resumeFrom.isEmpty()) {
           model.dataInit().ifPresent(init -> DataInitialization.run(session, init, data));
-          model.phases().forEach(ph -> averaged(ph).ifPresent(a -> a.reset(session)));
+          EvaluationWeights.reset(session, model);
         }
         Trainer trainer = new Trainer(tg, session, callbacks, spec.seed(), spec.optimizer().learningRate(),
-            spec.schedule());
+            spec.schedule()).withSteps(steps);
+        trainer.beginTraining(state);
         for (int p = state.phase(); p <= last; p++) {
           Phase phase = model.phases().get(p);
           int epochs = p == last ? spec.epochs() : spec.pretrainEpochs();
           long t0 = System.nanoTime();
           if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
-            Trainer.PhaseData sources = phaseData(phase, data);
-            Optional<Integer> steps = stepsPerEpoch(spec, phase, sources.main());
-            state = trainer.fitPhase(p, sources, data.validation(), epochs, steps, spec.monitor(),
+            Trainer.PhaseData sources = trainer.phaseData(p, data);
+            Optional<Integer> batches = stepsPerEpoch(spec, phase, sources.main());
+            state = trainer.fitPhase(p, sources, data.validation(), epochs, batches, spec.monitor(),
                 p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
           }
           seconds.merge(phase.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
           Json.write(run.manifest(), manifest.withStatus("running", null, seconds));
           if (p < last) {
-            state = state.nextPhase();
-            checkpointer.save(session, ModelCheckpoint.LAST, state);
+            state = checkpoints.phaseDone(session, state);
           }
         }
-        String used = ModelCheckpoint.LAST;
-        if (spec.checkpoint().equals(ModelCheckpoint.BEST) && checkpointer.exists(ModelCheckpoint.BEST)) {
-          state = checkpointer.restore(session, ModelCheckpoint.BEST);
-          used = ModelCheckpoint.BEST;
-        }
+        trainer.endTraining(state);
+        ModelCheckpoint.Choice chosen = checkpoints.restoreForTest(session, spec.checkpoint(), state);
+        String used = chosen.checkpoint();
         Phase fin = model.finalPhase();
-        averaged(fin).ifPresent(a -> a.swap(session));
+        EvaluationWeights.useAveraged(session, fin);
         // the one read of the test set: scores, and the predicted classes of a classifier
         Evaluator.Evaluation evaluation = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(),
             fin.evalMetric(), model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
@@ -190,7 +204,7 @@ public final class RunExecutor {
         Evaluator.Score test = evaluation.score();
         evaluation.predictions().ifPresent(p -> Json.writeString(run.predictions(), predictionsCsv(p)));
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        int epoch = used.equals(ModelCheckpoint.BEST) ? state.bestEpoch() : state.epoch();
+        int epoch = chosen.epoch();
         RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
             used, epoch, total, ModelSummary.classifierParameters(model));
         Json.write(run.results(), result);
@@ -221,22 +235,6 @@ public final class RunExecutor {
       b.append(i).append(',').append(p.actual()[i]).append(',').append(p.predicted()[i]).append('\n');
     }
     return b.toString();
-  }
-
-  /** The batch sources of a phase: one for supervised phases; real, labeled and matching streams for GANs. */
-  static Trainer.PhaseData phaseData(Phase phase, TrainingData data) {
-    if (phase.adversarial().isEmpty()) {
-      return Trainer.PhaseData.of(data.train(phase.data()));
-    }
-    Adversarial a = phase.adversarial().get();
-    return new Trainer.PhaseData(data.train(Phase.PhaseData.ALL_TRAIN),
-        a.usesLabels() ? Optional.of(data.train(Phase.PhaseData.LABELED, 1)) : Optional.empty(),
-        a.matchBatch().isPresent() ? Optional.of(data.train(Phase.PhaseData.ALL_TRAIN, 2)) : Optional.empty());
-  }
-
-  /** The weight average a phase evaluates with, if any. */
-  public static Optional<WeightAverage> averaged(Phase phase) {
-    return phase.adversarial().flatMap(Adversarial::average);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.tfjlab.training;
+package io.tfjlab.training.steps;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,0 +1,177 @@
+package io.tfjlab.training;
+
+import io.tfjlab.data.batch.Batch;
+import io.tfjlab.data.batch.BatchSource;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.training.callbacks.Callback;
+import io.tfjlab.training.optim.LearningRateSchedule;
+import io.tfjlab.training.steps.StepInput;
+import io.tfjlab.training.steps.StepResult;
+import io.tfjlab.training.steps.TrainingStep;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.tensorflow.Session;
+
+/**
+ * The training loop of one phase, for any {@link TrainingStep}: epochs (from the state's epoch, until
+ * the last or a stop request), the learning rate of each epoch, the batches of the main source
+ * (and the extra streams, cycled), example-weighted running sums of the step's numbers, a
+ * validation pass after every epoch of a validated phase, the {@link EpochLogs}, the step count in
+ * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
+ * nothing: best-epoch tracking, early stopping and checkpoints are callbacks.
+ */
+public final class EpochLoop {
+  private final Session session;
+  private final List<Callback> callbacks;
+  private final double baseLearningRate;
+  private final LearningRateSchedule schedule;
+  private final Validation validation;
+
+  /**
+   * One phase to train.
+   *
+   * @param phaseIndex the phase's index in the model (recorded in the state)
+   * @param phase the phase
+   * @param data its batch sources
+   * @param validation the validation source; used only if the phase validates
+   * @param epochs the phase's epoch count
+   * @param stepsPerEpoch steps per epoch, empty for one pass over the main source
+   */
+  public record Plan(int phaseIndex, Phase phase, Trainer.PhaseData data, Optional<BatchSource> validation,
+      int epochs, Optional<Integer> stepsPerEpoch) {}
+
+  public EpochLoop(Session session, List<Callback> callbacks, double baseLearningRate, LearningRateSchedule schedule,
+      Validation validation) {
+    this.session = session;
+    this.callbacks = List.copyOf(callbacks);
+    this.baseLearningRate = baseLearningRate;
+    this.schedule = schedule;
+    this.validation = validation;
+  }
+
+  /** Trains {@code plan} with {@code step} from {@code state} and returns the final state. */
+  public TrainerState run(Plan plan, TrainingStep step, TrainerState state) {
+    Phase phase = plan.phase();
+    int epochs = plan.epochs();
+    Optional<BatchSource> validationSource = phase.validates() ? plan.validation() : Optional.empty();
+    String metricName = phase.metricName();
+    TrainingContext ctx = new TrainingContext(session, phase, epochs, validationSource.isPresent(), state);
+    callbacks.forEach(c -> c.onPhaseBegin(ctx));
+    for (int epoch = ctx.state().epoch(); epoch < epochs && !ctx.state().stopped(); epoch++) {
+      double rate = schedule.rate(baseLearningRate, epoch, epochs);
+      final int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(ctx, e));
+      long t0 = System.nanoTime();
+      Sums sums = new Sums(phase);
+      long stepCount = ctx.state().step();
+      int batches = plan.stepsPerEpoch().orElse(plan.data().main().batchesPerEpoch());
+      Cycle main = new Cycle(plan.data().main(), epoch, plan.stepsPerEpoch().isPresent());
+      Map<String, Cycle> streams = new LinkedHashMap<>();
+      plan.data().streams().forEach((name, source) -> streams.put(name, new Cycle(source, e, true)));
+      Function<String, Batch> next = name -> {
+        Cycle c = streams.get(name);
+        if (c == null) {
+          throw new IllegalStateException("phase " + phase.name() + "'s step asks for the batch stream '" + name
+              + "', but its data has none (streams: " + streams.keySet() + "); its step factory's data() must give it");
+        }
+        return c.next();
+      };
+      for (int done = 1; done <= batches; done++) {
+        final int d = done;
+        callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
+        StepResult r = step.run(new StepInput(main.next(), stepCount, rate, next));
+        sums.add(r);
+        stepCount++;
+        final double l = sums.loss / sums.seen;
+        final double m = sums.metric / sums.seen;
+        callbacks.forEach(c -> c.onBatchEnd(ctx, d, batches, l, m));
+      }
+      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("loss", sums.loss / sums.seen);
+      metrics.put(metricName, sums.metric / sums.seen);
+      sums.extras.forEach((k, v) -> metrics.put(k, v / sums.seen));
+      if (validationSource.isPresent()) {
+        Evaluator.Score v = validation.validate(phase, validationSource.get());
+        metrics.put("val_loss", v.loss());
+        metrics.put("val_" + metricName, v.metric());
+      }
+      metrics.put("lr", rate);
+      metrics.put("train_seconds", trainSeconds);
+      EpochLogs logs = new EpochLogs(phase.name(), epoch + 1, epochs, metrics, (System.nanoTime() - t0) / 1e9,
+          sums.seen);
+      ctx.state(ctx.state().withProgress(plan.phaseIndex(), epoch + 1, stepCount));
+      ctx.improved(false);
+      callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
+    }
+    callbacks.forEach(c -> c.onPhaseEnd(ctx));
+    return ctx.state();
+  }
+
+  /** Running, example-weighted sums of an epoch. */
+  private static final class Sums {
+    private final Phase phase;
+    double loss;
+    double metric;
+    final Map<String, Double> extras = new LinkedHashMap<>();
+    long seen;
+
+    Sums(Phase phase) {
+      this.phase = phase;
+    }
+
+    void add(StepResult r) {
+      int n = r.examples();
+      loss += r.loss() * n;
+      metric += r.metric() * n;
+      r.extras().forEach((k, v) -> {
+        if (!extras.containsKey(k) && reserved(k)) {
+          throw new IllegalStateException("phase " + phase.name() + "'s step reports an extra number named '" + k
+              + "', a name the loop writes itself; rename it");
+        }
+        extras.put(k, extras.getOrDefault(k, 0.0) + v * n);
+      });
+      seen += n;
+    }
+
+    private boolean reserved(String k) {
+      return k.equals("loss") || k.equals(phase.metricName()) || k.startsWith("val_") || k.equals("lr")
+          || k.equals("train_seconds");
+    }
+  }
+
+  /**
+   * Batches of a source without end: pass after pass, the pass numbers derived from the epoch so
+   * that a resumed epoch sees the same batches.
+   */
+  private static final class Cycle {
+    private final BatchSource source;
+    private final boolean manyPasses;
+    private int pass;
+    private final int epoch;
+    private Iterator<Batch> it;
+
+    Cycle(BatchSource source, int epoch, boolean manyPasses) {
+      this.source = source;
+      this.epoch = epoch;
+      this.manyPasses = manyPasses;
+      this.it = source.epoch(passIndex()).iterator();
+    }
+
+    private int passIndex() {
+      return manyPasses ? epoch * 1_000_003 + pass : epoch + pass * 1_000_003;
+    }
+
+    Batch next() {
+      if (!it.hasNext()) {
+        pass++;
+        it = source.epoch(passIndex()).iterator();
+      }
+      return it.next();
+    }
+  }
+}
