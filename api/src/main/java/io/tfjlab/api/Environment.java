@@ -35,7 +35,10 @@ final class Environment {
   private final Map<String, Dataset> datasets;
   private final Injector injector;
 
-  private Environment(DataOptions dataOptions, Map<String, ModelFactory> networks, Map<String, Dataset> datasets,
+  private Environment(
+      DataOptions dataOptions,
+      Map<String, ModelFactory> networks,
+      Map<String, Dataset> datasets,
       Injector injector) {
     this.dataOptions = dataOptions;
     this.networks = networks;
@@ -43,24 +46,42 @@ final class Environment {
     this.injector = injector;
   }
 
-  /** The built-in zoo and catalog with {@code networks} and {@code datasets} added; names must be new. */
-  static Environment create(DataOptions options, Collection<ModelFactory> networks, Collection<Dataset> datasets) {
+  /**
+   * The built-in zoo and catalog with {@code networks} and {@code datasets} added; names must be
+   * new.
+   */
+  static Environment create(
+      DataOptions options, Collection<ModelFactory> networks, Collection<Dataset> datasets) {
     Injector builtIn = Guice.createInjector(new TrainingModule(options));
     Map<String, ModelFactory> byName = new LinkedHashMap<>();
     for (ModelFactory f : networks) {
       String name = f.name();
       if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-        throw new IllegalArgumentException("network name '" + name + "' of " + f.getClass().getName()
-            + " must be letters, digits, '.', '_' or '-' (it names the run folder); return another name()");
+        throw new IllegalArgumentException(
+            "network name '"
+                + name
+                + "' of "
+                + f.getClass().getName()
+                + " must be letters, digits, '.', '_' or '-' (it names the run folder); return another name()");
       }
       if (builtIn.getInstance(ModelZoo.class).factories().containsKey(name)) {
-        throw new IllegalArgumentException("network name '" + name + "' of " + f.getClass().getName()
-            + " is a built-in model; give your network another name()");
+        throw new IllegalArgumentException(
+            "network name '"
+                + name
+                + "' of "
+                + f.getClass().getName()
+                + " is a built-in model; give your network another name()");
       }
       ModelFactory old = byName.put(name, f);
       if (old != null && old != f) {
-        throw new IllegalArgumentException("two networks are named '" + name + "' (" + old.getClass().getName()
-            + ", " + f.getClass().getName() + "); give each its own name()");
+        throw new IllegalArgumentException(
+            "two networks are named '"
+                + name
+                + "' ("
+                + old.getClass().getName()
+                + ", "
+                + f.getClass().getName()
+                + "); give each its own name()");
       }
     }
     Map<String, Dataset> data = new LinkedHashMap<>();
@@ -68,18 +89,28 @@ final class Environment {
     for (Dataset d : datasets) {
       for (String k : known) {
         if (k.equals(d.name())) {
-          throw new IllegalArgumentException("data set name '" + d.name() + "' is a catalog data set; give your "
-              + "images another name (InMemoryData.of(\"my-" + d.name() + "\", ...))");
+          throw new IllegalArgumentException(
+              "data set name '"
+                  + d.name()
+                  + "' is a catalog data set; give your "
+                  + "images another name (InMemoryData.of(\"my-"
+                  + d.name()
+                  + "\", ...))");
         }
       }
       if (d.name().startsWith("toy-")) {
-        throw new IllegalArgumentException("data set names starting with 'toy-' are the built-in toy problems; "
-            + "rename '" + d.name() + "'");
+        throw new IllegalArgumentException(
+            "data set names starting with 'toy-' are the built-in toy problems; "
+                + "rename '"
+                + d.name()
+                + "'");
       }
       data.put(d.name(), InMemoryData.withDigests(d));
     }
-    Injector injector = byName.isEmpty() && data.isEmpty() ? builtIn
-        : Guice.createInjector(new TrainingModule(options), new Additions(byName, data));
+    Injector injector =
+        byName.isEmpty() && data.isEmpty()
+            ? builtIn
+            : Guice.createInjector(new TrainingModule(options), new Additions(byName, data));
     return new Environment(options, byName, data, injector);
   }
 
@@ -109,25 +140,37 @@ final class Environment {
     return networks;
   }
 
-  /** The image shape of a data set, from its descriptor (nothing is loaded); empty for the toy problems. */
+  /**
+   * The image shape of a data set, from its descriptor (nothing is loaded); empty for the toy
+   * problems.
+   */
   Optional<ImageShape> imageShape(String dataset) {
-    return dataset.startsWith("toy-") ? Optional.empty() : Optional.of(catalog().descriptor(dataset).shape());
+    return dataset.startsWith("toy-")
+        ? Optional.empty()
+        : Optional.of(catalog().descriptor(dataset).shape());
   }
 
   /** The class names of a data set ("0", "1" for the binary toy problems). */
   List<String> classNames(String dataset) {
-    return dataset.startsWith("toy-") ? List.of("0", "1") : catalog().descriptor(dataset).classNames();
+    return dataset.startsWith("toy-")
+        ? List.of("0", "1")
+        : catalog().descriptor(dataset).classNames();
   }
 
   /**
-   * Checks that this environment can rebuild a run's graph and data: its model is built in or one of
-   * our networks, its data set is in the catalog or is the same in-memory data (same digests).
+   * Checks that this environment can rebuild a run's graph and data: its model is built in or one
+   * of our networks, its data set is in the catalog or is the same in-memory data (same digests).
    */
   void checkCanRebuild(Path dir, Manifest manifest) {
     String model = manifest.spec().model().type();
     if (!zoo().factories().containsKey(model)) {
-      throw new IllegalArgumentException(dir + " was trained with the network '" + model + "' defined in Java ("
-          + manifest.command() + "); pass it again: TrainedRun.open(dir, new YourNetwork()) or experiment.open(dir)");
+      throw new IllegalArgumentException(
+          dir
+              + " was trained with the network '"
+              + model
+              + "' defined in Java ("
+              + manifest.command()
+              + "); pass it again: TrainedRun.open(dir, new YourNetwork()) or experiment.open(dir)");
     }
     String name = manifest.spec().dataset();
     if (name.startsWith("toy-")) {
@@ -136,14 +179,27 @@ final class Environment {
     try {
       catalog().descriptor(name);
     } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException(dir + " was trained on the in-memory data set '" + name + "'; open it from "
-          + "an experiment that has it: Experiment.builder().dataset(data)...build().open(dir)", unknown);
+      throw new IllegalArgumentException(
+          dir
+              + " was trained on the in-memory data set '"
+              + name
+              + "'; open it from "
+              + "an experiment that has it: Experiment.builder().dataset(data)...build().open(dir)",
+          unknown);
     }
     Dataset given = datasets.get(name);
     Map<String, String> recorded = manifest.data() == null ? Map.of() : manifest.data().checksums();
     if (given != null && !recorded.isEmpty() && !given.checksums().equals(recorded)) {
-      throw new IllegalArgumentException("the in-memory data set '" + name + "' differs from the one " + dir
-          + " was trained on (SHA-256 " + given.checksums() + ", manifest " + recorded + "); pass the same images");
+      throw new IllegalArgumentException(
+          "the in-memory data set '"
+              + name
+              + "' differs from the one "
+              + dir
+              + " was trained on (SHA-256 "
+              + given.checksums()
+              + ", manifest "
+              + recorded
+              + "); pass the same images");
     }
   }
 
@@ -153,7 +209,9 @@ final class Environment {
     return RestoredRun.open(dir, checkpoint, catalog(), zoo());
   }
 
-  /** The bindings added to TrainingModule's: our networks in the zoo, our data sets in the catalog. */
+  /**
+   * The bindings added to TrainingModule's: our networks in the zoo, our data sets in the catalog.
+   */
   private static final class Additions extends AbstractModule {
     private final Map<String, ModelFactory> networks;
     private final Map<String, Dataset> datasets;
@@ -165,11 +223,13 @@ final class Environment {
 
     @Override
     protected void configure() {
-      MapBinder<String, ModelFactory> zoo = MapBinder.newMapBinder(binder(), String.class, ModelFactory.class);
+      MapBinder<String, ModelFactory> zoo =
+          MapBinder.newMapBinder(binder(), String.class, ModelFactory.class);
       networks.forEach((name, f) -> zoo.addBinding(name).toInstance(f));
       MapBinder<String, DatasetDescriptor> catalog =
           MapBinder.newMapBinder(binder(), String.class, DatasetDescriptor.class);
-      datasets.forEach((name, d) -> catalog.addBinding(name).toInstance(InMemoryData.descriptor(d)));
+      datasets.forEach(
+          (name, d) -> catalog.addBinding(name).toInstance(InMemoryData.descriptor(d)));
     }
   }
 }

@@ -4,19 +4,18 @@ import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.layers.Activation;
+import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.models.zoo.ModelFactory;
 import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.models.spec.SpecLayer;
-import io.tfjlab.training.run.Json;
-import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
+import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.spec.SpecResolver;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +34,15 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
- * <p>The model is a built-in zoo model ({@link Builder#model(String)}), or a network defined in Java
- * ({@link Builder#network(ModelFactory)}, e.g. a subclass of
- * {@link io.tfjlab.models.zoo.ClassifierModel} returning its layers), added to the zoo for this
- * experiment only; the manifest records its name and class. The data set is a catalog one (fetched and
- * verified on first use, see README "Data sets"), a toy problem, or your own images
- * ({@link Builder#dataset(Dataset)} with {@link InMemoryData}). As on the command line, a model
- * comes with its recipe (e.g. sgan's optimiser settings); a spec file's fields override the recipe,
- * and the builder's settings override both. Training, checkpoints, the run folder and the test pass
- * are {@link io.tfjlab.training.run.RunExecutor}'s, unchanged: the same spec and seed give the same
+ * <p>The model is a built-in zoo model ({@link Builder#model(String)}), or a network defined in
+ * Java ({@link Builder#network(ModelFactory)}, e.g. a subclass of {@link
+ * io.tfjlab.models.zoo.ClassifierModel} returning its layers), added to the zoo for this experiment
+ * only; the manifest records its name and class. The data set is a catalog one (fetched and
+ * verified on first use, see README "Data sets"), a toy problem, or your own images ({@link
+ * Builder#dataset(Dataset)} with {@link InMemoryData}). As on the command line, a model comes with
+ * its recipe (e.g. sgan's optimiser settings); a spec file's fields override the recipe, and the
+ * builder's settings override both. Training, checkpoints, the run folder and the test pass are
+ * {@link io.tfjlab.training.run.RunExecutor}'s, unchanged: the same spec and seed give the same
  * numbers as the CLI.
  */
 public final class Experiment {
@@ -54,7 +53,12 @@ public final class Experiment {
   private final PrintStream out;
   private final String command;
 
-  private Experiment(RunSpec spec, Environment env, Path runsDir, List<Callback> callbacks, PrintStream out,
+  private Experiment(
+      RunSpec spec,
+      Environment env,
+      Path runsDir,
+      List<Callback> callbacks,
+      PrintStream out,
       String command) {
     this.spec = spec;
     this.env = env;
@@ -84,7 +88,8 @@ public final class Experiment {
    */
   public Dataset data() {
     if (spec.dataset().startsWith("toy-")) {
-      throw new IllegalStateException(spec.dataset() + " is a generated toy problem, not an image data set");
+      throw new IllegalStateException(
+          spec.dataset() + " is a generated toy problem, not an image data set");
     }
     return env.catalog().load(spec.dataset());
   }
@@ -95,15 +100,19 @@ public final class Experiment {
   }
 
   /**
-   * Trains one run in a new folder under {@link #runsDir()}: manifest, history, checkpoints, TensorBoard
-   * events, and the test set read once at the end ({@code results.json}), as {@code tfjlab train}.
+   * Trains one run in a new folder under {@link #runsDir()}: manifest, history, checkpoints,
+   * TensorBoard events, and the test set read once at the end ({@code results.json}), as {@code
+   * tfjlab train}.
    */
   public TrainedRun fit() {
     RunResult r = env.executor().withCallbacks(callbacks).train(spec, runsDir, command, out);
     return TrainedRun.open(env, runsDir.resolve(r.run()));
   }
 
-  /** Continues an interrupted run of this experiment from its last checkpoint, as {@code tfjlab train --resume}. */
+  /**
+   * Continues an interrupted run of this experiment from its last checkpoint, as {@code tfjlab
+   * train --resume}.
+   */
   public TrainedRun resume(Path runDir) {
     env.executor().withCallbacks(callbacks).resume(runDir, out);
     return TrainedRun.open(env, runDir);
@@ -116,12 +125,19 @@ public final class Experiment {
 
   @Override
   public String toString() {
-    return "Experiment[" + spec.model().type() + " on " + spec.dataset() + ", runs in " + runsDir + "]";
+    return "Experiment["
+        + spec.model().type()
+        + " on "
+        + spec.dataset()
+        + ", runs in "
+        + runsDir
+        + "]";
   }
 
   /**
    * Builds an {@link Experiment}. Every setting is optional except the model; unset fields keep the
-   * spec file's value, the model's recipe or the {@link RunSpec} default. Settings apply in call order.
+   * spec file's value, the model's recipe or the {@link RunSpec} default. Settings apply in call
+   * order.
    */
   public static final class Builder {
     private Path specFile;
@@ -153,7 +169,9 @@ public final class Experiment {
       return this;
     }
 
-    /** A built-in zoo model: linear, mlp, cnn, conv1d, autoencoder, ae-classifier, dcgan, sgan, ... */
+    /**
+     * A built-in zoo model: linear, mlp, cnn, conv1d, autoencoder, ae-classifier, dcgan, sgan, ...
+     */
     public Builder model(String name) {
       this.modelType = name;
       return this;
@@ -161,8 +179,8 @@ public final class Experiment {
 
     /**
      * A network defined in Java, registered in the model zoo for this experiment only, under its
-     * {@link ModelFactory#name()} (which must not be a built-in model's). A
-     * {@link io.tfjlab.models.zoo.ClassifierModel} subclass only lists its layers.
+     * {@link ModelFactory#name()} (which must not be a built-in model's). A {@link
+     * io.tfjlab.models.zoo.ClassifierModel} subclass only lists its layers.
      */
     public Builder network(ModelFactory factory) {
       this.network = factory;
@@ -195,12 +213,18 @@ public final class Experiment {
       return this;
     }
 
-    /** A catalog data set (mnist, fashion-mnist, usps, cifar10) or toy problem (toy-xor, toy-blobs, toy-linreg). */
+    /**
+     * A catalog data set (mnist, fashion-mnist, usps, cifar10) or toy problem (toy-xor, toy-blobs,
+     * toy-linreg).
+     */
     public Builder dataset(String name) {
       return configure(s -> s.withDataset(name));
     }
 
-    /** Your own images ({@link InMemoryData#of}), registered in the data catalog for this experiment only. */
+    /**
+     * Your own images ({@link InMemoryData#of}), registered in the data catalog for this experiment
+     * only.
+     */
     public Builder dataset(Dataset data) {
       datasets.add(data);
       return configure(s -> s.withDataset(data.name()));
@@ -230,7 +254,10 @@ public final class Experiment {
       return configure(s -> s.withStepsPerEpoch(n));
     }
 
-    /** At most {@code n} training batches per epoch in every phase: a quick check of the whole pipeline. */
+    /**
+     * At most {@code n} training batches per epoch in every phase: a quick check of the whole
+     * pipeline.
+     */
     public Builder limitBatches(int n) {
       return configure(s -> s.withLimitBatches(n));
     }
@@ -241,8 +268,11 @@ public final class Experiment {
 
     /** sgd, momentum, rmsprop or adam, with its default settings and the current learning rate. */
     public Builder optimizer(String name) {
-      return configure(s -> s.withOptimizer(new OptimizerSpec(name, s.optimizer().learningRate(), null, null, null,
-          null, null, null)));
+      return configure(
+          s ->
+              s.withOptimizer(
+                  new OptimizerSpec(
+                      name, s.optimizer().learningRate(), null, null, null, null, null, null)));
     }
 
     /** An optimiser with every setting given. */
@@ -322,7 +352,10 @@ public final class Experiment {
       return this;
     }
 
-    /** More training callbacks, run after the standard ones (progress, CSV, TensorBoard, checkpoints). */
+    /**
+     * More training callbacks, run after the standard ones (progress, CSV, TensorBoard,
+     * checkpoints).
+     */
     public Builder callbacks(Callback... more) {
       callbacks.addAll(List.of(more));
       return this;
@@ -342,14 +375,24 @@ public final class Experiment {
     /** Checks the settings (model and data set known, spec valid) and builds the experiment. */
     public Experiment build() {
       if (modelType != null && network != null) {
-        throw new IllegalArgumentException("give either .model(\"" + modelType + "\") or .network(" + network.name()
-            + "), not both");
+        throw new IllegalArgumentException(
+            "give either .model(\""
+                + modelType
+                + "\") or .network("
+                + network.name()
+                + "), not both");
       }
       String type = network != null ? network.name() : modelType;
-      Environment env = Environment.create(new DataOptions(Optional.ofNullable(dataDir), Optional.ofNullable(dataFrom)),
-          network == null ? List.of() : List.of(network), datasets);
+      Environment env =
+          Environment.create(
+              new DataOptions(Optional.ofNullable(dataDir), Optional.ofNullable(dataFrom)),
+              network == null ? List.of() : List.of(network),
+              datasets);
       SpecResolver resolver = new SpecResolver(env.zoo());
-      RunSpec base = specFile != null ? resolver.resolve(List.of(SpecResolver.file(specFile))).spec() : baseSpec;
+      RunSpec base =
+          specFile != null
+              ? resolver.resolve(List.of(SpecResolver.file(specFile))).spec()
+              : baseSpec;
       RunSpec spec;
       if (base != null) {
         ModelSpec m = base.model();
@@ -359,8 +402,9 @@ public final class Experiment {
         spec = base.withModel(applyModel(m));
       } else {
         if (type == null) {
-          throw new IllegalArgumentException("the experiment needs a model: .model(\"cnn\") (built in), "
-              + ".network(new MyNet()) (defined in Java) or .spec(Path.of(\"run.json\"))");
+          throw new IllegalArgumentException(
+              "the experiment needs a model: .model(\"cnn\") (built in), "
+                  + ".network(new MyNet()) (defined in Java) or .spec(Path.of(\"run.json\"))");
         }
         // the model with its family's defaults and preset, as --model does
         com.fasterxml.jackson.databind.node.ObjectNode layer = Json.MAPPER.createObjectNode();

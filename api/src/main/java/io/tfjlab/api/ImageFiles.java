@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Decodes image files with {@code javax.imageio} (PNG, JPEG, GIF, BMP) into raw values for
- * {@link EagerImageOps}: grey images (8 or 16 bits, alpha dropped) as one channel of their stored
- * samples, every other image as its sRGB red, green and blue (alpha dropped).
+ * Decodes image files with {@code javax.imageio} (PNG, JPEG, GIF, BMP) into raw values for {@link
+ * EagerImageOps}: grey images (8 or 16 bits, alpha dropped) as one channel of their stored samples,
+ * every other image as its sRGB red, green and blue (alpha dropped).
  */
 final class ImageFiles {
   private ImageFiles() {}
@@ -29,7 +29,8 @@ final class ImageFiles {
       throw new UncheckedIOException("cannot read image " + file + ": " + e.getMessage(), e);
     }
     if (img == null) {
-      throw new IllegalArgumentException("cannot decode " + file + ": not a PNG, JPEG, GIF or BMP image");
+      throw new IllegalArgumentException(
+          "cannot decode " + file + ": not a PNG, JPEG, GIF or BMP image");
     }
     return raw(img);
   }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Your own images as a data set an {@link Experiment} trains on ({@code .dataset(InMemoryData.of(...))}):
- * official train and test splits held in memory. The run's manifest records the SHA-256 of each
- * split's labels and pixels, and reopening the run checks that the same images are given again.
+ * Your own images as a data set an {@link Experiment} trains on ({@code
+ * .dataset(InMemoryData.of(...))}): official train and test splits held in memory. The run's
+ * manifest records the SHA-256 of each split's labels and pixels, and reopening the run checks that
+ * the same images are given again.
  */
 public final class InMemoryData {
   private InMemoryData() {}
@@ -26,14 +27,23 @@ public final class InMemoryData {
    * @param name lower-case letters, digits and '-' (it names run folders), not a catalog name
    */
   public static Dataset of(String name, ImageSet train, ImageSet test) {
-    return of(name, train, test, IntStream.range(0, train.numClasses()).mapToObj(Integer::toString).toList());
+    return of(
+        name,
+        train,
+        test,
+        IntStream.range(0, train.numClasses()).mapToObj(Integer::toString).toList());
   }
 
   /** The same, with one class name per class index. */
   public static Dataset of(String name, ImageSet train, ImageSet test, List<String> classNames) {
     if (train.numClasses() != test.numClasses()) {
-      throw new IllegalArgumentException(name + ": train has " + train.numClasses() + " classes, test "
-          + test.numClasses() + "; give both ImageSets the same number of classes");
+      throw new IllegalArgumentException(
+          name
+              + ": train has "
+              + train.numClasses()
+              + " classes, test "
+              + test.numClasses()
+              + "; give both ImageSets the same number of classes");
     }
     Map<String, String> digests = new LinkedHashMap<>();
     digests.put("train", digest(train));
@@ -48,15 +58,23 @@ public final class InMemoryData {
 
   /** A catalog entry whose loader hands back {@code d}: no files to fetch or verify. */
   static DatasetDescriptor descriptor(Dataset d) {
-    return new DatasetDescriptor(d.name(), "in-memory images given to the Java API", d.shape(), d.classNames(),
-        List.of(), List.of(), (desc, files) -> d);
+    return new DatasetDescriptor(
+        d.name(),
+        "in-memory images given to the Java API",
+        d.shape(),
+        d.classNames(),
+        List.of(),
+        List.of(),
+        (desc, files) -> d);
   }
 
   /** SHA-256 over the shape, the labels and the pixels of a set. */
   static String digest(ImageSet s) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update((s.shape() + "/" + s.numClasses() + "/" + s.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(
+          (s.shape() + "/" + s.numClasses() + "/" + s.size())
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       int px = s.shape().size();
       byte[] row = new byte[px + 1];
       for (int i = 0; i < s.size(); i++) {

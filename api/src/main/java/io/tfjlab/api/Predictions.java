@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * What a classifier says about a batch of images: per image the probability of every class and the
- * most probable class. A binary model's single sigmoid output p is given as the two classes
- * {@code [1 - p, p]}.
+ * most probable class. A binary model's single sigmoid output p is given as the two classes {@code
+ * [1 - p, p]}.
  */
 public final class Predictions {
   private final List<String> classNames;
@@ -15,7 +15,8 @@ public final class Predictions {
 
   Predictions(List<String> classNames, float[][] probabilities, int[] classes) {
     if (probabilities.length != classes.length) {
-      throw new IllegalArgumentException(probabilities.length + " probability rows for " + classes.length + " classes");
+      throw new IllegalArgumentException(
+          probabilities.length + " probability rows for " + classes.length + " classes");
     }
     this.classNames = List.copyOf(classNames);
     this.probabilities = probabilities;
@@ -27,23 +28,30 @@ public final class Predictions {
     return fromOutput(classNames, output, null);
   }
 
-  /** The same with the classes a served model gave ({@code null}: the most probable, or p > 0.5 for binary). */
+  /**
+   * The same with the classes a served model gave ({@code null}: the most probable, or p > 0.5 for
+   * binary).
+   */
   static Predictions fromOutput(List<String> classNames, float[][] output, int[] served) {
     int n = output.length;
     float[][] p = new float[n][];
     int[] c = new int[n];
     for (int i = 0; i < n; i++) {
-      p[i] = output[i].length == 1 ? new float[] {1f - output[i][0], output[i][0]} : output[i].clone();
+      p[i] =
+          output[i].length == 1 ? new float[] {1f - output[i][0], output[i][0]} : output[i].clone();
       int best = 0;
       for (int k = 1; k < p[i].length; k++) {
         if (p[i][k] > p[i][best]) {
           best = k;
         }
       }
-      c[i] = served != null ? served[i] : output[i].length == 1 ? (output[i][0] > 0.5f ? 1 : 0) : best;
+      c[i] =
+          served != null ? served[i] : output[i].length == 1 ? (output[i][0] > 0.5f ? 1 : 0) : best;
     }
-    List<String> names = classNames.size() == p[0].length ? classNames
-        : java.util.stream.IntStream.range(0, p[0].length).mapToObj(Integer::toString).toList();
+    List<String> names =
+        classNames.size() == p[0].length
+            ? classNames
+            : java.util.stream.IntStream.range(0, p[0].length).mapToObj(Integer::toString).toList();
     return new Predictions(names, p, c);
   }
 

@@ -66,8 +66,13 @@ public final class TrainedRun implements AutoCloseable {
     RunDirectory run = RunDirectory.open(dir);
     Manifest manifest = Json.read(run.manifest(), Manifest.class);
     if (!Files.isRegularFile(run.results())) {
-      throw new IllegalArgumentException(dir + " has not finished (no " + RunDirectory.RESULTS + ", status "
-          + manifest.status() + "); continue it with experiment.resume(dir)");
+      throw new IllegalArgumentException(
+          dir
+              + " has not finished (no "
+              + RunDirectory.RESULTS
+              + ", status "
+              + manifest.status()
+              + "); continue it with experiment.resume(dir)");
     }
     env.checkCanRebuild(dir, manifest);
     return new TrainedRun(env, run, manifest, Json.read(run.results(), RunResult.class));
@@ -100,7 +105,8 @@ public final class TrainedRun implements AutoCloseable {
   /** Test accuracy of the tested checkpoint, a fraction; only for models measured by accuracy. */
   public double testAccuracy() {
     if (!result.metricName().equals("acc")) {
-      throw new IllegalStateException(name() + " measures " + result.metricName() + ", not accuracy; use testMetric()");
+      throw new IllegalStateException(
+          name() + " measures " + result.metricName() + ", not accuracy; use testMetric()");
     }
     return result.testMetric();
   }
@@ -114,7 +120,10 @@ public final class TrainedRun implements AutoCloseable {
     return result.testMetric();
   }
 
-  /** The per-epoch curves of {@code history.csv}: loss, metric, validation loss and metric, per phase. */
+  /**
+   * The per-epoch curves of {@code history.csv}: loss, metric, validation loss and metric, per
+   * phase.
+   */
   public TrainingHistory history() {
     return TrainingHistory.read(run.history());
   }
@@ -124,11 +133,18 @@ public final class TrainedRun implements AutoCloseable {
     return read(run.summary());
   }
 
-  /** True and predicted class of every test image, from the run's one test pass ({@code test-predictions.csv}). */
+  /**
+   * True and predicted class of every test image, from the run's one test pass ({@code
+   * test-predictions.csv}).
+   */
   public Evaluator.Predictions testPredictions() {
     if (!Files.isRegularFile(run.predictions())) {
-      throw new IllegalStateException(name() + " has no " + RunDirectory.PREDICTIONS + " (only softmax classifiers "
-          + "write one)");
+      throw new IllegalStateException(
+          name()
+              + " has no "
+              + RunDirectory.PREDICTIONS
+              + " (only softmax classifiers "
+              + "write one)");
     }
     List<String> lines = read(run.predictions()).lines().skip(1).toList();
     int[] actual = new int[lines.size()];
@@ -143,8 +159,11 @@ public final class TrainedRun implements AutoCloseable {
 
   /** The image shape the model reads, e.g. 28x28x1: pass it to {@link Images#load}. */
   public ImageShape imageShape() {
-    return env.imageShape(spec().dataset()).orElseThrow(() -> new IllegalStateException(name()
-        + " reads feature vectors of " + spec().dataset() + ", not images"));
+    return env.imageShape(spec().dataset())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    name() + " reads feature vectors of " + spec().dataset() + ", not images"));
   }
 
   /** The class names of the run's data set. */
@@ -152,25 +171,45 @@ public final class TrainedRun implements AutoCloseable {
     return env.classNames(spec().dataset());
   }
 
-  /** Reloads the tested checkpoint and reads the test set again: loss, metric, confusion matrix, report. */
+  /**
+   * Reloads the tested checkpoint and reads the test set again: loss, metric, confusion matrix,
+   * report.
+   */
   public Evaluation evaluate() {
     RestoredRun r = restored();
     Phase fin = r.model().finalPhase();
     boolean classifier = r.model().task() == Task.CLASSIFY;
-    Evaluator.Evaluation e = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
-        fin.evalMetric(), classifier ? Optional.of(r.model().output()) : Optional.empty(), r.data().test());
+    Evaluator.Evaluation e =
+        Evaluator.evaluate(
+            r.session(),
+            r.model().input(),
+            r.model().target(),
+            fin.evalLoss(),
+            fin.evalMetric(),
+            classifier ? Optional.of(r.model().output()) : Optional.empty(),
+            r.data().test());
     Evaluator.Score s = e.score();
-    Optional<ConfusionMatrix> matrix = e.predictions().map(p ->
-        ConfusionMatrix.of(p.actual(), p.predicted(), r.data().classNames().size()));
-    Optional<ClassificationReport> report = matrix.map(m -> ClassificationReport.of(m, r.data().classNames()));
-    return new Evaluation(r.checkpoint(), r.state().bestEpoch(), s.loss(), fin.metricName(), s.metric(),
-        s.examples(), matrix, report);
+    Optional<ConfusionMatrix> matrix =
+        e.predictions()
+            .map(p -> ConfusionMatrix.of(p.actual(), p.predicted(), r.data().classNames().size()));
+    Optional<ClassificationReport> report =
+        matrix.map(m -> ClassificationReport.of(m, r.data().classNames()));
+    return new Evaluation(
+        r.checkpoint(),
+        r.state().bestEpoch(),
+        s.loss(),
+        fin.metricName(),
+        s.metric(),
+        s.examples(),
+        matrix,
+        report);
   }
 
   /**
    * Writes the tested checkpoint as a SavedModel ({@code serving_default}: {@code images} float32
-   * [-1, H, W, C] in [0,1] → {@code probabilities}, {@code classes}), as {@code tfjlab export}; load it
-   * with {@link ExportedModel#load}, TensorFlow Serving or Python's {@code tf.saved_model.load}.
+   * [-1, H, W, C] in [0,1] → {@code probabilities}, {@code classes}), as {@code tfjlab export};
+   * load it with {@link ExportedModel#load}, TensorFlow Serving or Python's {@code
+   * tf.saved_model.load}.
    */
   public Path export(Path target) {
     // a graph of its own: the export adds its output ops to the graph it exports
@@ -184,18 +223,32 @@ public final class TrainedRun implements AutoCloseable {
     return export(run.savedModel());
   }
 
-  /** Class probabilities and classes of {@code images} (of {@link #imageShape()}), from the tested checkpoint. */
+  /**
+   * Class probabilities and classes of {@code images} (of {@link #imageShape()}), from the tested
+   * checkpoint.
+   */
   public Predictions predict(Images images) {
     RestoredRun r = restored();
     BuiltModel m = r.model();
     if (m.task() != Task.CLASSIFY && m.task() != Task.BINARY) {
-      throw new IllegalStateException(name() + "'s model " + m.name() + " does not classify (task " + m.task()
-          + "); predict gives classes");
+      throw new IllegalStateException(
+          name()
+              + "'s model "
+              + m.name()
+              + " does not classify (task "
+              + m.task()
+              + "); predict gives classes");
     }
     ImageShape shape = imageShape();
     if (!images.shape().equals(shape)) {
-      throw new IllegalArgumentException("the images are " + images.shape() + " but " + name() + " reads " + shape
-          + "; use Images.load(run.imageShape(), files) or images.resizedTo(run.imageShape())");
+      throw new IllegalArgumentException(
+          "the images are "
+              + images.shape()
+              + " but "
+              + name()
+              + " reads "
+              + shape
+              + "; use Images.load(run.imageShape(), files) or images.resizedTo(run.imageShape())");
     }
     int batch = spec().model().usesMinibatchDiscrimination() ? spec().batchSize() : 1000;
     float[][] out = new float[images.size()][];
@@ -219,7 +272,10 @@ public final class TrainedRun implements AutoCloseable {
     return Predictions.fromOutput(classNames(), out);
   }
 
-  /** Decodes image files, brings them to {@link #imageShape()} (eager mode, see {@link Images}) and predicts. */
+  /**
+   * Decodes image files, brings them to {@link #imageShape()} (eager mode, see {@link Images}) and
+   * predicts.
+   */
   public Predictions predict(Path... imageFiles) {
     return predict(Images.load(imageShape(), imageFiles));
   }
@@ -242,7 +298,13 @@ public final class TrainedRun implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "TrainedRun[" + run.path() + ", test " + result.metricName() + " " + result.testMetric() + "]";
+    return "TrainedRun["
+        + run.path()
+        + ", test "
+        + result.metricName()
+        + " "
+        + result.testMetric()
+        + "]";
   }
 
   private static String read(Path file) {

@@ -16,8 +16,11 @@ final class Bars {
   private Bars() {}
 
   static Dataset dataset(long seed) {
-    return InMemoryData.of("bars", images(360, seed), images(90, seed + 1), List.of("horizontal", "vertical",
-        "square"));
+    return InMemoryData.of(
+        "bars",
+        images(360, seed),
+        images(90, seed + 1),
+        List.of("horizontal", "vertical", "square"));
   }
 
   static ImageSet images(int n, long seed) {
@@ -35,11 +38,12 @@ final class Bars {
       int b = r.nextInt(8);
       for (int y = 0; y < 12; y++) {
         for (int x = 0; x < 12; x++) {
-          boolean on = switch (c) {
-            case 0 -> y == a + 2 && x >= 1 && x <= 10;
-            case 1 -> x == b + 2 && y >= 1 && y <= 10;
-            default -> y >= a && y < a + 4 && x >= b && x < b + 4;
-          };
+          boolean on =
+              switch (c) {
+                case 0 -> y == a + 2 && x >= 1 && x <= 10;
+                case 1 -> x == b + 2 && y >= 1 && y <= 10;
+                default -> y >= a && y < a + 4 && x >= b && x < b + 4;
+              };
           if (on) {
             pixels[i * px + y * 12 + x] = (byte) (200 + r.nextInt(56));
           }

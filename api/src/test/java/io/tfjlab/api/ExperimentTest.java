@@ -34,21 +34,33 @@ class ExperimentTest {
   Experiment experiment;
   TrainedRun run;
 
-  /** The experiment of every run here: a Java network on in-memory images, 4 short epochs, one thread. */
+  /**
+   * The experiment of every run here: a Java network on in-memory images, 4 short epochs, one
+   * thread.
+   */
   Experiment.Builder tiny(Path runsDir) {
-    return Experiment.builder().network(new TinyNet()).dataset(bars).epochs(4).batchSize(30).learningRate(0.01)
-        .seed(1).threads(1).runsDir(runsDir);
+    return Experiment.builder()
+        .network(new TinyNet())
+        .dataset(bars)
+        .epochs(4)
+        .batchSize(30)
+        .learningRate(0.01)
+        .seed(1)
+        .threads(1)
+        .runsDir(runsDir);
   }
 
   @BeforeAll
   void fitOnce() {
-    Callback counter = new Callback() {
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        epochsSeen.add(logs.epoch());
-      }
-    };
-    experiment = tiny(tmp.resolve("runs")).callbacks(counter).out(new PrintStream(log, true)).build();
+    Callback counter =
+        new Callback() {
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            epochsSeen.add(logs.epoch());
+          }
+        };
+    experiment =
+        tiny(tmp.resolve("runs")).callbacks(counter).out(new PrintStream(log, true)).build();
     run = experiment.fit();
   }
 
@@ -102,9 +114,11 @@ class ExperimentTest {
       Predictions served = model.predict(images);
       assertThat(served.classes()).isEqualTo(fromRun.classes());
       for (int i = 0; i < images.size(); i++) {
-        assertThat(served.probabilities(i)).containsExactly(fromRun.probabilities(i), within(1e-5f));
+        assertThat(served.probabilities(i))
+            .containsExactly(fromRun.probabilities(i), within(1e-5f));
       }
-      assertThatThrownBy(() -> model.predict(Images.of(new io.tfjlab.data.ImageShape(2, 2, 1), new float[4])))
+      assertThatThrownBy(
+              () -> model.predict(Images.of(new io.tfjlab.data.ImageShape(2, 2, 1), new float[4])))
           .hasMessageContaining("SavedModel reads 12x12x1");
     }
   }
@@ -117,36 +131,42 @@ class ExperimentTest {
       files[i] = images.savePng(i, tmp.resolve("png/test-" + i + ".png"));
     }
     assertThat(run.predict(files).classes()).isEqualTo(run.predict(images).classes());
-    assertThatThrownBy(() -> run.predict(Images.of(new io.tfjlab.data.ImageShape(2, 2, 1), new float[4])))
-        .hasMessageContaining("reads 12x12x1").hasMessageContaining("resizedTo");
+    assertThatThrownBy(
+            () -> run.predict(Images.of(new io.tfjlab.data.ImageShape(2, 2, 1), new float[4])))
+        .hasMessageContaining("reads 12x12x1")
+        .hasMessageContaining("resizedTo");
   }
 
   @Test
   void reopeningNeedsTheNetworkAndTheSameImages() {
-    assertThatThrownBy(() -> TrainedRun.open(run.dir())).hasMessageContaining("network 'tiny-net'")
+    assertThatThrownBy(() -> TrainedRun.open(run.dir()))
+        .hasMessageContaining("network 'tiny-net'")
         .hasMessageContaining("TrainedRun.open(dir, new YourNetwork())");
     assertThatThrownBy(() -> TrainedRun.open(run.dir(), new TinyNet()))
         .hasMessageContaining("in-memory data set 'bars'");
-    Experiment otherImages = Experiment.builder().network(new TinyNet()).dataset(Bars.dataset(2)).quiet().build();
+    Experiment otherImages =
+        Experiment.builder().network(new TinyNet()).dataset(Bars.dataset(2)).quiet().build();
     assertThatThrownBy(() -> otherImages.open(run.dir())).hasMessageContaining("differs");
   }
 
   @Test
   void anInterruptedFitResumesToTheResultOfAnUninterruptedOne() {
-    Callback crashAfterEpoch2 = new Callback() {
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        if (logs.epoch() == 2) {
-          throw new IllegalStateException("simulated crash");
-        }
-      }
-    };
+    Callback crashAfterEpoch2 =
+        new Callback() {
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            if (logs.epoch() == 2) {
+              throw new IllegalStateException("simulated crash");
+            }
+          }
+        };
     Path runs = tmp.resolve("interrupted");
     assertThatThrownBy(() -> tiny(runs).callbacks(crashAfterEpoch2).quiet().build().fit())
         .hasMessageContaining("simulated crash");
     Path dir = runs.resolve("tiny-net-bars-all-1");
     Experiment same = tiny(runs).quiet().build();
-    assertThatThrownBy(() -> same.open(dir)).hasMessageContaining("has not finished")
+    assertThatThrownBy(() -> same.open(dir))
+        .hasMessageContaining("has not finished")
         .hasMessageContaining("resume");
     try (TrainedRun resumed = same.resume(dir)) {
       assertThat(resumed.history().lastPhase().epoch()).hasSize(4);
@@ -157,9 +177,19 @@ class ExperimentTest {
 
   @Test
   void aBuiltInModelOnAToyProblemReopensWithoutExtras() {
-    Experiment xor = Experiment.builder().model("xor").dataset("toy-xor").epochs(2).batchSize(64)
-        .learningRate(0.01).threads(1).runsDir(tmp.resolve("toy")).quiet().build();
-    try (TrainedRun r = xor.fit(); TrainedRun again = TrainedRun.open(r.dir())) {
+    Experiment xor =
+        Experiment.builder()
+            .model("xor")
+            .dataset("toy-xor")
+            .epochs(2)
+            .batchSize(64)
+            .learningRate(0.01)
+            .threads(1)
+            .runsDir(tmp.resolve("toy"))
+            .quiet()
+            .build();
+    try (TrainedRun r = xor.fit();
+        TrainedRun again = TrainedRun.open(r.dir())) {
       assertThat(again.spec().model().hidden()).containsExactly(10);
       assertThat(again.evaluate().metric()).isCloseTo(r.testMetric(), within(1e-6));
       assertThatThrownBy(again::imageShape).hasMessageContaining("feature vectors");
@@ -168,8 +198,10 @@ class ExperimentTest {
 
   @Test
   void specFilesAndRecipesResolveAsOnTheCommandLine() throws Exception {
-    Path file = Files.writeString(tmp.resolve("run.json"),
-        "{\"model\": {\"type\": \"xor\"}, \"dataset\": \"toy-xor\", \"epochs\": 1}");
+    Path file =
+        Files.writeString(
+            tmp.resolve("run.json"),
+            "{\"model\": {\"type\": \"xor\"}, \"dataset\": \"toy-xor\", \"epochs\": 1}");
     Experiment fromFile = Experiment.fromSpec(file);
     assertThat(fromFile.spec().epochs()).isEqualTo(1);
     assertThat(fromFile.spec().model().hidden()).containsExactly(10);
@@ -178,7 +210,8 @@ class ExperimentTest {
     var sgan = Experiment.builder().model("sgan").build().spec();
     assertThat(sgan.batchSize()).isEqualTo(100);
     assertThat(sgan.checkpoint()).isEqualTo("last");
-    assertThat(Experiment.builder().model("sgan").batchSize(50).build().spec().batchSize()).isEqualTo(50);
+    assertThat(Experiment.builder().model("sgan").batchSize(50).build().spec().batchSize())
+        .isEqualTo(50);
   }
 
   @Test
@@ -186,20 +219,23 @@ class ExperimentTest {
     assertThatThrownBy(() -> Experiment.builder().build()).hasMessageContaining(".model(\"cnn\")");
     assertThatThrownBy(() -> Experiment.builder().model("cnn").network(new TinyNet()).build())
         .hasMessageContaining("not both");
-    assertThatThrownBy(() -> Experiment.builder().model("nope").build()).hasMessageContaining("unknown model 'nope'");
+    assertThatThrownBy(() -> Experiment.builder().model("nope").build())
+        .hasMessageContaining("unknown model 'nope'");
     assertThatThrownBy(() -> Experiment.builder().model("cnn").dataset("nope").build())
         .hasMessageContaining("unknown data set 'nope'");
     assertThatThrownBy(() -> Experiment.builder().model("cnn").epochs(0).build())
         .hasMessageContaining("spec.epochs");
     assertThatThrownBy(() -> Experiment.builder().spec(tmp.resolve("none.json")).build())
         .hasMessageContaining("not found");
-    TinyNet clash = new TinyNet() {
-      @Override
-      public String name() {
-        return "cnn";
-      }
-    };
-    assertThatThrownBy(() -> Experiment.builder().network(clash).build()).hasMessageContaining("built-in model");
+    TinyNet clash =
+        new TinyNet() {
+          @Override
+          public String name() {
+            return "cnn";
+          }
+        };
+    assertThatThrownBy(() -> Experiment.builder().network(clash).build())
+        .hasMessageContaining("built-in model");
     Dataset mnistNamed = InMemoryData.of("mnist", Bars.images(3, 1), Bars.images(3, 2));
     assertThatThrownBy(() -> Experiment.builder().model("cnn").dataset(mnistNamed).build())
         .hasMessageContaining("catalog data set");

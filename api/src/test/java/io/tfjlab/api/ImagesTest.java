@@ -13,7 +13,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Eager preprocessing of generated PNG and JPEG files: known pixel values after decode, resize, grey, scale. */
+/**
+ * Eager preprocessing of generated PNG and JPEG files: known pixel values after decode, resize,
+ * grey, scale.
+ */
 class ImagesTest {
   @TempDir Path tmp;
 
@@ -50,26 +53,26 @@ class ImagesTest {
     Path f = tmp.resolve("rgb.png");
     ImageIO.write(img, "png", f.toFile());
     Images x = Images.load(new ImageShape(1, 4, 1), f);
-    assertThat(all(x)).containsExactly(new float[] {0.2989f, 0.5870f, 0.1140f, 0.9999f}, within(1e-6f));
+    assertThat(all(x))
+        .containsExactly(new float[] {0.2989f, 0.5870f, 0.1140f, 0.9999f}, within(1e-6f));
     // and kept as three channels for an RGB model
     Images rgb = Images.load(new ImageShape(1, 4, 3), f);
-    assertThat(all(rgb)).containsExactly(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1}, within(1e-6f));
+    assertThat(all(rgb))
+        .containsExactly(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1}, within(1e-6f));
   }
 
   @Test
   void enlargingIsBilinearWithHalfPixelCentres() throws Exception {
-    // tf.image.resize([0, 1], 4, bilinear): sample points -0.25, 0.25, 0.75, 1.25 -> 0, 0.25, 0.75, 1
+    // tf.image.resize([0, 1], 4, bilinear): sample points -0.25, 0.25, 0.75, 1.25 -> 0, 0.25, 0.75,
+    // 1
     Images x = Images.load(new ImageShape(1, 4, 1), grey("two.png", 2, 1, 0, 255));
     assertThat(all(x)).containsExactly(new float[] {0f, 0.25f, 0.75f, 1f}, within(1e-6f));
   }
 
   @Test
   void shrinkingAveragesEachBlock() throws Exception {
-    Path f = grey("blocks.png", 4, 4,
-        0, 0, 255, 255,
-        0, 0, 255, 255,
-        51, 102, 0, 255,
-        153, 204, 0, 255);
+    Path f =
+        grey("blocks.png", 4, 4, 0, 0, 255, 255, 0, 0, 255, 255, 51, 102, 0, 255, 153, 204, 0, 255);
     Images x = Images.load(new ImageShape(2, 2, 1), f);
     assertThat(all(x)).containsExactly(new float[] {0f, 1f, 0.5f, 0.5f}, within(1e-6f));
   }
@@ -101,14 +104,17 @@ class ImagesTest {
     assertThat(all(x)).containsExactly(expected);
     Path png = x.savePng(1, tmp.resolve("saved/one.png"));
     Images back = Images.load(set.shape(), png);
-    assertThat(all(back)).containsExactly(java.util.Arrays.copyOfRange(expected, set.shape().size(), expected.length));
+    assertThat(all(back))
+        .containsExactly(
+            java.util.Arrays.copyOfRange(expected, set.shape().size(), expected.length));
     assertThat(x.resizedTo(new ImageShape(6, 6, 1)).shape()).isEqualTo(new ImageShape(6, 6, 1));
   }
 
   @Test
   void badFilesAndValuesAreOneLineErrors() throws Exception {
     Path text = Files.writeString(tmp.resolve("notes.png"), "not an image");
-    assertThatThrownBy(() -> Images.load(new ImageShape(2, 2, 1), text)).hasMessageContaining("cannot decode")
+    assertThatThrownBy(() -> Images.load(new ImageShape(2, 2, 1), text))
+        .hasMessageContaining("cannot decode")
         .hasMessageContaining("notes.png");
     assertThatThrownBy(() -> Images.load(new ImageShape(2, 2, 1), tmp.resolve("missing.png")))
         .hasMessageContaining("not found");

@@ -31,7 +31,10 @@ class TinyNet extends ClassifierModel {
 
   @Override
   protected List<Layer> layers(ModelSpec spec, InputSpec input) {
-    return List.of(new Conv2D(8, 3, 1, Padding.VALID, Activation.RELU), MaxPool.pool2d(2), Reshape.flatten(),
+    return List.of(
+        new Conv2D(8, 3, 1, Padding.VALID, Activation.RELU),
+        MaxPool.pool2d(2),
+        Reshape.flatten(),
         new Dense(input.numClasses(), Activation.LINEAR));
   }
 }

@@ -9,14 +9,14 @@ import io.tfjlab.eval.compare.ComparisonRunner;
 import io.tfjlab.eval.compare.RowResult;
 import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
-import io.tfjlab.notebooks.ComparisonNotebook;
 import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.notebooks.ComparisonNotebook;
 import io.tfjlab.runs.ReportLayout;
 import io.tfjlab.training.TrainingModule;
-import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunExecutor;
+import io.tfjlab.training.spec.SpecResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,30 +36,43 @@ import picocli.CommandLine.Option;
  * 100 labels and the full-label baselines — printed as one table and written to reports/NAME/ with
  * figures and a notebook. Finished runs with the same spec are reused; interrupted ones resume.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
-        + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
-        "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
-        "Example: ./tfjlab compare            (default plan: about 20 minutes on 2 cores)"})
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
+          + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
+      "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
+      "Example: ./tfjlab compare            (default plan: about 20 minutes on 2 cores)"
+    })
 public final class CompareCommand implements Callable<Integer> {
-  @Option(names = "--plan", paramLabel = "NAME|FILE",
-      description = "A built-in plan: default (short schedules, one label seed), paper (full schedules, label seeds "
-          + "1,2,3) or smoke (a few steps per row: checks the plumbing only); or a plan file (JSON rows: id, title, "
-          + "seedReport, spec overlay, labelSeeds; see docs/ARCHITECTURE.md). Default: default.")
+  @Option(
+      names = "--plan",
+      paramLabel = "NAME|FILE",
+      description =
+          "A built-in plan: default (short schedules, one label seed), paper (full schedules, label seeds "
+              + "1,2,3) or smoke (a few steps per row: checks the plumbing only); or a plan file (JSON rows: id, title, "
+              + "seedReport, spec overlay, labelSeeds; see docs/ARCHITECTURE.md). Default: default.")
   String plan;
 
-  /** The name this option had before plans were files: the same values, kept so that scripts still work. */
+  /**
+   * The name this option had before plans were files: the same values, kept so that scripts still
+   * work.
+   */
   @Option(names = "--preset", hidden = true)
   String preset;
 
-  @Option(names = "--only", split = ",", paramLabel = "ROW[,ROW...]",
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "ROW[,ROW...]",
       description = "Only these rows (ids as in comparison.json, e.g. cnn-100,sgan-mlp-100).")
   List<String> only;
 
   @Mixin ReportOptions where = new ReportOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
-
 
   private String[] args = new String[0];
 
@@ -74,34 +87,61 @@ public final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--preset is the old name of --plan; give one of them");
     }
     String planName = plan != null ? plan : preset != null ? preset : "default";
-    Injector injector = Guice.createInjector(new TrainingModule(where.data(),
-        DeviceSelection.placementOf(commandSpec.root().userObject())));
-    ComparisonPlan loaded = ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
+    Injector injector =
+        Guice.createInjector(
+            new TrainingModule(
+                where.data(), DeviceSelection.placementOf(commandSpec.root().userObject())));
+    ComparisonPlan loaded =
+        ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
     List<ComparisonRow> rows = selected(loaded.rows());
     Path reportDir = where.reportDir(loaded.name());
     String reportName = reportDir.getFileName().toString();
     Path runsDir = where.runsDir;
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", args);
-    System.out.printf("Comparison '%s' (plan %s): %d rows, %d runs; runs in %s, report in %s%n", reportName, loaded.name(),
-        rows.size(), rows.stream().mapToInt(r -> r.runs().size()).sum(), runsDir, reportDir);
-    // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells reload
-    ComparisonRunner runner = new ComparisonRunner(executor, runsDir, command, System.out, finishRun(injector));
+    System.out.printf(
+        "Comparison '%s' (plan %s): %d rows, %d runs; runs in %s, report in %s%n",
+        reportName,
+        loaded.name(),
+        rows.size(),
+        rows.stream().mapToInt(r -> r.runs().size()).sum(),
+        runsDir,
+        reportDir);
+    // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells
+    // reload
+    ComparisonRunner runner =
+        new ComparisonRunner(executor, runsDir, command, System.out, finishRun(injector));
     List<RowResult> results = runner.run(rows);
 
-    ComparisonReport report = new ComparisonReport(reportName, loaded.name(), "mnist", Instant.now().toString(), machine(),
-        command, results);
+    ComparisonReport report =
+        new ComparisonReport(
+            reportName,
+            loaded.name(),
+            "mnist",
+            Instant.now().toString(),
+            machine(),
+            command,
+            results);
     Path notebook = writeReport(report, reportDir);
     System.out.println();
     System.out.print(report.text());
     System.out.println();
-    System.out.println("Report: " + reportDir.resolve(ComparisonReport.MARKDOWN) + ", "
-        + reportDir.resolve(ComparisonReport.JSON) + ", " + notebook + ", figures in "
-        + new ReportLayout(reportDir).figures());
+    System.out.println(
+        "Report: "
+            + reportDir.resolve(ComparisonReport.MARKDOWN)
+            + ", "
+            + reportDir.resolve(ComparisonReport.JSON)
+            + ", "
+            + notebook
+            + ", figures in "
+            + new ReportLayout(reportDir).figures());
     return 0;
   }
 
-  /** What the comparison does with each finished run: figures, evaluation, and a SavedModel for the notebook. */
+  /**
+   * What the comparison does with each finished run: figures, evaluation, and a SavedModel for the
+   * notebook.
+   */
   static Consumer<Path> finishRun(Injector injector) {
     return run -> {
       RunArtifacts.write(run);
@@ -128,7 +168,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> ids = all.stream().map(ComparisonRow::id).toList();
     for (String o : only) {
       if (!ids.contains(o)) {
-        throw new IllegalArgumentException("unknown comparison row '" + o + "'; rows are " + String.join(", ", ids));
+        throw new IllegalArgumentException(
+            "unknown comparison row '" + o + "'; rows are " + String.join(", ", ids));
       }
     }
     return all.stream().filter(r -> only.contains(r.id())).toList();
@@ -140,8 +181,13 @@ public final class CompareCommand implements Callable<Integer> {
     m.put("host", Manifest.currentHost());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("java", System.getProperty("java.version"));
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
+    m.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     m.put("tensorflow", org.tensorflow.TensorFlow.version());
     return m;
   }

@@ -10,15 +10,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code report --run RUN}: a run's figures, evaluation and Jupyter notebook. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write a run's figures (learning curves, confusion matrix), evaluation.json (per-class "
-        + "precision/recall/F1 from its test predictions) and a Jupyter notebook RUN/report.ipynb.",
-        "Example: ./tfjlab report --run runs/cnn-mnist-100-1"})
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a run's figures (learning curves, confusion matrix), evaluation.json (per-class "
+          + "precision/recall/F1 from its test predictions) and a Jupyter notebook RUN/report.ipynb.",
+      "Example: ./tfjlab report --run runs/cnn-mnist-100-1"
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
   Path run;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Notebook path (default: RUN/report.ipynb).")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Notebook path (default: RUN/report.ipynb).")
   Path output;
 
   @Override

@@ -5,15 +5,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where a command that trains runs and writes a report keeps them: runs, reports, data, report name. */
+/**
+ * Where a command that trains runs and writes a report keeps them: runs, reports, data, report
+ * name.
+ */
 final class ReportOptions {
   @Option(names = "--name", description = "Report name, the folder under --reports-dir.")
   String name;
 
-  @Option(names = "--runs-dir", defaultValue = "runs", description = "Run folders (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs-dir",
+      defaultValue = "runs",
+      description = "Run folders (default: ${DEFAULT-VALUE}).")
   Path runsDir;
 
-  @Option(names = "--reports-dir", defaultValue = "reports", description = "Reports (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reports-dir",
+      defaultValue = "reports",
+      description = "Reports (default: ${DEFAULT-VALUE}).")
   Path reportsDir;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
@@ -23,7 +32,8 @@ final class ReportOptions {
   Path reportDir(String defaultName) {
     String n = name == null ? defaultName : name;
     if (!n.matches("[A-Za-z0-9._-]+") || n.equals(".") || n.equals("..")) {
-      throw new IllegalArgumentException("--name must be letters, digits, '.', '_' or '-', got '" + n + "'");
+      throw new IllegalArgumentException(
+          "--name must be letters, digits, '.', '_' or '-', got '" + n + "'");
     }
     return reportsDir.resolve(n);
   }

@@ -9,7 +9,10 @@ import io.tfjlab.training.run.SavedModelExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Exports a finished run's evaluated checkpoint as RUN/saved_model, once, so notebooks can re-check it in Python. */
+/**
+ * Exports a finished run's evaluated checkpoint as RUN/saved_model, once, so notebooks can re-check
+ * it in Python.
+ */
 final class RunExports {
   private RunExports() {}
 

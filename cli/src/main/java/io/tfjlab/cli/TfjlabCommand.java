@@ -4,29 +4,47 @@ import io.tfjlab.data.cli.CommandLines;
 import io.tfjlab.data.cli.DataCommand;
 import io.tfjlab.eval.cli.EvaluateCommand;
 import io.tfjlab.eval.cli.PredictCommand;
+import io.tfjlab.models.runtime.Device;
+import io.tfjlab.models.runtime.DeviceCheck;
+import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.training.cli.BenchCommand;
 import io.tfjlab.training.cli.ExportCommand;
 import io.tfjlab.training.cli.ModelsCommand;
 import io.tfjlab.training.cli.SummaryCommand;
 import io.tfjlab.training.cli.TrainCommand;
-import io.tfjlab.models.runtime.Device;
-import io.tfjlab.models.runtime.DeviceCheck;
-import io.tfjlab.models.runtime.DeviceSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code tfjlab} command: every job of every module, one entry point. */
-@Command(name = "tfjlab", mixinStandardHelpOptions = true,
+@Command(
+    name = "tfjlab",
+    mixinStandardHelpOptions = true,
     versionProvider = TfjlabCommand.Version.class,
-    description = "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
-    subcommands = {DataCommand.class, ModelsCommand.class, SummaryCommand.class, EvaluateCommand.class,
-        ExportCommand.class, PredictCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Train, compare and ship image classifiers on TensorFlow Java, even from 100 labels.",
+    subcommands = {
+      DataCommand.class,
+      ModelsCommand.class,
+      SummaryCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
+      ReportCommand.class,
+      StudyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TfjlabCommand implements DeviceSelection {
 
-  @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu", defaultValue = "cpu",
-      description = "Device to run graphs on (default: ${DEFAULT-VALUE}). gpu needs the -Pgpu build and CUDA 12.5 + cuDNN 9.3.")
+  @Option(
+      names = "--device",
+      scope = ScopeType.INHERIT,
+      paramLabel = "cpu|gpu",
+      defaultValue = "cpu",
+      description =
+          "Device to run graphs on (default: ${DEFAULT-VALUE}). gpu needs the -Pgpu build and CUDA 12.5 + cuDNN 9.3.")
   void setDevice(String value) {
     Device device = Device.parse(value);
     DeviceCheck.requireUsable(device);
@@ -44,15 +62,19 @@ public final class TfjlabCommand implements DeviceSelection {
     CommandLine cl = CommandLines.create(new TfjlabCommand());
     cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.addSubcommand(new CompareCommand().withArgs(args));
-    cl.setParameterExceptionHandler((ex, a) -> {
-      if (ex.getCause() instanceof IllegalStateException unusable) {
-        ex.getCommandLine().getErr().println("error: " + unusable.getMessage());
-      } else {
-        ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-        ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      }
-      return CommandLines.USER_ERROR;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          if (ex.getCause() instanceof IllegalStateException unusable) {
+            ex.getCommandLine().getErr().println("error: " + unusable.getMessage());
+          } else {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine()
+                .getErr()
+                .println(
+                    "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          }
+          return CommandLines.USER_ERROR;
+        });
     System.exit(cl.execute(args));
   }
 
@@ -61,8 +83,10 @@ public final class TfjlabCommand implements DeviceSelection {
     @Override
     public String[] getVersion() {
       String v = TfjlabCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"tfjlab " + (v == null ? "dev" : v),
-          "TensorFlow " + org.tensorflow.TensorFlow.version() + " (TensorFlow Java 1.1.0)"};
+      return new String[] {
+        "tfjlab " + (v == null ? "dev" : v),
+        "TensorFlow " + org.tensorflow.TensorFlow.version() + " (TensorFlow Java 1.1.0)"
+      };
     }
   }
 }

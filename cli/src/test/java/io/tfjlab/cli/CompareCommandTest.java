@@ -26,9 +26,18 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   private int compare(String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("compare", "--preset", "smoke", "--only",
-        "linear-100,sgan-mlp-100,mlp-all", "--runs-dir", dir.resolve("runs").toString(),
-        "--reports-dir", dir.resolve("reports").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "compare",
+                "--preset",
+                "smoke",
+                "--only",
+                "linear-100,sgan-mlp-100,mlp-all",
+                "--runs-dir",
+                dir.resolve("runs").toString(),
+                "--reports-dir",
+                dir.resolve("reports").toString()));
     args.addAll(List.of(extra));
     String[] a = args.toArray(String[]::new);
     picocli.CommandLine cl = CommandLines.create(new TfjlabCommand());
@@ -59,7 +68,10 @@ class CompareCommandTest {
     try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
       assertThat(runs.count()).isEqualTo(3);
     }
-    assertThat(secondOut).contains("test accuracy").contains("Linear softmax").contains("97.25% (seed 003)");
+    assertThat(secondOut)
+        .contains("test accuracy")
+        .contains("Linear softmax")
+        .contains("97.25% (seed 003)");
 
     Path report = dir.resolve("reports").resolve("smoke");
     JsonNode json = new ObjectMapper().readTree(report.resolve("comparison.json").toFile());
@@ -67,7 +79,8 @@ class CompareCommandTest {
     for (JsonNode row : json.get("rows")) {
       // each row's accuracy is its run's, counted again here from the run's test predictions
       Path run = Path.of(row.get("runs").get(0).asText());
-      assertThat(row.get("accuracy").get("mean").asDouble()).as(row.get("id").asText())
+      assertThat(row.get("accuracy").get("mean").asDouble())
+          .as(row.get("id").asText())
           .isCloseTo(accuracyOfPredictions(run.resolve("test-predictions.csv")), within(1e-9));
       assertThat(row.get("accuracy").get("n").asInt()).isEqualTo(1);
       assertThat(row.get("parameters").asLong()).isPositive();
@@ -76,18 +89,26 @@ class CompareCommandTest {
     // Linear softmax on 28x28 images: 784 x 10 weights + 10 biases
     assertThat(json.get("rows").get(0).get("id").asText()).isEqualTo("linear-100");
     assertThat(json.get("rows").get(0).get("parameters").asLong()).isEqualTo(784 * 10 + 10);
-    assertThat(Files.readString(report.resolve("comparison.md"))).contains("| Linear softmax | 100 |");
+    assertThat(Files.readString(report.resolve("comparison.md")))
+        .contains("| Linear softmax | 100 |");
     assertThat(report.resolve("figures").resolve("linear-100-learning-curves.png")).isRegularFile();
     assertThat(report.resolve("figures").resolve("mlp-all-confusion-matrix.png")).isRegularFile();
-    assertThat(report.resolve("figures").resolve("sgan-mlp-100-generated-samples.png")).isRegularFile();
+    assertThat(report.resolve("figures").resolve("sgan-mlp-100-generated-samples.png"))
+        .isRegularFile();
     // each run was exported for the notebook's Python re-check cells
-    assertThat(dir.resolve("runs").resolve("mlp-mnist-all-1").resolve("saved_model").resolve("saved_model.pb"))
+    assertThat(
+            dir.resolve("runs")
+                .resolve("mlp-mnist-all-1")
+                .resolve("saved_model")
+                .resolve("saved_model.pb"))
         .isRegularFile();
     Path notebook = report.resolve("report.ipynb");
     assertThat(notebook).isRegularFile();
     // each run folder holds its evaluation from the one test pass
-    JsonNode eval = new ObjectMapper().readTree(dir.resolve("runs").resolve("mlp-mnist-all-1")
-        .resolve("evaluation.json").toFile());
+    JsonNode eval =
+        new ObjectMapper()
+            .readTree(
+                dir.resolve("runs").resolve("mlp-mnist-all-1").resolve("evaluation.json").toFile());
     assertThat(eval.get("confusion")).hasSize(10);
     assertThat(eval.get("examples").asLong()).isEqualTo(10000);
 
@@ -106,7 +127,8 @@ class CompareCommandTest {
       System.setErr(err);
     }
     assertThat(code).isEqualTo(CommandLines.USER_ERROR);
-    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("unknown comparison row 'nope'; rows are linear-100");
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains("unknown comparison row 'nope'; rows are linear-100");
     assertThat(dir.resolve("reports")).doesNotExist();
   }
 
@@ -114,19 +136,34 @@ class CompareCommandTest {
   private void validateWithPython(Path notebook) throws Exception {
     Path python = Path.of(System.getProperty("tfjlab.python", ".venv-interop/bin/python"));
     if (!Files.isExecutable(python)) {
-      String why = "no Python interop environment at " + python + " (scripts/python-interop-env.sh creates it)";
+      String why =
+          "no Python interop environment at "
+              + python
+              + " (scripts/python-interop-env.sh creates it)";
       String required = System.getenv("TFJLAB_REQUIRE_INTEROP");
-      if (required != null && !required.isBlank() && !required.equals("0") && !required.equalsIgnoreCase("false")) {
+      if (required != null
+          && !required.isBlank()
+          && !required.equals("0")
+          && !required.equalsIgnoreCase("false")) {
         fail("TFJLAB_REQUIRE_INTEROP is set but there is " + why);
       }
       abort("SKIPPED notebook validation: " + why);
     }
-    String script = "import sys, nbformat\n"
-        + "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        + "nbformat.validate(nb)\n"
-        + "print('valid', len(nb.cells))\n";
+    String script =
+        "import sys, nbformat\n"
+            + "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+            + "nbformat.validate(nb)\n"
+            + "print('valid', len(nb.cells))\n";
     run(python.toString(), "-c", script, notebook.toString());
-    run(python.toString(), "-m", "nbconvert", "--to", "html", "--output-dir", dir.toString(), notebook.toString());
+    run(
+        python.toString(),
+        "-m",
+        "nbconvert",
+        "--to",
+        "html",
+        "--output-dir",
+        dir.toString(),
+        notebook.toString());
     String html = Files.readString(dir.resolve("report.html"));
     long images = html.split("src=\"data:image/png;base64,", -1).length - 1;
     long figures;
@@ -136,12 +173,16 @@ class CompareCommandTest {
     assertThat(images).isEqualTo(figures);
   }
 
-  /** The fraction of rows of a test-predictions.csv (index,label,predicted) whose label is predicted. */
+  /**
+   * The fraction of rows of a test-predictions.csv (index,label,predicted) whose label is
+   * predicted.
+   */
   private static double accuracyOfPredictions(Path csv) throws Exception {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0)).isEqualTo("index,label,predicted");
     assertThat(lines).hasSize(10001);
-    long correct = lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[1].equals(f[2])).count();
+    long correct =
+        lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[1].equals(f[2])).count();
     return correct / 10000.0;
   }
 

@@ -28,7 +28,9 @@ final class FolderStructure {
   /** Every file under {@code root}, as a relative path with '/' separators, sorted. */
   static List<String> files(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted()
+      return s.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
           .toList();
     }
   }
@@ -45,7 +47,9 @@ final class FolderStructure {
     return "a file";
   }
 
-  /** Types by key, recursively: an object's keys (sorted), an array's element types (their union). */
+  /**
+   * Types by key, recursively: an object's keys (sorted), an array's element types (their union).
+   */
   static String json(JsonNode node) {
     if (node.isObject()) {
       Map<String, String> fields = new TreeMap<>();
@@ -76,7 +80,10 @@ final class FolderStructure {
     return node.isNull() ? "null" : node.getNodeType().toString();
   }
 
-  /** The header, and for each column the kinds of value its rows hold (integer, decimal, empty, text). */
+  /**
+   * The header, and for each column the kinds of value its rows hold (integer, decimal, empty,
+   * text).
+   */
   static String history(HistoryCsv.Table table) {
     Map<String, TreeSet<String>> kinds = new LinkedHashMap<>();
     for (String c : table.columns()) {

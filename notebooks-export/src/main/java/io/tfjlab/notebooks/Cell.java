@@ -25,7 +25,8 @@ public sealed interface Cell permits Cell.Markdown, Cell.Code {
    * A code cell; {@code executionCount} is null for a cell that was never run (its outputs were
    * stored by the writer, as for embedded figures).
    */
-  record Code(String id, String source, List<Output> outputs, Integer executionCount) implements Cell {
+  record Code(String id, String source, List<Output> outputs, Integer executionCount)
+      implements Cell {
     /** Checks the id and source and copies the outputs. */
     public Code {
       checkId(id);
@@ -36,7 +37,8 @@ public sealed interface Cell permits Cell.Markdown, Cell.Code {
 
   private static void checkId(String id) {
     if (id == null || !id.matches("[a-zA-Z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("bad cell id '" + id + "': 1 to 64 of letters, digits, '-' and '_'");
+      throw new IllegalArgumentException(
+          "bad cell id '" + id + "': 1 to 64 of letters, digits, '-' and '_'");
     }
   }
 }

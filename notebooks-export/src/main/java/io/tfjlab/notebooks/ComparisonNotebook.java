@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The notebook of a comparison report folder ({@code reports/<name>/comparison.json} and its
- * {@code figures/}): protocol, comparison table, figures, and Python cells that re-check each
- * row's SavedModels.
+ * The notebook of a comparison report folder ({@code reports/<name>/comparison.json} and its {@code
+ * figures/}): protocol, comparison table, figures, and Python cells that re-check each row's
+ * SavedModels.
  */
 public final class ComparisonNotebook {
   /** The file name {@link #write(Path)} writes in the report folder. */
@@ -37,18 +37,26 @@ public final class ComparisonNotebook {
    */
   public static Notebook build(Path reportDir) {
     Path abs = reportDir.toAbsolutePath().normalize();
-    JsonNode comparison = JsonFiles.readIfPresent(new ReportLayout(abs).comparisonJson())
-        .orElseThrow(() -> new IllegalArgumentException("not a report directory: " + abs + " (no "
-            + ReportLayout.COMPARISON_JSON + "); pass a folder under reports/"));
+    JsonNode comparison =
+        JsonFiles.readIfPresent(new ReportLayout(abs).comparisonJson())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not a report directory: "
+                            + abs
+                            + " (no "
+                            + ReportLayout.COMPARISON_JSON
+                            + "); pass a folder under reports/"));
     if (!comparison.path("rows").isArray()) {
-      throw new IllegalArgumentException("malformed " + ReportLayout.COMPARISON_JSON + " in " + abs
-          + ": no rows array");
+      throw new IllegalArgumentException(
+          "malformed " + ReportLayout.COMPARISON_JSON + " in " + abs + ": no rows array");
     }
     return new ComparisonNotebook(abs, comparison).notebook();
   }
 
   /**
-   * Builds the notebook of a report folder and writes it atomically to {@code reportDir/report.ipynb}.
+   * Builds the notebook of a report folder and writes it atomically to {@code
+   * reportDir/report.ipynb}.
    *
    * @return the notebook's path
    * @throws IllegalArgumentException if the folder has no comparison.json or it is malformed
@@ -72,14 +80,22 @@ public final class ComparisonNotebook {
     String name = JsonFiles.text(comparison, "name", reportDir.getFileName().toString());
     JsonNode machine = comparison.path("machine");
     StringBuilder sb = new StringBuilder("# Comparison " + Markdown.escape(name) + "\n\n");
-    sb.append("Preset **").append(Markdown.escape(JsonFiles.text(comparison, "preset", "?")))
-        .append("** on **").append(Markdown.escape(JsonFiles.text(comparison, "dataset", "?")))
-        .append("**, created ").append(Markdown.escape(JsonFiles.text(comparison, "created", "?")));
+    sb.append("Preset **")
+        .append(Markdown.escape(JsonFiles.text(comparison, "preset", "?")))
+        .append("** on **")
+        .append(Markdown.escape(JsonFiles.text(comparison, "dataset", "?")))
+        .append("**, created ")
+        .append(Markdown.escape(JsonFiles.text(comparison, "created", "?")));
     if (machine.isObject()) {
-      sb.append(" on ").append(Markdown.escape(JsonFiles.text(machine, "host", "?")))
-          .append(" (").append(Markdown.escape(JsonFiles.text(machine, "cores", "?"))).append(" cores, Java ")
-          .append(Markdown.escape(JsonFiles.text(machine, "java", "?"))).append(", ")
-          .append(Markdown.escape(JsonFiles.text(machine, "os", "?"))).append(")");
+      sb.append(" on ")
+          .append(Markdown.escape(JsonFiles.text(machine, "host", "?")))
+          .append(" (")
+          .append(Markdown.escape(JsonFiles.text(machine, "cores", "?")))
+          .append(" cores, Java ")
+          .append(Markdown.escape(JsonFiles.text(machine, "java", "?")))
+          .append(", ")
+          .append(Markdown.escape(JsonFiles.text(machine, "os", "?")))
+          .append(")");
     }
     sb.append(".\n");
     String command = JsonFiles.text(comparison, "command", null);
@@ -94,17 +110,24 @@ public final class ComparisonNotebook {
     for (JsonNode row : comparison.path("rows")) {
       labels.add(row.path("labels").asInt(0));
     }
-    String labelText = labels.size() == 1 && labels.first() > 0
-        ? labels.first() + " balanced labels (the same number of labeled images per class)"
-        : "the number of balanced labels given in the table";
-    String validation = validation().map(v -> "a validation split of " + v + " of the training set")
-        .orElse("a validation split held out of the training set");
-    nb.markdown("## Protocol\n\nEvery run trains with " + labelText + " and keeps " + validation
-        + " to choose the epoch and checkpoint (runs with a fixed schedule, such as the semi-supervised GANs, "
-        + "are tested on their final model instead: nothing is chosen on validation labels). "
-        + "The test set is read once per run, after training. "
-        + "A row's accuracy is the mean ± standard deviation of the test accuracy over its label seeds "
-        + "(n runs; no ± when n = 1).\n");
+    String labelText =
+        labels.size() == 1 && labels.first() > 0
+            ? labels.first() + " balanced labels (the same number of labeled images per class)"
+            : "the number of balanced labels given in the table";
+    String validation =
+        validation()
+            .map(v -> "a validation split of " + v + " of the training set")
+            .orElse("a validation split held out of the training set");
+    nb.markdown(
+        "## Protocol\n\nEvery run trains with "
+            + labelText
+            + " and keeps "
+            + validation
+            + " to choose the epoch and checkpoint (runs with a fixed schedule, such as the semi-supervised GANs, "
+            + "are tested on their final model instead: nothing is chosen on validation labels). "
+            + "The test set is read once per run, after training. "
+            + "A row's accuracy is the mean ± standard deviation of the test accuracy over its label seeds "
+            + "(n runs; no ± when n = 1).\n");
   }
 
   /** The validation fraction from the first readable run manifest. */
@@ -141,19 +164,33 @@ public final class ComparisonNotebook {
       if (reused > 0) {
         title += reused >= n ? " (reused runs)" : " (" + reused + " of " + n + " runs reused)";
       }
-      rows.add(List.of(
-          title,
-          JsonFiles.text(row, "model", ""),
-          row.path("labels").asInt(0) > 0 ? row.path("labels").asText() : "all",
-          accuracy,
-          Integer.toString(n),
-          row.path("parameters").isNumber() ? Format.thousands(row.path("parameters").asLong()) : "—",
-          JsonFiles.number(row, "trainSeconds").map(Format::duration).orElse("—"),
-          seedReport(row.path("seedReport"))));
+      rows.add(
+          List.of(
+              title,
+              JsonFiles.text(row, "model", ""),
+              row.path("labels").asInt(0) > 0 ? row.path("labels").asText() : "all",
+              accuracy,
+              Integer.toString(n),
+              row.path("parameters").isNumber()
+                  ? Format.thousands(row.path("parameters").asLong())
+                  : "—",
+              JsonFiles.number(row, "trainSeconds").map(Format::duration).orElse("—"),
+              seedReport(row.path("seedReport"))));
     }
-    nb.markdown("## Comparison\n\nTest accuracy with 2 decimals; train time per run; the seed report is the "
-        + "number the student report of that row got (shared/docs/seed-results.md).\n");
-    nb.table(List.of("Model", "Type", "Labels", "Test accuracy", "n", "Parameters", "Train time", "Seed report"), rows);
+    nb.markdown(
+        "## Comparison\n\nTest accuracy with 2 decimals; train time per run; the seed report is the "
+            + "number the student report of that row got (shared/docs/seed-results.md).\n");
+    nb.table(
+        List.of(
+            "Model",
+            "Type",
+            "Labels",
+            "Test accuracy",
+            "n",
+            "Parameters",
+            "Train time",
+            "Seed report"),
+        rows);
   }
 
   private static String seedReport(JsonNode report) {
@@ -191,23 +228,30 @@ public final class ComparisonNotebook {
         Path savedModel = new RunLayout(runDir).savedModel();
         if (Files.isDirectory(savedModel)) {
           Optional<Double> expected = testMetric(runDir);
-          lines.add(SavedModelCheck.check(runDir.getFileName().toString(), nb.relative(savedModel), expected));
+          lines.add(
+              SavedModelCheck.check(
+                  runDir.getFileName().toString(), nb.relative(savedModel), expected));
         }
       }
       if (!lines.isEmpty()) {
-        checks.add("# " + JsonFiles.text(row, "title", JsonFiles.text(row, "id", "?")).replace('\n', ' ') + "\n"
-            + String.join("\n", lines));
+        checks.add(
+            "# "
+                + JsonFiles.text(row, "title", JsonFiles.text(row, "id", "?")).replace('\n', ' ')
+                + "\n"
+                + String.join("\n", lines));
       }
     }
     StringBuilder sb = new StringBuilder("## Re-check in Python\n\n");
     if (checks.isEmpty()) {
-      sb.append("No run of this comparison has a saved_model/ folder. Export one with "
-          + "`./tfjlab export --run <run>` and rebuild this notebook to re-check its accuracy in Python.\n");
+      sb.append(
+          "No run of this comparison has a saved_model/ folder. Export one with "
+              + "`./tfjlab export --run <run>` and rebuild this notebook to re-check its accuracy in Python.\n");
       nb.markdown(sb.toString());
       return;
     }
-    sb.append("One cell per row with an exported SavedModel: TensorFlow for Python loads it and computes the test "
-        + "accuracy again from the tfjlab data cache (`$TFJLAB_DATA_DIR`, default `~/.tfjlab/datasets`).\n");
+    sb.append(
+        "One cell per row with an exported SavedModel: TensorFlow for Python loads it and computes the test "
+            + "accuracy again from the tfjlab data cache (`$TFJLAB_DATA_DIR`, default `~/.tfjlab/datasets`).\n");
     nb.markdown(sb.toString());
     nb.code(SavedModelCheck.loader(JsonFiles.text(comparison, "dataset", "mnist")));
     checks.forEach(nb::code);
@@ -215,7 +259,8 @@ public final class ComparisonNotebook {
 
   private static Optional<Double> testMetric(Path runDir) {
     try {
-      return JsonFiles.readIfPresent(new RunLayout(runDir).results()).flatMap(r -> JsonFiles.number(r, "testMetric"));
+      return JsonFiles.readIfPresent(new RunLayout(runDir).results())
+          .flatMap(r -> JsonFiles.number(r, "testMetric"));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

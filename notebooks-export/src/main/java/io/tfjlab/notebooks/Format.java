@@ -35,7 +35,8 @@ final class Format {
    */
   static String number(String raw) {
     String s = raw == null ? "" : raw.strip();
-    if (s.isEmpty() || s.chars().anyMatch(Character::isLetter) && !s.matches("[-+0-9.]+[eE][-+]?[0-9]+")) {
+    if (s.isEmpty()
+        || s.chars().anyMatch(Character::isLetter) && !s.matches("[-+0-9.]+[eE][-+]?[0-9]+")) {
       return s;
     }
     try {
@@ -44,7 +45,9 @@ final class Format {
         return d.toPlainString();
       }
       BigDecimal r = d.round(new MathContext(4)).stripTrailingZeros();
-      return r.abs().compareTo(new BigDecimal("1e-4")) < 0 && r.signum() != 0 ? r.toString() : r.toPlainString();
+      return r.abs().compareTo(new BigDecimal("1e-4")) < 0 && r.signum() != 0
+          ? r.toString()
+          : r.toPlainString();
     } catch (NumberFormatException e) {
       return s;
     }

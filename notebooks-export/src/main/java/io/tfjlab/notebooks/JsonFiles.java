@@ -23,7 +23,8 @@ final class JsonFiles {
     try {
       node = READER.readTree(Files.readString(file));
     } catch (IOException e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      String msg =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new IllegalArgumentException("malformed JSON in " + file + ": " + msg, e);
     }
     if (node == null || !node.isObject()) {

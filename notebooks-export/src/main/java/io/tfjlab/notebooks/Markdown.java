@@ -7,8 +7,9 @@ public final class Markdown {
   private Markdown() {}
 
   /**
-   * Escapes text so Markdown shows it literally on one line: backslashes, pipes, emphasis, code
-   * and link characters are backslash-escaped, {@code <} becomes {@code &lt;}, line breaks become spaces.
+   * Escapes text so Markdown shows it literally on one line: backslashes, pipes, emphasis, code and
+   * link characters are backslash-escaped, {@code <} becomes {@code &lt;}, line breaks become
+   * spaces.
    */
   public static String escape(String text) {
     if (text == null) {
@@ -21,7 +22,7 @@ public final class Markdown {
         case '\\', '|', '*', '_', '`', '[', ']', '#' -> sb.append('\\').append(c);
         case '<' -> sb.append("&lt;");
         case '&' -> sb.append("&amp;");
-        case '\r' -> { }
+        case '\r' -> {}
         case '\n' -> sb.append(' ');
         default -> sb.append(c);
       }
@@ -30,8 +31,8 @@ public final class Markdown {
   }
 
   /**
-   * A GitHub-flavoured Markdown table; every header and cell is {@linkplain #escape escaped}.
-   * Rows shorter than the header are padded with empty cells.
+   * A GitHub-flavoured Markdown table; every header and cell is {@linkplain #escape escaped}. Rows
+   * shorter than the header are padded with empty cells.
    *
    * @throws IllegalArgumentException if there are no headers or a row is longer than the header
    */
@@ -48,7 +49,8 @@ public final class Markdown {
     sb.append('\n');
     for (List<String> row : rows) {
       if (row.size() > headers.size()) {
-        throw new IllegalArgumentException("table row has " + row.size() + " cells for " + headers.size() + " columns: " + row);
+        throw new IllegalArgumentException(
+            "table row has " + row.size() + " cells for " + headers.size() + " columns: " + row);
       }
       appendRow(sb, row, headers.size());
     }

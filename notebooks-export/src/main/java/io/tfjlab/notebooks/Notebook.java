@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A Jupyter notebook (nbformat 4.5) for a Python 3 kernel: an ordered list of cells with unique ids.
- * Build one with {@link NotebookBuilder}, write it with {@link NotebookWriter}.
+ * A Jupyter notebook (nbformat 4.5) for a Python 3 kernel: an ordered list of cells with unique
+ * ids. Build one with {@link NotebookBuilder}, write it with {@link NotebookWriter}.
  */
 public record Notebook(List<Cell> cells) {
   /** The nbformat major version written. */
   public static final int NBFORMAT = 4;
+
   /** The nbformat minor version written (4.5: cells have ids). */
   public static final int NBFORMAT_MINOR = 5;
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds a {@link Notebook} cell by cell. Cell ids are numbered in order ({@code cell-0001},
- * {@code cell-0002}, ...) so the same calls always give the same notebook. Figures are embedded as
- * stored outputs and displayed from a path relative to the folder the notebook will be written to.
+ * Builds a {@link Notebook} cell by cell. Cell ids are numbered in order ({@code cell-0001}, {@code
+ * cell-0002}, ...) so the same calls always give the same notebook. Figures are embedded as stored
+ * outputs and displayed from a path relative to the folder the notebook will be written to.
  */
 public final class NotebookBuilder {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -63,9 +63,14 @@ public final class NotebookBuilder {
         || !Arrays.equals(Arrays.copyOf(bytes, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
       throw new IllegalArgumentException("not a PNG image: " + png);
     }
-    String source = "# " + caption.replace('\n', ' ') + "\n"
-        + "from IPython.display import Image, display\n"
-        + "display(Image(filename=" + Python.string(relative(png)) + "))";
+    String source =
+        "# "
+            + caption.replace('\n', ' ')
+            + "\n"
+            + "from IPython.display import Image, display\n"
+            + "display(Image(filename="
+            + Python.string(relative(png))
+            + "))";
     String base64 = Base64.getEncoder().encodeToString(bytes);
     return code(source, List.of(new Output.DisplayData(base64, caption)));
   }
@@ -101,5 +106,4 @@ public final class NotebookBuilder {
       return s.isEmpty() ? "." : s;
     }
   }
-
 }

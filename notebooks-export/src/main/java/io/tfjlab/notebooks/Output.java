@@ -6,8 +6,8 @@ import java.util.Objects;
 public sealed interface Output permits Output.DisplayData, Output.Stream, Output.ExecuteResult {
 
   /**
-   * A {@code display_data} output: a PNG image (base64, may be null for text only) and its
-   * {@code text/plain} alternative.
+   * A {@code display_data} output: a PNG image (base64, may be null for text only) and its {@code
+   * text/plain} alternative.
    */
   record DisplayData(String pngBase64, String text) implements Output {
     /** Checks the text. */

@@ -28,14 +28,22 @@ public record RunFolder(
   /**
    * Reads a run folder.
    *
-   * @throws IllegalArgumentException if {@code dir} has no {@code manifest.json} or a file is malformed
+   * @throws IllegalArgumentException if {@code dir} has no {@code manifest.json} or a file is
+   *     malformed
    */
   public static RunFolder read(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     RunLayout layout = new RunLayout(abs);
-    JsonNode manifest = JsonFiles.readIfPresent(layout.manifest())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "not a run directory: " + abs + " (no " + RunLayout.MANIFEST + "); pass a folder under runs/"));
+    JsonNode manifest =
+        JsonFiles.readIfPresent(layout.manifest())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not a run directory: "
+                            + abs
+                            + " (no "
+                            + RunLayout.MANIFEST
+                            + "); pass a folder under runs/"));
     Optional<String> summary;
     try {
       Path s = layout.summary();
@@ -45,7 +53,9 @@ public record RunFolder(
     }
     List<Path> samples = pngs(layout.samples());
     Path savedModel = layout.savedModel();
-    return new RunFolder(abs, manifest,
+    return new RunFolder(
+        abs,
+        manifest,
         History.read(layout.history()),
         JsonFiles.readIfPresent(layout.results()),
         JsonFiles.readIfPresent(layout.evaluation()),
@@ -67,7 +77,8 @@ public record RunFolder(
 
   /** The data set: the spec's, else the manifest data's, else "mnist". */
   public String dataset() {
-    return JsonFiles.text(spec(), "dataset", JsonFiles.text(manifest.path("data"), "dataset", "mnist"));
+    return JsonFiles.text(
+        spec(), "dataset", JsonFiles.text(manifest.path("data"), "dataset", "mnist"));
   }
 
   /** The test metric of results.json, if any. */
@@ -81,7 +92,9 @@ public record RunFolder(
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+      return files
+          .filter(
+              p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
           .filter(Files::isRegularFile)
           .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
           .toList();

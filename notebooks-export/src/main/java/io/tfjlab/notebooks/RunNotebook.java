@@ -58,12 +58,20 @@ public final class RunNotebook {
   private void title() {
     JsonNode m = run.manifest();
     StringBuilder sb = new StringBuilder("# Run " + Markdown.escape(run.name()) + "\n\n");
-    sb.append("Status: **").append(Markdown.escape(JsonFiles.text(m, "status", "unknown"))).append("**");
-    sb.append(" · model **").append(Markdown.escape(JsonFiles.text(run.spec().path("model"), "type", "?"))).append("**");
+    sb.append("Status: **")
+        .append(Markdown.escape(JsonFiles.text(m, "status", "unknown")))
+        .append("**");
+    sb.append(" · model **")
+        .append(Markdown.escape(JsonFiles.text(run.spec().path("model"), "type", "?")))
+        .append("**");
     sb.append(" · data set **").append(Markdown.escape(run.dataset())).append("**\n\n");
-    sb.append("Started ").append(Markdown.escape(JsonFiles.text(m, "started", "?")))
-        .append(", finished ").append(Markdown.escape(JsonFiles.text(m, "finished", "not yet")))
-        .append(" on host ").append(Markdown.escape(JsonFiles.text(m, "host", "?"))).append(".\n");
+    sb.append("Started ")
+        .append(Markdown.escape(JsonFiles.text(m, "started", "?")))
+        .append(", finished ")
+        .append(Markdown.escape(JsonFiles.text(m, "finished", "not yet")))
+        .append(" on host ")
+        .append(Markdown.escape(JsonFiles.text(m, "host", "?")))
+        .append(".\n");
     String command = JsonFiles.text(m, "command", null);
     if (command != null) {
       sb.append("\n").append(Markdown.fenced("shell", command));
@@ -81,24 +89,37 @@ public final class RunNotebook {
     int labels = spec.path("labels").asInt(0);
     StringBuilder sb = new StringBuilder("## Data and protocol\n\n");
     sb.append("- Data set: **").append(Markdown.escape(run.dataset())).append("**\n");
-    sb.append("- Labels: **").append(labels > 0 ? labels + " labeled training images (balanced over the classes)"
-        : "all training labels").append("**\n");
-    sb.append("- Validation split: ").append(Markdown.escape(JsonFiles.text(spec, "validation", "?")))
+    sb.append("- Labels: **")
+        .append(
+            labels > 0
+                ? labels + " labeled training images (balanced over the classes)"
+                : "all training labels")
+        .append("**\n");
+    sb.append("- Validation split: ")
+        .append(Markdown.escape(JsonFiles.text(spec, "validation", "?")))
         .append(" of the training set");
     if (data.has("trainImages")) {
-      sb.append(" (").append(data.path("trainImages").asText()).append(" training, ")
-          .append(data.path("validationImages").asText()).append(" validation images, ")
-          .append(data.path("labeledImages").asText()).append(" labeled)");
+      sb.append(" (")
+          .append(data.path("trainImages").asText())
+          .append(" training, ")
+          .append(data.path("validationImages").asText())
+          .append(" validation images, ")
+          .append(data.path("labeledImages").asText())
+          .append(" labeled)");
     }
     sb.append("\n");
-    sb.append("- Seed ").append(Markdown.escape(JsonFiles.text(spec, "seed", "?")))
-        .append(", label seed ").append(Markdown.escape(JsonFiles.text(spec, "labelSeed", "?")));
+    sb.append("- Seed ")
+        .append(Markdown.escape(JsonFiles.text(spec, "seed", "?")))
+        .append(", label seed ")
+        .append(Markdown.escape(JsonFiles.text(spec, "labelSeed", "?")));
     if (spec.has("splitSeed")) {
       sb.append(", split seed ").append(Markdown.escape(spec.path("splitSeed").asText()));
     }
     sb.append("\n");
     if (data.has("labeledDigest")) {
-      sb.append("- Labeled subset digest: `").append(data.path("labeledDigest").asText()).append("`\n");
+      sb.append("- Labeled subset digest: `")
+          .append(data.path("labeledDigest").asText())
+          .append("`\n");
     }
     sb.append("\n").append(protocol());
     nb.markdown(sb.toString());
@@ -112,23 +133,34 @@ public final class RunNotebook {
     String monitor = JsonFiles.text(run.spec(), "monitor", "val_loss");
     Optional<JsonNode> results = run.results();
     if (results.isEmpty()) {
-      return "The checkpoint is chosen on the validation split (monitor `" + monitor + "`); the test set "
+      return "The checkpoint is chosen on the validation split (monitor `"
+          + monitor
+          + "`); the test set "
           + "is read once, after training. This run has no results.json yet, so it has not been tested.\n";
     }
     String checkpoint = JsonFiles.text(results.get(), "checkpoint", "best");
     String epoch = JsonFiles.text(results.get(), "bestEpoch", "?");
-    String choice = "best".equals(checkpoint)
-        ? "the `best` checkpoint, epoch " + epoch + ": the epoch with the best `" + monitor + "` on the validation split"
-        : "the `" + Markdown.escape(checkpoint) + "` checkpoint (epoch " + epoch + ")";
-    return "The model tested is " + choice + ". The test set was read once, after training; it played no part "
+    String choice =
+        "best".equals(checkpoint)
+            ? "the `best` checkpoint, epoch "
+                + epoch
+                + ": the epoch with the best `"
+                + monitor
+                + "` on the validation split"
+            : "the `" + Markdown.escape(checkpoint) + "` checkpoint (epoch " + epoch + ")";
+    return "The model tested is "
+        + choice
+        + ". The test set was read once, after training; it played no part "
         + "in choosing the epoch or the checkpoint.\n";
   }
 
   private void model() {
     JsonNode spec = run.spec();
     StringBuilder sb = new StringBuilder("## The model\n\n");
-    sb.append("Epochs ").append(Markdown.escape(JsonFiles.text(spec, "epochs", "?")))
-        .append(", batch size ").append(Markdown.escape(JsonFiles.text(spec, "batchSize", "?")));
+    sb.append("Epochs ")
+        .append(Markdown.escape(JsonFiles.text(spec, "epochs", "?")))
+        .append(", batch size ")
+        .append(Markdown.escape(JsonFiles.text(spec, "batchSize", "?")));
     JsonNode opt = spec.path("optimizer");
     if (opt.isObject()) {
       sb.append(", optimizer ").append(Markdown.escape(optimizer(opt)));
@@ -139,36 +171,41 @@ public final class RunNotebook {
     if (model.isObject() && model.size() > 0) {
       nb.table(List.of("Model setting", "Value"), fields(model));
     }
-    nb.markdown(run.summary().map(s -> Markdown.fenced("text", s))
-        .orElse("No summary.txt in the run folder.\n"));
+    nb.markdown(
+        run.summary()
+            .map(s -> Markdown.fenced("text", s))
+            .orElse("No summary.txt in the run folder.\n"));
   }
 
   private void history() {
     Optional<History> h = run.history();
     if (h.isEmpty() || h.get().rows().isEmpty()) {
-      nb.markdown("## Training history\n\nNo history.csv (or no epoch finished) in the run folder.\n");
+      nb.markdown(
+          "## Training history\n\nNo history.csv (or no epoch finished) in the run folder.\n");
       return;
     }
     History history = h.get();
-    String metric = history.rows().isEmpty() ? HistoryCsv.METRIC : history.get(0, HistoryCsv.METRIC_NAME);
+    String metric =
+        history.rows().isEmpty() ? HistoryCsv.METRIC : history.get(0, HistoryCsv.METRIC_NAME);
     metric = metric.isEmpty() ? HistoryCsv.METRIC : metric;
     List<String> columns = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     Map<String, String> known = new java.util.LinkedHashMap<>();
     for (String column : HistoryCsv.COLUMNS) {
       switch (column) {
-        case HistoryCsv.METRIC_NAME -> { } // its value names the metric columns
+        case HistoryCsv.METRIC_NAME -> {} // its value names the metric columns
         case HistoryCsv.METRIC -> known.put(column, metric);
         case HistoryCsv.VAL_METRIC -> known.put(column, "val_" + metric);
         default -> known.put(column, column);
       }
     }
-    known.forEach((column, header) -> {
-      if (history.hasValues(column)) {
-        columns.add(column);
-        headers.add(header);
-      }
-    });
+    known.forEach(
+        (column, header) -> {
+          if (history.hasValues(column)) {
+            columns.add(column);
+            headers.add(header);
+          }
+        });
     for (String c : history.columns()) {
       if (!known.containsKey(c) && !HistoryCsv.METRIC_NAME.equals(c) && history.hasValues(c)) {
         columns.add(c);
@@ -183,7 +220,10 @@ public final class RunNotebook {
       }
       rows.add(row);
     }
-    nb.markdown("## Training history\n\nOne row per epoch (" + rows.size() + " rows); `val_` columns are on the validation split.\n");
+    nb.markdown(
+        "## Training history\n\nOne row per epoch ("
+            + rows.size()
+            + " rows); `val_` columns are on the validation split.\n");
     nb.table(headers, rows);
   }
 
@@ -199,12 +239,26 @@ public final class RunNotebook {
       JsonNode r = results.get();
       String metric = JsonFiles.text(r, "metricName", "metric");
       List<List<String>> rows = new ArrayList<>();
-      JsonFiles.number(r, "testMetric").ifPresent(v -> rows.add(List.of("test " + metric,
-          "acc".equals(metric) || "accuracy".equals(metric) ? Format.percent(v) : Format.number(Double.toString(v)))));
-      JsonFiles.number(r, "testLoss").ifPresent(v -> rows.add(List.of("test loss", Format.number(Double.toString(v)))));
+      JsonFiles.number(r, "testMetric")
+          .ifPresent(
+              v ->
+                  rows.add(
+                      List.of(
+                          "test " + metric,
+                          "acc".equals(metric) || "accuracy".equals(metric)
+                              ? Format.percent(v)
+                              : Format.number(Double.toString(v)))));
+      JsonFiles.number(r, "testLoss")
+          .ifPresent(v -> rows.add(List.of("test loss", Format.number(Double.toString(v)))));
       rows.add(List.of("test examples", JsonFiles.text(r, "testExamples", "?")));
-      rows.add(List.of("checkpoint", JsonFiles.text(r, "checkpoint", "?") + ", epoch " + JsonFiles.text(r, "bestEpoch", "?")));
-      JsonFiles.number(r, "trainSeconds").ifPresent(v -> rows.add(List.of("training time", Format.duration(v))));
+      rows.add(
+          List.of(
+              "checkpoint",
+              JsonFiles.text(r, "checkpoint", "?")
+                  + ", epoch "
+                  + JsonFiles.text(r, "bestEpoch", "?")));
+      JsonFiles.number(r, "trainSeconds")
+          .ifPresent(v -> rows.add(List.of("training time", Format.duration(v))));
       nb.markdown(sb.toString());
       nb.table(List.of("Result", "Value"), rows);
     }
@@ -213,17 +267,25 @@ public final class RunNotebook {
 
   private void evaluation(JsonNode e) {
     StringBuilder sb = new StringBuilder("### Evaluation (evaluation.json)\n\n");
-    JsonFiles.number(e, "accuracy").ifPresent(v -> sb.append("Accuracy ").append(Format.percent(v)));
-    JsonFiles.number(e, "loss").ifPresent(v -> sb.append(", loss ").append(Format.number(Double.toString(v))));
-    JsonFiles.number(e, "macroF1").ifPresent(v -> sb.append(", macro F1 ").append(Format.number(Double.toString(v))));
+    JsonFiles.number(e, "accuracy")
+        .ifPresent(v -> sb.append("Accuracy ").append(Format.percent(v)));
+    JsonFiles.number(e, "loss")
+        .ifPresent(v -> sb.append(", loss ").append(Format.number(Double.toString(v))));
+    JsonFiles.number(e, "macroF1")
+        .ifPresent(v -> sb.append(", macro F1 ").append(Format.number(Double.toString(v))));
     sb.append(".\n");
     nb.markdown(sb.toString());
     JsonNode perClass = e.path("perClass");
     if (perClass.isArray() && perClass.size() > 0) {
       List<List<String>> rows = new ArrayList<>();
       for (JsonNode c : perClass) {
-        rows.add(List.of(JsonFiles.text(c, "class", "?"), num(c, "precision"), num(c, "recall"), num(c, "f1"),
-            JsonFiles.text(c, "support", "")));
+        rows.add(
+            List.of(
+                JsonFiles.text(c, "class", "?"),
+                num(c, "precision"),
+                num(c, "recall"),
+                num(c, "f1"),
+                JsonFiles.text(c, "support", "")));
       }
       nb.table(List.of("Class", "Precision", "Recall", "F1", "Support"), rows);
     }
@@ -231,7 +293,8 @@ public final class RunNotebook {
     if (confusion.isArray() && confusion.size() > 0) {
       List<String> classes = new ArrayList<>();
       for (int i = 0; i < confusion.size(); i++) {
-        classes.add(e.path("classes").has(i) ? e.path("classes").get(i).asText() : Integer.toString(i));
+        classes.add(
+            e.path("classes").has(i) ? e.path("classes").get(i).asText() : Integer.toString(i));
       }
       List<String> headers = new ArrayList<>();
       headers.add("true \\ predicted");
@@ -266,12 +329,14 @@ public final class RunNotebook {
   }
 
   private void python() {
-    nb.markdown("## Re-check in Python\n\nThese cells load the exported SavedModel with TensorFlow for Python and "
-        + "compute the test accuracy again from the tfjlab data cache (`$TFJLAB_DATA_DIR`, default "
-        + "`~/.tfjlab/datasets`).\n");
+    nb.markdown(
+        "## Re-check in Python\n\nThese cells load the exported SavedModel with TensorFlow for Python and "
+            + "compute the test accuracy again from the tfjlab data cache (`$TFJLAB_DATA_DIR`, default "
+            + "`~/.tfjlab/datasets`).\n");
     if (run.savedModel().isPresent()) {
       nb.code(SavedModelCheck.loader(run.dataset()));
-      nb.code(SavedModelCheck.check(run.name(), nb.relative(run.savedModel().get()), run.testMetric()));
+      nb.code(
+          SavedModelCheck.check(run.name(), nb.relative(run.savedModel().get()), run.testMetric()));
     } else {
       nb.code(SavedModelCheck.exportHint(run.name()));
     }
@@ -286,7 +351,10 @@ public final class RunNotebook {
     Iterator<Map.Entry<String, JsonNode>> it = object.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      rows.add(List.of(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
+      rows.add(
+          List.of(
+              e.getKey(),
+              e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
     }
     return rows;
   }
@@ -298,7 +366,10 @@ public final class RunNotebook {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!"name".equals(e.getKey())) {
-        params.add(e.getKey() + " " + (e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
+        params.add(
+            e.getKey()
+                + " "
+                + (e.getValue().isValueNode() ? e.getValue().asText() : compact(e.getValue())));
       }
     }
     String name = JsonFiles.text(opt, "name", "?");

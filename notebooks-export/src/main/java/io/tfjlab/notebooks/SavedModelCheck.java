@@ -42,7 +42,8 @@ final class SavedModelCheck {
             for start in range(0, len(images), batch_size):
                 outputs = serving(images=tf.constant(images[start:start + batch_size]))
                 classes.append(outputs["classes"].numpy().astype(np.int64).reshape(-1))
-            return float(np.mean(np.concatenate(classes) == labels))""".formatted(Python.string(dataset));
+            return float(np.mean(np.concatenate(classes) == labels))"""
+        .formatted(Python.string(dataset));
   }
 
   /**
@@ -50,20 +51,31 @@ final class SavedModelCheck {
    * compares with tfjlab's test accuracy when known.
    */
   static String check(String run, String savedModel, Optional<Double> expected) {
-    String compare = expected
-        .map(e -> String.format(Locale.ROOT,
-            "print(f\"%s: test accuracy {accuracy:.2%%} (tfjlab: %s)\")\n"
-                + "print(\"same as tfjlab\" if abs(accuracy - %s) < 5e-4 else \"differs from tfjlab\")",
-            pyFormatSafe(run), Format.percent(e), Double.toString(e)))
-        .orElse(String.format(Locale.ROOT,
-            "print(f\"%s: test accuracy {accuracy:.2%%} (no results.json to compare with)\")", pyFormatSafe(run)));
+    String compare =
+        expected
+            .map(
+                e ->
+                    String.format(
+                        Locale.ROOT,
+                        "print(f\"%s: test accuracy {accuracy:.2%%} (tfjlab: %s)\")\n"
+                            + "print(\"same as tfjlab\" if abs(accuracy - %s) < 5e-4 else \"differs from tfjlab\")",
+                        pyFormatSafe(run),
+                        Format.percent(e),
+                        Double.toString(e)))
+            .orElse(
+                String.format(
+                    Locale.ROOT,
+                    "print(f\"%s: test accuracy {accuracy:.2%%} (no results.json to compare with)\")",
+                    pyFormatSafe(run)));
     return "accuracy = test_accuracy(" + Python.string(savedModel) + ")\n" + compare;
   }
 
   /** The cell shown instead when a run has no SavedModel. */
   static String exportHint(String run) {
     return "# This run has no saved_model/ folder yet. Export one from the project folder with\n"
-        + "#   ./tfjlab export --run " + run + "\n"
+        + "#   ./tfjlab export --run "
+        + run
+        + "\n"
         + "# then rebuild this notebook to get the cell that re-checks the accuracy in Python.";
   }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Run and report folders as tfjlab writes them: copies of real outputs, in
- * {@code src/test/resources/fixtures}. The cli module's RunFolderRoundTripTest made them (a small
+ * Run and report folders as tfjlab writes them: copies of real outputs, in {@code
+ * src/test/resources/fixtures}. The cli module's RunFolderRoundTripTest made them (a small
  * comparison on synthetic digits: two MLP runs, one semi-supervised GAN run, one interrupted run),
  * and fails when what the code writes no longer has their structure; it writes them again with
  * {@code -Dtfjlab.writeFixtures=true}. Tests here assert some of their values.
@@ -24,14 +24,24 @@ import java.util.stream.Stream;
 final class Fixtures {
   /** A finished MLP run: best checkpoint (epoch 6), test accuracy 84.00%, evaluation, figures. */
   static final String MLP = "mlp-synthetic-digits-100-1";
+
   /** The same MLP with label seed 2: test accuracy 84.50%. */
   static final String MLP_SEED_2 = "mlp-synthetic-digits-100-2";
-  /** An MLP run stopped after its first epoch: manifest (status running), summary, one history row, no validation. */
+
+  /**
+   * An MLP run stopped after its first epoch: manifest (status running), summary, one history row,
+   * no validation.
+   */
   static final String INTERRUPTED = "mlp-synthetic-digits-100-3";
+
   /** A finished semi-supervised GAN run: last checkpoint, test accuracy 10.50%, a sample grid. */
   static final String SGAN = "sgan-synthetic-digits-100-1";
-  /** The comparison of the MLP (2 runs) and GAN (1 run) rows, made by its second pass (runs reused). */
+
+  /**
+   * The comparison of the MLP (2 runs) and GAN (1 run) rows, made by its second pass (runs reused).
+   */
   static final String REPORT = "fixture";
+
   /** What comparison.json's run paths start with in the fixture. */
   static final String RUNS_PLACEHOLDER = "${RUNS}";
 
@@ -54,7 +64,10 @@ final class Fixtures {
     return target;
   }
 
-  /** Copies the fixture report to {@code reportsDir/fixture} and its runs to {@code runsDir}, paths pointing there. */
+  /**
+   * Copies the fixture report to {@code reportsDir/fixture} and its runs to {@code runsDir}, paths
+   * pointing there.
+   */
   static Path comparison(Path reportsDir, Path runsDir) throws IOException {
     for (String r : List.of(MLP, MLP_SEED_2, SGAN)) {
       if (!Files.isDirectory(runsDir.resolve(r))) {
@@ -64,8 +77,10 @@ final class Fixtures {
     Path report = reportsDir.resolve(REPORT);
     copyTree(root().resolve("reports").resolve(REPORT), report);
     Path json = new ReportLayout(report).comparisonJson();
-    Files.writeString(json, Files.readString(json).replace(RUNS_PLACEHOLDER,
-        runsDir.toAbsolutePath().normalize().toString()));
+    Files.writeString(
+        json,
+        Files.readString(json)
+            .replace(RUNS_PLACEHOLDER, runsDir.toAbsolutePath().normalize().toString()));
     return report;
   }
 

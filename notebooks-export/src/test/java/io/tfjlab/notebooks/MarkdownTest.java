@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
   @Test
   void escapesPipesBackslashesEmphasisHtmlAndNewlines() {
-    assertThat(Markdown.escape("a|b\\c *d* _e_ <f> & g\nh")).isEqualTo("a\\|b\\\\c \\*d\\* \\_e\\_ &lt;f> &amp; g h");
+    assertThat(Markdown.escape("a|b\\c *d* _e_ <f> & g\nh"))
+        .isEqualTo("a\\|b\\\\c \\*d\\* \\_e\\_ &lt;f> &amp; g h");
   }
 
   @Test
   void tableHasHeaderSeparatorAndPaddedRows() {
-    String t = Markdown.table(List.of("Model", "Acc"), List.of(List.of("x|y", "94.15%"), List.of("z")));
+    String t =
+        Markdown.table(List.of("Model", "Acc"), List.of(List.of("x|y", "94.15%"), List.of("z")));
     assertThat(t).isEqualTo("| Model | Acc |\n| --- | --- |\n| x\\|y | 94.15% |\n| z |  |\n");
     assertThatThrownBy(() -> Markdown.table(List.of("a"), List.of(List.of("1", "2"))))
         .isInstanceOf(IllegalArgumentException.class);

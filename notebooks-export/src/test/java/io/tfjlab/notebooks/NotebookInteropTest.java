@@ -25,7 +25,10 @@ class NotebookInteropTest {
 
   private static void assertEmbeds(String html, Path... pngs) throws IOException {
     for (Path png : pngs) {
-      assertThat(html).contains("src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png)));
+      assertThat(html)
+          .contains(
+              "src=\"data:image/png;base64,"
+                  + Base64.getEncoder().encodeToString(Files.readAllBytes(png)));
     }
   }
 
@@ -36,8 +39,17 @@ class NotebookInteropTest {
   /** Renders with nbconvert and returns the HTML. */
   private String html(Path notebook) throws Exception {
     Path out = Files.createDirectories(dir.resolve("html-" + notebook.getFileName()));
-    PythonInterop.python(dir, Map.of(), List.of("-m", "nbconvert", "--to", "html", "--output-dir", out.toString(),
-        notebook.toString()));
+    PythonInterop.python(
+        dir,
+        Map.of(),
+        List.of(
+            "-m",
+            "nbconvert",
+            "--to",
+            "html",
+            "--output-dir",
+            out.toString(),
+            notebook.toString()));
     String name = notebook.getFileName().toString().replace(".ipynb", ".html");
     return Files.readString(out.resolve(name));
   }
@@ -52,9 +64,14 @@ class NotebookInteropTest {
     int cells = RunNotebook.build(run, run).cells().size();
     assertThat(validate(ipynb)).isEqualTo("valid nbformat 4.5 " + cells + "\n");
     String html = html(ipynb);
-    // nbconvert's own CSS holds one data: PNG; the figures are <img src="data:image/png;base64,...">
-    assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(3); // 2 figures + the last sample
-    assertEmbeds(html, run.resolve("figures/confusion-matrix.png"), run.resolve("figures/learning-curves.png"),
+    // nbconvert's own CSS holds one data: PNG; the figures are <img
+    // src="data:image/png;base64,...">
+    assertThat(count(html, "src=\"data:image/png;base64,"))
+        .isEqualTo(3); // 2 figures + the last sample
+    assertEmbeds(
+        html,
+        run.resolve("figures/confusion-matrix.png"),
+        run.resolve("figures/learning-curves.png"),
         run.resolve("samples/sgan-epoch-001.png"));
     assertThat(html).contains("Training history", "10.50%", "Re-check in Python");
   }
@@ -79,7 +96,8 @@ class NotebookInteropTest {
   @Test
   void pythonCellsRecheckTheAccuracyOfASavedModel() throws Exception {
     PythonInterop.python();
-    // a test set of 10 images whose top-left pixel gives the class the model predicts: 7 right, 3 wrong
+    // a test set of 10 images whose top-left pixel gives the class the model predicts: 7 right, 3
+    // wrong
     // (in the data set of the fixture run, synthetic-digits; its results.json set to 70%)
     Path data = Files.createDirectories(dir.resolve("datasets/synthetic-digits"));
     int n = 10;
@@ -97,11 +115,18 @@ class NotebookInteropTest {
     Files.write(data.resolve("t10k-labels-idx1-ubyte"), labels);
     Path run = Fixtures.run(dir.resolve("runs"), Fixtures.MLP);
     Fixtures.withTestMetric(run, 0.7);
-    PythonInterop.script("make_saved_model.py", dir, Map.of(), run.resolve("saved_model").toString());
+    PythonInterop.script(
+        "make_saved_model.py", dir, Map.of(), run.resolve("saved_model").toString());
     Path ipynb = Files.createDirectories(dir.resolve("notebooks")).resolve("run.ipynb");
     RunNotebook.write(run, ipynb);
-    String out = PythonInterop.script("run_code_cells.py", dir,
-        Map.of("TFJLAB_DATA_DIR", dir.resolve("datasets").toString()), ipynb.toString());
-    assertThat(out).isEqualTo("mlp-synthetic-digits-100-1: test accuracy 70.00% (tfjlab: 70.00%)\nsame as tfjlab\n");
+    String out =
+        PythonInterop.script(
+            "run_code_cells.py",
+            dir,
+            Map.of("TFJLAB_DATA_DIR", dir.resolve("datasets").toString()),
+            ipynb.toString());
+    assertThat(out)
+        .isEqualTo(
+            "mlp-synthetic-digits-100-1: test accuracy 70.00% (tfjlab: 70.00%)\nsame as tfjlab\n");
   }
 }

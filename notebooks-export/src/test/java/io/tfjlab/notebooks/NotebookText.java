@@ -8,7 +8,9 @@ final class NotebookText {
   private NotebookText() {}
 
   static String markdown(Notebook nb) {
-    return nb.cells().stream().filter(c -> c instanceof Cell.Markdown).map(Cell::source)
+    return nb.cells().stream()
+        .filter(c -> c instanceof Cell.Markdown)
+        .map(Cell::source)
         .collect(Collectors.joining("\n"));
   }
 

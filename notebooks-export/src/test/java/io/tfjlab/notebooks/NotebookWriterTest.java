@@ -39,7 +39,9 @@ class NotebookWriterTest {
     Path png = png(dir.resolve("figures/loss curve.png"), Color.RED);
     return new NotebookBuilder(dir)
         .markdown("# Title\n\nline two")
-        .code("print(1)\nprint(2)\n", List.of(new Output.Stream("stdout", "1\n2\n"), new Output.ExecuteResult(3, "3")))
+        .code(
+            "print(1)\nprint(2)\n",
+            List.of(new Output.Stream("stdout", "1\n2\n"), new Output.ExecuteResult(3, "3")))
         .figure("loss curve", png)
         .table(List.of("a|b", "c"), List.of(List.of("x|y", "z")))
         .build();
@@ -56,7 +58,8 @@ class NotebookWriterTest {
     assertThat(cells).hasSize(4);
     assertThat(cells.get(0).path("id").asText()).isEqualTo("cell-0001");
     assertThat(cells.get(3).path("id").asText()).isEqualTo("cell-0004");
-    assertThat(cells.get(0).path("source").toString()).isEqualTo("[\"# Title\\n\",\"\\n\",\"line two\"]");
+    assertThat(cells.get(0).path("source").toString())
+        .isEqualTo("[\"# Title\\n\",\"\\n\",\"line two\"]");
     JsonNode code = cells.get(1);
     assertThat(code.path("cell_type").asText()).isEqualTo("code");
     assertThat(code.has("execution_count")).isTrue();
@@ -83,7 +86,9 @@ class NotebookWriterTest {
     String a = NotebookWriter.toJson(sample());
     String b = NotebookWriter.toJson(sample());
     assertThat(a).isEqualTo(b);
-    assertThat(a).startsWith("{\n \"cells\": [\n  {\n   \"cell_type\": \"markdown\",").endsWith("}\n");
+    assertThat(a)
+        .startsWith("{\n \"cells\": [\n  {\n   \"cell_type\": \"markdown\",")
+        .endsWith("}\n");
     assertThat(a).contains("\"metadata\": {},").doesNotContain("[ ]").doesNotContain("{ }");
   }
 
@@ -110,25 +115,31 @@ class NotebookWriterTest {
     Path target = dir.resolve("blocked.ipynb");
     Files.createDirectories(target);
     Files.writeString(target.resolve("keep.txt"), "x");
-    assertThatThrownBy(() -> NotebookWriter.write(sample(), target)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> NotebookWriter.write(sample(), target))
+        .isInstanceOf(IOException.class);
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("blocked.ipynb", "figures");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("blocked.ipynb", "figures");
     }
     assertThat(target.resolve("keep.txt")).hasContent("x");
   }
 
   @Test
   void rejectsBadIdsAndDuplicates() {
-    assertThatThrownBy(() -> new Cell.Markdown("bad id", "x")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Notebook(List.of(new Cell.Markdown("a", "x"), new Cell.Markdown("a", "y"))))
+    assertThatThrownBy(() -> new Cell.Markdown("bad id", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new Notebook(List.of(new Cell.Markdown("a", "x"), new Cell.Markdown("a", "y"))))
         .hasMessageContaining("duplicate cell id a");
   }
 
   @Test
   void figureMustBeAPng() throws IOException {
     Path txt = Files.writeString(dir.resolve("x.png"), "not a png");
-    assertThatThrownBy(() -> new NotebookBuilder(dir).figure("x", txt)).hasMessage("not a PNG image: " + txt);
+    assertThatThrownBy(() -> new NotebookBuilder(dir).figure("x", txt))
+        .hasMessage("not a PNG image: " + txt);
     assertThatThrownBy(() -> new NotebookBuilder(dir).figure("x", dir.resolve("missing.png")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot read figure");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot read figure");
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Python (the interop virtualenv) on the notebooks we write, or skips saying why (fails instead
- * when {@link #REQUIRE} is set, as .ci/run does).
+ * Runs Python (the interop virtualenv) on the notebooks we write, or skips saying why (fails
+ * instead when {@link #REQUIRE} is set, as .ci/run does).
  */
 final class PythonInterop {
   private PythonInterop() {}
@@ -37,8 +37,10 @@ final class PythonInterop {
     String p = System.getProperty("tfjlab.python", "../.venv-interop/bin/python");
     Path python = Path.of(p);
     if (!Files.isExecutable(python)) {
-      String why = "no Python interop environment at " + python
-          + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)";
+      String why =
+          "no Python interop environment at "
+              + python
+              + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)";
       if (required()) {
         fail(REQUIRE + " is set but there is " + why);
       }
@@ -47,7 +49,9 @@ final class PythonInterop {
     return python;
   }
 
-  /** Runs a script from the test resources; returns its standard output, failing on a non-zero exit. */
+  /**
+   * Runs a script from the test resources; returns its standard output, failing on a non-zero exit.
+   */
   static String script(String script, Path workDir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path file = workDir.resolve(script);
@@ -59,14 +63,18 @@ final class PythonInterop {
     return python(workDir, env, cmd);
   }
 
-  /** Runs {@code python ARGS...} in {@code workDir}; returns its standard output, failing on a non-zero exit. */
+  /**
+   * Runs {@code python ARGS...} in {@code workDir}; returns its standard output, failing on a
+   * non-zero exit.
+   */
   static String python(Path workDir, Map<String, String> env, List<String> args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(python().toString());
     cmd.addAll(args);
     Path err = Files.createTempFile(workDir, "python-", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(err.toFile());
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.environment().put("CUDA_VISIBLE_DEVICES", "");
     pb.environment().putAll(env);

@@ -21,19 +21,27 @@ import java.util.Locale;
 public final class HistoryCsv {
   /** The training phase, e.g. classifier, pretrain, autoencoder, dcgan, sgan. */
   public static final String PHASE = "phase";
+
   /** The epoch within its phase, from 1. */
   public static final String EPOCH = "epoch";
+
   public static final String LOSS = "loss";
+
   /** The phase's metric, named in {@link #METRIC_NAME}. */
   public static final String METRIC = "metric";
+
   /** acc or mse. */
   public static final String METRIC_NAME = "metric_name";
+
   public static final String VAL_LOSS = "val_loss";
   public static final String VAL_METRIC = "val_metric";
+
   /** The learning rate of the epoch. */
   public static final String LR = "lr";
+
   /** Wall time of the epoch, validation included. */
   public static final String SECONDS = "seconds";
+
   /** Every column, in the order written. */
   public static final List<String> COLUMNS =
       List.of(PHASE, EPOCH, LOSS, METRIC, METRIC_NAME, VAL_LOSS, VAL_METRIC, LR, SECONDS);
@@ -53,12 +61,29 @@ public final class HistoryCsv {
    * @param lr learning rate
    * @param seconds wall time of the epoch
    */
-  public record Row(String phase, int epoch, double loss, double metric, String metricName, double valLoss,
-      double valMetric, double lr, double seconds) {
+  public record Row(
+      String phase,
+      int epoch,
+      double loss,
+      double metric,
+      String metricName,
+      double valLoss,
+      double valMetric,
+      double lr,
+      double seconds) {
     /** The row as written, without the line end. */
     public String line() {
-      return String.join(",", phase, Integer.toString(epoch), num(loss), num(metric), metricName, num(valLoss),
-          num(valMetric), num(lr), num(seconds));
+      return String.join(
+          ",",
+          phase,
+          Integer.toString(epoch),
+          num(loss),
+          num(metric),
+          metricName,
+          num(valLoss),
+          num(valMetric),
+          num(lr),
+          num(seconds));
     }
   }
 

@@ -20,7 +20,9 @@ public record ReportLayout(Path dir) {
   public static final String FIGURES = "figures";
   public static final String NOTEBOOK = "report.ipynb";
 
-  /** The file name of a row's figure: {@code <row>-<figure>.png}, e.g. cnn-100-learning-curves.png. */
+  /**
+   * The file name of a row's figure: {@code <row>-<figure>.png}, e.g. cnn-100-learning-curves.png.
+   */
   public static String rowFigure(String rowId, String figure) {
     return rowId + "-" + figure + ".png";
   }

@@ -32,21 +32,29 @@ public record RunLayout(Path dir) {
   public static final String SUMMARY = "summary.txt";
   public static final String HISTORY = "history.csv";
   public static final String CHECKPOINTS = "checkpoints";
+
   /** The checkpoint of the best epoch, under {@link #CHECKPOINTS}. */
   public static final String BEST = "best";
+
   /** The checkpoint of the last epoch, under {@link #CHECKPOINTS}. */
   public static final String LAST = "last";
+
   public static final String TENSORBOARD = "tensorboard";
   public static final String RESULTS = "results.json";
   public static final String PREDICTIONS = "test-predictions.csv";
+
   /** The header of {@link #PREDICTIONS}. */
   public static final String PREDICTIONS_HEADER = "index,label,predicted";
+
   public static final String EVALUATION = "evaluation.json";
   public static final String FIGURES = "figures";
+
   /** Under {@link #FIGURES}: loss and metric per epoch. */
   public static final String LEARNING_CURVES = "learning-curves.png";
+
   /** Under {@link #FIGURES}: the test confusion matrix. */
   public static final String CONFUSION = "confusion-matrix.png";
+
   public static final String SAMPLES = "samples";
   public static final String SAVED_MODEL = "saved_model";
   public static final String NOTEBOOK = "report.ipynb";

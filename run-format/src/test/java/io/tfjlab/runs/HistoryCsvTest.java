@@ -14,11 +14,17 @@ class HistoryCsvTest {
   @Test
   void appendWritesTheHeaderOnceAndSixSignificantDigits() throws Exception {
     Path csv = dir.resolve(RunLayout.HISTORY);
-    HistoryCsv.append(csv, new HistoryCsv.Row("classifier", 1, 0.1919981234, 0.942685, "acc", 0.0709451, 0.979,
-        0.001, 28.98351));
-    HistoryCsv.append(csv, new HistoryCsv.Row("sgan", 12, 2.5, 1.0 / 3, "acc", Double.NaN, Double.NaN, 3e-4,
-        1234.5678));
-    assertThat(Files.readString(csv)).isEqualTo("""
+    HistoryCsv.append(
+        csv,
+        new HistoryCsv.Row(
+            "classifier", 1, 0.1919981234, 0.942685, "acc", 0.0709451, 0.979, 0.001, 28.98351));
+    HistoryCsv.append(
+        csv,
+        new HistoryCsv.Row(
+            "sgan", 12, 2.5, 1.0 / 3, "acc", Double.NaN, Double.NaN, 3e-4, 1234.5678));
+    assertThat(Files.readString(csv))
+        .isEqualTo(
+            """
         phase,epoch,loss,metric,metric_name,val_loss,val_metric,lr,seconds
         classifier,1,0.191998,0.942685,acc,0.0709451,0.979000,0.00100000,28.9835
         sgan,12,2.50000,0.333333,acc,,,0.000300000,1234.57
@@ -28,12 +34,17 @@ class HistoryCsvTest {
   @Test
   void readGivesTheHeaderAndTheCellsAsWritten() throws Exception {
     Path csv = dir.resolve(RunLayout.HISTORY);
-    HistoryCsv.append(csv, new HistoryCsv.Row("pretrain", 1, 0.5, 0.8, "mse", Double.NaN, Double.NaN, 0.003, 10.5));
-    Files.writeString(csv, Files.readString(csv) + "\n  \n", java.nio.charset.StandardCharsets.UTF_8);
+    HistoryCsv.append(
+        csv,
+        new HistoryCsv.Row("pretrain", 1, 0.5, 0.8, "mse", Double.NaN, Double.NaN, 0.003, 10.5));
+    Files.writeString(
+        csv, Files.readString(csv) + "\n  \n", java.nio.charset.StandardCharsets.UTF_8);
     HistoryCsv.Table t = HistoryCsv.read(csv);
     assertThat(t.columns()).isEqualTo(HistoryCsv.COLUMNS);
-    assertThat(t.rows()).containsExactly(List.of("pretrain", "1", "0.500000", "0.800000", "mse", "", "", "0.00300000",
-        "10.5000"));
+    assertThat(t.rows())
+        .containsExactly(
+            List.of(
+                "pretrain", "1", "0.500000", "0.800000", "mse", "", "", "0.00300000", "10.5000"));
     assertThat(t.column(HistoryCsv.VAL_LOSS)).isEqualTo(5);
     assertThat(t.column("g_loss")).isEqualTo(-1);
     assertThat(HistoryCsv.parse(List.of()).columns()).isEmpty();

@@ -14,14 +14,16 @@ class RunLayoutTest {
     assertThat(RunLayout.number(Path.of("runs/sgan-fashion-mnist-all-12"))).isEqualTo(12);
     assertThat(RunLayout.number(Path.of("runs/scratch"))).isEqualTo(-1);
     assertThat(RunLayout.sampleFile("dcgan", 5)).isEqualTo("dcgan-epoch-005.png");
-    assertThat(ReportLayout.rowFigure("cnn-100", "learning-curves")).isEqualTo("cnn-100-learning-curves.png");
+    assertThat(ReportLayout.rowFigure("cnn-100", "learning-curves"))
+        .isEqualTo("cnn-100-learning-curves.png");
   }
 
   @Test
   void pathsInsideTheRunFolder() {
     RunLayout run = new RunLayout(Path.of("runs/mlp-mnist-all-1"));
     assertThat(run.history()).isEqualTo(Path.of("runs/mlp-mnist-all-1/history.csv"));
-    assertThat(run.checkpoint(RunLayout.LAST)).isEqualTo(Path.of("runs/mlp-mnist-all-1/checkpoints/last"));
+    assertThat(run.checkpoint(RunLayout.LAST))
+        .isEqualTo(Path.of("runs/mlp-mnist-all-1/checkpoints/last"));
     assertThat(run.figures().resolve(RunLayout.CONFUSION))
         .isEqualTo(Path.of("runs/mlp-mnist-all-1/figures/confusion-matrix.png"));
     assertThat(new ReportLayout(Path.of("reports/default")).comparisonJson())

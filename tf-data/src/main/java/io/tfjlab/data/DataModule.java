@@ -29,9 +29,11 @@ public final class DataModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, DatasetDescriptor> datasets =
         MapBinder.newMapBinder(binder(), String.class, DatasetDescriptor.class);
-    for (DatasetDescriptor d : new DatasetDescriptor[] {
-        BuiltInDatasets.mnist(), BuiltInDatasets.fashionMnist(),
-        BuiltInDatasets.usps(), BuiltInDatasets.cifar10()}) {
+    for (DatasetDescriptor d :
+        new DatasetDescriptor[] {
+          BuiltInDatasets.mnist(), BuiltInDatasets.fashionMnist(),
+          BuiltInDatasets.usps(), BuiltInDatasets.cifar10()
+        }) {
       datasets.addBinding(d.name()).toInstance(d);
     }
   }

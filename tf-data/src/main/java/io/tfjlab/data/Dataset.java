@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded data set: the official train and test splits, the class names, and the SHA-256 of
- * each decoded source file (recorded in every run's manifest).
+ * A loaded data set: the official train and test splits, the class names, and the SHA-256 of each
+ * decoded source file (recorded in every run's manifest).
  *
  * @param name catalog name, e.g. {@code mnist}
  * @param train the official training split
@@ -29,7 +29,12 @@ public record Dataset(
     }
     if (classNames.size() != train.numClasses()) {
       throw new IllegalArgumentException(
-          name + " has " + classNames.size() + " class names for " + train.numClasses() + " classes");
+          name
+              + " has "
+              + classNames.size()
+              + " class names for "
+              + train.numClasses()
+              + " classes");
     }
     classNames = List.copyOf(classNames);
     checksums = Map.copyOf(checksums);

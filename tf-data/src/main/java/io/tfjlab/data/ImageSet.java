@@ -3,8 +3,8 @@ package io.tfjlab.data;
 import java.util.Arrays;
 
 /**
- * Images as unsigned bytes (row-major, NHWC) with one integer label each. Immutable by
- * convention: the arrays are never written after construction.
+ * Images as unsigned bytes (row-major, NHWC) with one integer label each. Immutable by convention:
+ * the arrays are never written after construction.
  */
 public final class ImageSet {
   private final byte[] pixels;
@@ -15,7 +15,12 @@ public final class ImageSet {
   public ImageSet(byte[] pixels, byte[] labels, ImageShape shape, int numClasses) {
     if (pixels.length != (long) labels.length * shape.size()) {
       throw new IllegalArgumentException(
-          "pixel count " + pixels.length + " does not match " + labels.length + " images of " + shape);
+          "pixel count "
+              + pixels.length
+              + " does not match "
+              + labels.length
+              + " images of "
+              + shape);
     }
     for (int i = 0; i < labels.length; i++) {
       int y = labels[i] & 0xFF;
@@ -93,7 +98,14 @@ public final class ImageSet {
 
   @Override
   public String toString() {
-    return "ImageSet[" + size() + " x " + shape + ", classes=" + numClasses
-        + ", counts=" + Arrays.toString(classCounts()) + "]";
+    return "ImageSet["
+        + size()
+        + " x "
+        + shape
+        + ", classes="
+        + numClasses
+        + ", counts="
+        + Arrays.toString(classCounts())
+        + "]";
   }
 }

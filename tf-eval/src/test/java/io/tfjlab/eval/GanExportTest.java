@@ -3,22 +3,21 @@ package io.tfjlab.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.zoo.BuiltModel;
-import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.models.zoo.ModelZoo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfjlab.models.spec.SpecLayer;
-import io.tfjlab.training.spec.SpecResolver;
-import io.tfjlab.training.run.Json;
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.SavedModelExport;
+import io.tfjlab.training.spec.SpecResolver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,11 +46,20 @@ class GanExportTest {
   void aDcganRunWritesSampleGridsAndExportsAGenerator() throws Exception {
     Injector injector = Guice.createInjector(new TrainingModule(DataModule.DataOptions.defaults()));
     // one short epoch on a 6,000-image slice of the training part (validation takes the rest)
-    RunSpec spec = new SpecResolver(injector.getInstance(ModelZoo.class)).resolve(List.of(new SpecLayer("test",
-        (ObjectNode) Json.MAPPER.readTree("{\"model\": {\"type\": \"dcgan\"}, \"epochs\": 1, \"validation\": 0.9, "
-            + "\"threads\": 2}")))).spec();
-    injector.getInstance(RunExecutor.class).train(spec, tmp.resolve("runs"), "test",
-        new PrintStream(new ByteArrayOutputStream()));
+    RunSpec spec =
+        new SpecResolver(injector.getInstance(ModelZoo.class))
+            .resolve(
+                List.of(
+                    new SpecLayer(
+                        "test",
+                        (ObjectNode)
+                            Json.MAPPER.readTree(
+                                "{\"model\": {\"type\": \"dcgan\"}, \"epochs\": 1, \"validation\": 0.9, "
+                                    + "\"threads\": 2}"))))
+            .spec();
+    injector
+        .getInstance(RunExecutor.class)
+        .train(spec, tmp.resolve("runs"), "test", new PrintStream(new ByteArrayOutputStream()));
     Path run = tmp.resolve("runs/dcgan-mnist-all-1");
     try (Stream<Path> s = Files.list(run.resolve("samples"))) {
       assertThat(s.map(p -> p.getFileName().toString())).contains("gan-epoch-001.png");
@@ -66,8 +74,12 @@ class GanExportTest {
     }
     Path exported;
     float[][] restored;
-    try (RestoredRun r = RestoredRun.open(run, "last", injector.getInstance(DatasetCatalog.class),
-        injector.getInstance(ModelZoo.class))) {
+    try (RestoredRun r =
+        RestoredRun.open(
+            run,
+            "last",
+            injector.getInstance(DatasetCatalog.class),
+            injector.getInstance(ModelZoo.class))) {
       BuiltModel.Generator g = r.model().generator().orElseThrow();
       try (TFloat32 noise = noise(z);
           Result out = r.session().runner().feed(g.noise(), noise).fetch(g.images()).run()) {
@@ -81,7 +93,8 @@ class GanExportTest {
       TFloat32 images = (TFloat32) out.get("images").orElseThrow();
       assertThat(images.shape()).isEqualTo(Shape.of(3, 28, 28, 1));
       float[][] served = pixels(images);
-      // the exported generate signature is the trained generator: the same images for the same noise
+      // the exported generate signature is the trained generator: the same images for the same
+      // noise
       for (int i = 0; i < 3; i++) {
         assertThat(served[i]).as("image %d", i).containsExactly(restored[i], within(1e-5f));
       }

@@ -36,8 +36,10 @@ final class PythonInterop {
     String p = System.getProperty("tfjlab.python", ".venv-interop/bin/python");
     Path python = Path.of(p);
     if (!Files.isExecutable(python)) {
-      String why = "no Python interop environment at " + python
-          + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)";
+      String why =
+          "no Python interop environment at "
+              + python
+              + " (create it with scripts/python-interop-env.sh; mvn verify does unless -Dinterop.skip=true)";
       if (required()) {
         fail(REQUIRE + " is set but there is " + why);
       }
@@ -46,21 +48,26 @@ final class PythonInterop {
     return python;
   }
 
-  /** Runs a script from the test resources; returns its standard output, failing on a non-zero exit. */
-  static String run(String script, Path workDir, String... args) throws IOException, InterruptedException {
+  /**
+   * Runs a script from the test resources; returns its standard output, failing on a non-zero exit.
+   */
+  static String run(String script, Path workDir, String... args)
+      throws IOException, InterruptedException {
     Path file = workDir.resolve(script);
     try (InputStream in = PythonInterop.class.getResourceAsStream("/" + script)) {
       Files.copy(in, file);
     }
     List<String> cmd = new ArrayList<>(List.of(python().toString(), file.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(workDir.resolve(script + ".err").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectError(workDir.resolve(script + ".err").toFile());
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.environment().put("CUDA_VISIBLE_DEVICES", "");
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException(script + " failed: " + Files.readString(workDir.resolve(script + ".err")));
+      throw new IllegalStateException(
+          script + " failed: " + Files.readString(workDir.resolve(script + ".err")));
     }
     return out;
   }

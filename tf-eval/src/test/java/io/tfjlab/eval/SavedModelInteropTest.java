@@ -37,13 +37,19 @@ class SavedModelInteropTest {
   void checkpointSavedModelInJavaAndInPythonGiveTheSamePredictions() throws Exception {
     Injector injector = Guice.createInjector(new TrainingModule(DataModule.DataOptions.defaults()));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    RunSpec spec = RunSpec.of(ModelSpec.of("mlp").withHidden(List.of(64))).withEpochs(1).withThreads(2);
-    RunResult trained = injector.getInstance(RunExecutor.class).train(spec, tmp.resolve("runs"), "test", quiet);
+    RunSpec spec =
+        RunSpec.of(ModelSpec.of("mlp").withHidden(List.of(64))).withEpochs(1).withThreads(2);
+    RunResult trained =
+        injector.getInstance(RunExecutor.class).train(spec, tmp.resolve("runs"), "test", quiet);
     Path run = tmp.resolve("runs/mlp-mnist-all-1");
 
     Path exported;
-    try (RestoredRun r = RestoredRun.open(run, "best", injector.getInstance(DatasetCatalog.class),
-        injector.getInstance(ModelZoo.class))) {
+    try (RestoredRun r =
+        RestoredRun.open(
+            run,
+            "best",
+            injector.getInstance(DatasetCatalog.class),
+            injector.getInstance(ModelZoo.class))) {
       exported = SavedModelExport.export(r, run.resolve("saved_model"));
     }
     assertThat(exported.resolve("saved_model.pb")).isRegularFile();
@@ -62,7 +68,11 @@ class SavedModelInteropTest {
     assertThat(trained.testMetric()).isGreaterThan(0.9);
 
     Path out = tmp.resolve("python-predictions.txt");
-    PythonInterop.run("saved_model_predict.py", tmp, exported.toString(), mnist.location().toString(),
+    PythonInterop.run(
+        "saved_model_predict.py",
+        tmp,
+        exported.toString(),
+        mnist.location().toString(),
         out.toString());
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(10000);

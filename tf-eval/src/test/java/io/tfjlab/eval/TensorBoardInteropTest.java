@@ -24,13 +24,24 @@ class TensorBoardInteropTest {
   @Test
   void tensorBoardReadsOneScalarPerEpochAndMetric() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    DatasetCatalog catalog = new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet));
-    ModelZoo zoo = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
-    new RunExecutor(catalog, zoo).train(RunSpec.of(ModelSpec.of("xor")).withDataset("toy-xor").withEpochs(3)
-        .withThreads(1), tmp.resolve("runs"), "test", quiet);
-    String out = PythonInterop.run("read_events.py", tmp,
-        tmp.resolve("runs/xor-toy-xor-all-1/tensorboard").toString());
-    assertThat(out).contains("classifier/loss 3 ", "classifier/acc 3 ", "classifier/val_loss 3 ",
-        "classifier/val_acc 3 ");
+    DatasetCatalog catalog =
+        new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet));
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    new RunExecutor(catalog, zoo)
+        .train(
+            RunSpec.of(ModelSpec.of("xor")).withDataset("toy-xor").withEpochs(3).withThreads(1),
+            tmp.resolve("runs"),
+            "test",
+            quiet);
+    String out =
+        PythonInterop.run(
+            "read_events.py", tmp, tmp.resolve("runs/xor-toy-xor-all-1/tensorboard").toString());
+    assertThat(out)
+        .contains(
+            "classifier/loss 3 ",
+            "classifier/acc 3 ",
+            "classifier/val_loss 3 ",
+            "classifier/val_acc 3 ");
   }
 }

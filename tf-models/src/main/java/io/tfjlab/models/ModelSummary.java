@@ -16,12 +16,17 @@ public final class ModelSummary {
   }
 
   public static long trainable(BuiltModel m) {
-    return m.parts().values().stream().flatMap(p -> p.layers().stream()).mapToLong(Layer::trainableParameters).sum();
+    return m.parts().values().stream()
+        .flatMap(p -> p.layers().stream())
+        .mapToLong(Layer::trainableParameters)
+        .sum();
   }
 
   public static long nonTrainable(BuiltModel m) {
-    return m.parts().values().stream().flatMap(p -> p.layers().stream())
-        .mapToLong(Layer::nonTrainableParameters).sum();
+    return m.parts().values().stream()
+        .flatMap(p -> p.layers().stream())
+        .mapToLong(Layer::nonTrainableParameters)
+        .sum();
   }
 
   /**
@@ -32,8 +37,10 @@ public final class ModelSummary {
     if (m.classifierParts().isEmpty()) {
       return totalParameters(m);
     }
-    return m.classifierParts().stream().flatMap(p -> m.parts().get(p).layers().stream())
-        .mapToLong(l -> l.trainableParameters() + l.nonTrainableParameters()).sum();
+    return m.classifierParts().stream()
+        .flatMap(p -> m.parts().get(p).layers().stream())
+        .mapToLong(l -> l.trainableParameters() + l.nonTrainableParameters())
+        .sum();
   }
 
   public static String render(BuiltModel m) {
@@ -53,8 +60,10 @@ public final class ModelSummary {
       for (int i = 0; i < layers.size(); i++) {
         Layer l = layers.get(i);
         long params = l.trainableParameters() + l.nonTrainableParameters();
-        b.append(String.format(" %-44s %-22s %,11d%n", l.name() + " (" + l.type() + ")",
-            Shapes.describe(shapes.get(i)), params));
+        b.append(
+            String.format(
+                " %-44s %-22s %,11d%n",
+                l.name() + " (" + l.type() + ")", Shapes.describe(shapes.get(i)), params));
       }
     }
     b.append(thick).append('\n');
@@ -67,8 +76,10 @@ public final class ModelSummary {
           cn += l.nonTrainableParameters();
         }
       }
-      b.append(String.format("Classifier (%s): %,d params, %,d trainable, %,d non-trainable%n",
-          String.join(" + ", m.classifierParts()), ct + cn, ct, cn));
+      b.append(
+          String.format(
+              "Classifier (%s): %,d params, %,d trainable, %,d non-trainable%n",
+              String.join(" + ", m.classifierParts()), ct + cn, ct, cn));
     }
     b.append(String.format("Total params: %,d%n", totalParameters(m)));
     b.append(String.format("Trainable params: %,d%n", trainable(m)));

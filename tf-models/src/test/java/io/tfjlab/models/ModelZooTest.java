@@ -28,15 +28,17 @@ class ModelZooTest {
 
   @ParameterizedTest
   @CsvSource({
-      "linear,, 7850, 0",
-      "mlp,, 141910, 0",
-      "mlp, seed002, 109386, 0",
-      "cnn,, 1190346, 0",
-      "ae-classifier,, 405018, 0",
+    "linear,, 7850, 0",
+    "mlp,, 141910, 0",
+    "mlp, seed002, 109386, 0",
+    "cnn,, 1190346, 0",
+    "ae-classifier,, 405018, 0",
   })
-  void parameterCountsMatchTheSeedReports(String type, String preset, long trainable, long nonTrainable) {
+  void parameterCountsMatchTheSeedReports(
+      String type, String preset, long trainable, long nonTrainable) {
     try (Graph g = new Graph()) {
-      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of(type).withPreset(preset), MNIST);
+      BuiltModel m =
+          zoo.build(new ModelContext(g, 1), ModelSpec.of(type).withPreset(preset), MNIST);
       assertThat(ModelSummary.trainable(m)).isEqualTo(trainable);
       assertThat(ModelSummary.nonTrainable(m)).isEqualTo(nonTrainable);
     }
@@ -47,7 +49,8 @@ class ModelZooTest {
     try (Graph g = new Graph()) {
       BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("dcgan-transfer"), MNIST);
       assertThat(ModelSummary.render(m))
-          .contains("Classifier (discriminator + classifier_head): 113,930 params, 113,546 trainable, 384 non-trainable");
+          .contains(
+              "Classifier (discriminator + classifier_head): 113,930 params, 113,546 trainable, 384 non-trainable");
       assertThat(m.phases()).extracting(p -> p.name()).containsExactly("gan", "classifier");
       assertThat(m.phases().get(0).adversarial()).isPresent();
     }
@@ -59,20 +62,30 @@ class ModelZooTest {
       BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan"), MNIST);
       String s = ModelSummary.render(m);
       // 784-1000-500-250-250-250-10 weight-normalised discriminator; 100-500-500-784 generator
-      assertThat(s).contains("wn_dense (WeightNormDense)", "(None, 1000)", "(None, 250)", "(None, 28, 28, 1)");
+      assertThat(s)
+          .contains(
+              "wn_dense (WeightNormDense)", "(None, 1000)", "(None, 250)", "(None, 28, 28, 1)");
       assertThat(m.dataInit()).isPresent();
       assertThat(m.phases().get(0).adversarial().orElseThrow().average()).isPresent();
       assertThat(m.spec().discriminator()).isEqualTo("mlp");
       assertThat(m.spec().generator()).isNull();
     }
     try (Graph g = new Graph()) {
-      BuiltModel cnn = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
-      // seed 000's discriminator shape, weight-normalised, data-initialised, a dense 250 feature layer;
+      BuiltModel cnn =
+          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
+      // seed 000's discriminator shape, weight-normalised, data-initialised, a dense 250 feature
+      // layer;
       // the convolutional generator by default
-      assertThat(ModelSummary.render(cnn)).contains("wn_conv2d (WeightNormConv2D)", "(None, 14, 14, 32)",
-          "(None, 4, 4, 128)", "(None, 2048)", "(None, 250)",
-          "Classifier (discriminator + classifier_head): 607,916 params",
-          "conv2d_transpose (Conv2DTranspose)", "(None, 7, 7, 64)");
+      assertThat(ModelSummary.render(cnn))
+          .contains(
+              "wn_conv2d (WeightNormConv2D)",
+              "(None, 14, 14, 32)",
+              "(None, 4, 4, 128)",
+              "(None, 2048)",
+              "(None, 250)",
+              "Classifier (discriminator + classifier_head): 607,916 params",
+              "conv2d_transpose (Conv2DTranspose)",
+              "(None, 7, 7, 64)");
       assertThat(cnn.dataInit()).isPresent();
       assertThat(cnn.spec().generator()).isEqualTo("conv");
     }
@@ -83,9 +96,18 @@ class ModelZooTest {
     try (Graph g = new Graph()) {
       BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("cnn"), MNIST);
       String s = ModelSummary.render(m);
-      assertThat(s).contains("conv2d (Conv2D)", "(None, 24, 24, 64)", "1,664", "max_pooling2d (MaxPooling2D)",
-          "(None, 12, 12, 64)", "flatten (Flatten)", "(None, 9216)", "dense_2 (Dense)", "(None, 10)",
-          "Total params: 1,190,346");
+      assertThat(s)
+          .contains(
+              "conv2d (Conv2D)",
+              "(None, 24, 24, 64)",
+              "1,664",
+              "max_pooling2d (MaxPooling2D)",
+              "(None, 12, 12, 64)",
+              "flatten (Flatten)",
+              "(None, 9216)",
+              "dense_2 (Dense)",
+              "(None, 10)",
+              "Total params: 1,190,346");
     }
   }
 
@@ -106,13 +128,21 @@ class ModelZooTest {
       try (Session s = new Session(g);
           TFloat32 xt = TFloat32.tensorOf(Shape.of(4, 28, 28, 1), DataBuffers.of(x, true, false));
           TFloat32 yt = TFloat32.tensorOf(Shape.of(4, 10), DataBuffers.of(y, true, false));
-          Result res = s.runner().feed(m.input(), xt).feed(m.target(), yt)
-              .fetch(m.output()).fetch(m.finalPhase().loss()).run()) {
+          Result res =
+              s.runner()
+                  .feed(m.input(), xt)
+                  .feed(m.target(), yt)
+                  .fetch(m.output())
+                  .fetch(m.finalPhase().loss())
+                  .run()) {
         TFloat32 out = (TFloat32) res.get(0);
         float loss = ((TFloat32) res.get(1)).getFloat();
         assertThat(loss).isFinite().isPositive();
         assertThat(out.shape().get(0)).isEqualTo(4);
-        if (type.equals("linear") || type.equals("mlp") || type.equals("cnn") || type.equals("ae-classifier")) {
+        if (type.equals("linear")
+            || type.equals("mlp")
+            || type.equals("cnn")
+            || type.equals("ae-classifier")) {
           float sum = 0;
           for (int c = 0; c < 10; c++) {
             sum += out.getFloat(0, c);
@@ -146,10 +176,13 @@ class ModelZooTest {
 
   @Test
   void unknownModelsAndBadOptionsAreNamed() {
-    assertThatThrownBy(() -> zoo.factory("resnet")).hasMessageContaining("unknown model 'resnet'")
+    assertThatThrownBy(() -> zoo.factory("resnet"))
+        .hasMessageContaining("unknown model 'resnet'")
         .hasMessageContaining("cnn");
-    assertThatThrownBy(() -> ModelSpec.of("mlp").withDropout(1.5)).hasMessageContaining("model.dropout");
-    assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("mlp").withPreset("x"))).hasMessageContaining("seed002");
+    assertThatThrownBy(() -> ModelSpec.of("mlp").withDropout(1.5))
+        .hasMessageContaining("model.dropout");
+    assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("mlp").withPreset("x")))
+        .hasMessageContaining("seed002");
     assertThat(zoo.resolve(ModelSpec.of("mlp")).hidden()).isEqualTo(List.of(150, 150));
   }
 }

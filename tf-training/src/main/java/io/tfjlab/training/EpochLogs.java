@@ -7,7 +7,12 @@ import java.util.Map;
  * The numbers of one finished epoch, Keras names: loss, acc (or mse), val_loss, val_acc, lr, and
  * timing.
  */
-public record EpochLogs(String phase, int epoch, int epochs, Map<String, Double> metrics, double seconds,
+public record EpochLogs(
+    String phase,
+    int epoch,
+    int epochs,
+    Map<String, Double> metrics,
+    double seconds,
     long examples) {
   public EpochLogs {
     metrics = new LinkedHashMap<>(metrics);

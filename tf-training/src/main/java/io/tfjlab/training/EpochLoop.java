@@ -17,9 +17,9 @@ import java.util.function.Function;
 import org.tensorflow.Session;
 
 /**
- * The training loop of one phase, for any {@link TrainingStep}: epochs (from the state's epoch, until
- * the last or a stop request), the learning rate of each epoch, the batches of the main source
- * (and the extra streams, cycled), example-weighted running sums of the step's numbers, a
+ * The training loop of one phase, for any {@link TrainingStep}: epochs (from the state's epoch,
+ * until the last or a stop request), the learning rate of each epoch, the batches of the main
+ * source (and the extra streams, cycled), example-weighted running sums of the step's numbers, a
  * validation pass after every epoch of a validated phase, the {@link EpochLogs}, the step count in
  * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
  * nothing: best-epoch tracking, early stopping and checkpoints are callbacks.
@@ -41,10 +41,19 @@ public final class EpochLoop {
    * @param epochs the phase's epoch count
    * @param stepsPerEpoch steps per epoch, empty for one pass over the main source
    */
-  public record Plan(int phaseIndex, Phase phase, Trainer.PhaseData data, Optional<BatchSource> validation,
-      int epochs, Optional<Integer> stepsPerEpoch) {}
+  public record Plan(
+      int phaseIndex,
+      Phase phase,
+      Trainer.PhaseData data,
+      Optional<BatchSource> validation,
+      int epochs,
+      Optional<Integer> stepsPerEpoch) {}
 
-  public EpochLoop(Session session, List<Callback> callbacks, double baseLearningRate, LearningRateSchedule schedule,
+  public EpochLoop(
+      Session session,
+      List<Callback> callbacks,
+      double baseLearningRate,
+      LearningRateSchedule schedule,
       Validation validation) {
     this.session = session;
     this.callbacks = List.copyOf(callbacks);
@@ -57,9 +66,11 @@ public final class EpochLoop {
   public TrainerState run(Plan plan, TrainingStep step, TrainerState state) {
     Phase phase = plan.phase();
     int epochs = plan.epochs();
-    Optional<BatchSource> validationSource = phase.validates() ? plan.validation() : Optional.empty();
+    Optional<BatchSource> validationSource =
+        phase.validates() ? plan.validation() : Optional.empty();
     String metricName = phase.metricName();
-    TrainingContext ctx = new TrainingContext(session, phase, epochs, validationSource.isPresent(), state);
+    TrainingContext ctx =
+        new TrainingContext(session, phase, epochs, validationSource.isPresent(), state);
     callbacks.forEach(c -> c.onPhaseBegin(ctx));
     for (int epoch = ctx.state().epoch(); epoch < epochs && !ctx.state().stopped(); epoch++) {
       double rate = schedule.rate(baseLearningRate, epoch, epochs);
@@ -71,15 +82,24 @@ public final class EpochLoop {
       int batches = plan.stepsPerEpoch().orElse(plan.data().main().batchesPerEpoch());
       Cycle main = new Cycle(plan.data().main(), epoch, plan.stepsPerEpoch().isPresent());
       Map<String, Cycle> streams = new LinkedHashMap<>();
-      plan.data().streams().forEach((name, source) -> streams.put(name, new Cycle(source, e, true)));
-      Function<String, Batch> next = name -> {
-        Cycle c = streams.get(name);
-        if (c == null) {
-          throw new IllegalStateException("phase " + phase.name() + "'s step asks for the batch stream '" + name
-              + "', but its data has none (streams: " + streams.keySet() + "); its step factory's data() must give it");
-        }
-        return c.next();
-      };
+      plan.data()
+          .streams()
+          .forEach((name, source) -> streams.put(name, new Cycle(source, e, true)));
+      Function<String, Batch> next =
+          name -> {
+            Cycle c = streams.get(name);
+            if (c == null) {
+              throw new IllegalStateException(
+                  "phase "
+                      + phase.name()
+                      + "'s step asks for the batch stream '"
+                      + name
+                      + "', but its data has none (streams: "
+                      + streams.keySet()
+                      + "); its step factory's data() must give it");
+            }
+            return c.next();
+          };
       for (int done = 1; done <= batches; done++) {
         final int d = done;
         callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
@@ -102,8 +122,9 @@ public final class EpochLoop {
       }
       metrics.put("lr", rate);
       metrics.put("train_seconds", trainSeconds);
-      EpochLogs logs = new EpochLogs(phase.name(), epoch + 1, epochs, metrics, (System.nanoTime() - t0) / 1e9,
-          sums.seen);
+      EpochLogs logs =
+          new EpochLogs(
+              phase.name(), epoch + 1, epochs, metrics, (System.nanoTime() - t0) / 1e9, sums.seen);
       ctx.state(ctx.state().withProgress(plan.phaseIndex(), epoch + 1, stepCount));
       ctx.improved(false);
       callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
@@ -128,18 +149,27 @@ public final class EpochLoop {
       int n = r.examples();
       loss += r.loss() * n;
       metric += r.metric() * n;
-      r.extras().forEach((k, v) -> {
-        if (!extras.containsKey(k) && reserved(k)) {
-          throw new IllegalStateException("phase " + phase.name() + "'s step reports an extra number named '" + k
-              + "', a name the loop writes itself; rename it");
-        }
-        extras.put(k, extras.getOrDefault(k, 0.0) + v * n);
-      });
+      r.extras()
+          .forEach(
+              (k, v) -> {
+                if (!extras.containsKey(k) && reserved(k)) {
+                  throw new IllegalStateException(
+                      "phase "
+                          + phase.name()
+                          + "'s step reports an extra number named '"
+                          + k
+                          + "', a name the loop writes itself; rename it");
+                }
+                extras.put(k, extras.getOrDefault(k, 0.0) + v * n);
+              });
       seen += n;
     }
 
     private boolean reserved(String k) {
-      return k.equals("loss") || k.equals(phase.metricName()) || k.startsWith("val_") || k.equals("lr")
+      return k.equals("loss")
+          || k.equals(phase.metricName())
+          || k.startsWith("val_")
+          || k.equals("lr")
           || k.equals("train_seconds");
     }
   }

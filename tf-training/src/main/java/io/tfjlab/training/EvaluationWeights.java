@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import org.tensorflow.Session;
 
 /**
- * The weights a phase is evaluated with: the live ones, or the weight average the model keeps
- * for it (Salimans et al. evaluate the semi-supervised GAN's discriminator with one). The one
- * place the average is swapped in: around each validation pass ({@link #during}), for the test
- * read after training and when a run is restored for evaluation or export ({@link #useAveraged}).
+ * The weights a phase is evaluated with: the live ones, or the weight average the model keeps for
+ * it (Salimans et al. evaluate the semi-supervised GAN's discriminator with one). The one place the
+ * average is swapped in: around each validation pass ({@link #during}), for the test read after
+ * training and when a run is restored for evaluation or export ({@link #useAveraged}).
  */
 public final class EvaluationWeights {
   private EvaluationWeights() {}
@@ -27,7 +27,10 @@ public final class EvaluationWeights {
     model.phases().forEach(p -> of(p).ifPresent(a -> a.reset(session)));
   }
 
-  /** Runs {@code evaluation} with the phase's averaged weights live, then swaps the training weights back. */
+  /**
+   * Runs {@code evaluation} with the phase's averaged weights live, then swaps the training weights
+   * back.
+   */
   public static <T> T during(Session session, Phase phase, Supplier<T> evaluation) {
     Optional<WeightAverage> average = of(phase);
     average.ifPresent(a -> a.swap(session));
@@ -38,7 +41,10 @@ public final class EvaluationWeights {
     }
   }
 
-  /** Swaps the phase's averaged weights in for good (training is over: test read, evaluation, export). */
+  /**
+   * Swaps the phase's averaged weights in for good (training is over: test read, evaluation,
+   * export).
+   */
   public static void useAveraged(Session session, Phase phase) {
     of(phase).ifPresent(a -> a.swap(session));
   }

@@ -23,8 +23,8 @@ public final class Evaluator {
   public record Predictions(int[] actual, int[] predicted) {
     public Predictions {
       if (actual.length != predicted.length) {
-        throw new IllegalArgumentException("actual and predicted differ in length: " + actual.length + " vs "
-            + predicted.length);
+        throw new IllegalArgumentException(
+            "actual and predicted differ in length: " + actual.length + " vs " + predicted.length);
       }
     }
   }
@@ -32,8 +32,13 @@ public final class Evaluator {
   /** A score, with the predictions when class probabilities were asked for. */
   public record Evaluation(Score score, Optional<Predictions> predictions) {}
 
-  public static Score evaluate(Session session, Operand<TFloat32> input, Operand<TFloat32> target,
-      Operand<TFloat32> loss, Operand<TFloat32> metric, BatchSource source) {
+  public static Score evaluate(
+      Session session,
+      Operand<TFloat32> input,
+      Operand<TFloat32> target,
+      Operand<TFloat32> loss,
+      Operand<TFloat32> metric,
+      BatchSource source) {
     return evaluate(session, input, target, loss, metric, Optional.empty(), source).score();
   }
 
@@ -41,8 +46,13 @@ public final class Evaluator {
    * One pass over {@code source}: loss, metric and, if {@code probabilities} is given, the argmax
    * of the probabilities and of the one-hot targets per example.
    */
-  public static Evaluation evaluate(Session session, Operand<TFloat32> input, Operand<TFloat32> target,
-      Operand<TFloat32> loss, Operand<TFloat32> metric, Optional<Operand<TFloat32>> probabilities,
+  public static Evaluation evaluate(
+      Session session,
+      Operand<TFloat32> input,
+      Operand<TFloat32> target,
+      Operand<TFloat32> loss,
+      Operand<TFloat32> metric,
+      Optional<Operand<TFloat32>> probabilities,
       BatchSource source) {
     double lossSum = 0;
     double metricSum = 0;
@@ -50,8 +60,13 @@ public final class Evaluator {
     IntStream.Builder actual = IntStream.builder();
     IntStream.Builder predicted = IntStream.builder();
     for (Batch b : source.epoch(0)) {
-      Session.Runner runner = session.runner().feed(input, b.images()).feed(target, b.labels())
-          .fetch(loss).fetch(metric);
+      Session.Runner runner =
+          session
+              .runner()
+              .feed(input, b.images())
+              .feed(target, b.labels())
+              .fetch(loss)
+              .fetch(metric);
       probabilities.ifPresent(runner::fetch);
       try (Result r = runner.run()) {
         lossSum += ((TFloat32) r.get(0)).getFloat() * b.size();
@@ -63,12 +78,15 @@ public final class Evaluator {
       }
       n += b.size();
     }
-    Optional<Predictions> p = probabilities.map(x -> new Predictions(actual.build().toArray(),
-        predicted.build().toArray()));
+    Optional<Predictions> p =
+        probabilities.map(
+            x -> new Predictions(actual.build().toArray(), predicted.build().toArray()));
     return new Evaluation(new Score(lossSum / n, metricSum / n, n), p);
   }
 
-  /** The index of the largest value of each of the first {@code rows} rows of a [rows, k] tensor. */
+  /**
+   * The index of the largest value of each of the first {@code rows} rows of a [rows, k] tensor.
+   */
   private static void argmaxRows(TFloat32 t, int rows, IntStream.Builder out) {
     long k = t.shape().size(1);
     for (int i = 0; i < rows; i++) {

@@ -19,7 +19,8 @@ import io.tfjlab.training.spec.BuiltInDefaults;
  * @param labels labeled training images, balanced over classes; 0 = all (default)
  * @param validation fraction of the training part held out, stratified (default 0.1)
  * @param epochs epochs of the final phase (default 20)
- * @param pretrainEpochs epochs of earlier phases, e.g. the autoencoder before its classifier (default 10)
+ * @param pretrainEpochs epochs of earlier phases, e.g. the autoencoder before its classifier
+ *     (default 10)
  * @param stepsPerEpoch batches per epoch when the labeled set is small; null = one pass
  * @param batchSize default 128
  * @param optimizer default Adam 1e-3
@@ -30,10 +31,11 @@ import io.tfjlab.training.spec.BuiltInDefaults;
  * @param splitSeed seeds the validation split (default 1)
  * @param augment random image transformations for training batches; null = none
  * @param patience early-stopping patience in epochs; null = no early stopping
- * @param monitor the metric the best checkpoint and early stopping follow: val_loss (default) or val_acc
+ * @param monitor the metric the best checkpoint and early stopping follow: val_loss (default) or
+ *     val_acc
  * @param threads TensorFlow intra-op threads (default: available processors)
- * @param checkpoint which checkpoint the test set evaluates: best (on --monitor, default) or last (the
- *     final model of a fixed schedule: no choice made on validation labels)
+ * @param checkpoint which checkpoint the test set evaluates: best (on --monitor, default) or last
+ *     (the final model of a fixed schedule: no choice made on validation labels)
  * @param limitBatches at most this many training batches per epoch in every phase (a quick check of
  *     a whole pipeline, like Lightning's {@code limit_train_batches}); null = no limit
  */
@@ -64,15 +66,21 @@ public record RunSpec(
     if (model == null) {
       throw new IllegalArgumentException("spec.model is required, e.g. {\"type\": \"cnn\"}");
     }
-    // missing fields take the built-in defaults (io/tfjlab/training/defaults.json, the one place they live)
+    // missing fields take the built-in defaults (io/tfjlab/training/defaults.json, the one place
+    // they live)
     dataset = dataset == null ? BuiltInDefaults.get("dataset", String.class) : dataset;
     labels = labels == null ? BuiltInDefaults.get("labels", Integer.class) : labels;
     validation = validation == null ? BuiltInDefaults.get("validation", Double.class) : validation;
     epochs = epochs == null ? BuiltInDefaults.get("epochs", Integer.class) : epochs;
-    pretrainEpochs = pretrainEpochs == null ? BuiltInDefaults.get("pretrainEpochs", Integer.class) : pretrainEpochs;
+    pretrainEpochs =
+        pretrainEpochs == null
+            ? BuiltInDefaults.get("pretrainEpochs", Integer.class)
+            : pretrainEpochs;
     batchSize = batchSize == null ? BuiltInDefaults.get("batchSize", Integer.class) : batchSize;
-    optimizer = optimizer == null ? BuiltInDefaults.get("optimizer", OptimizerSpec.class) : optimizer;
-    schedule = schedule == null ? BuiltInDefaults.get("schedule", LearningRateSchedule.class) : schedule;
+    optimizer =
+        optimizer == null ? BuiltInDefaults.get("optimizer", OptimizerSpec.class) : optimizer;
+    schedule =
+        schedule == null ? BuiltInDefaults.get("schedule", LearningRateSchedule.class) : schedule;
     l2 = l2 == null ? BuiltInDefaults.get("l2", Double.class) : l2;
     seed = seed == null ? BuiltInDefaults.get("seed", Long.class) : seed;
     labelSeed = labelSeed == null ? BuiltInDefaults.get("labelSeed", Long.class) : labelSeed;
@@ -81,7 +89,9 @@ public record RunSpec(
     // a setting of the machine, not of the experiment: not part of the run ledger's key
     threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     checkpoint = checkpoint == null ? BuiltInDefaults.get("checkpoint", String.class) : checkpoint;
-    require(checkpoint.equals("best") || checkpoint.equals("last"), "checkpoint must be best or last, got " + checkpoint);
+    require(
+        checkpoint.equals("best") || checkpoint.equals("last"),
+        "checkpoint must be best or last, got " + checkpoint);
     require(labels >= 0, "labels must be >= 0 (0 = all), got " + labels);
     require(validation >= 0 && validation < 1, "validation must be in [0, 1), got " + validation);
     require(epochs > 0, "epochs must be > 0, got " + epochs);
@@ -90,11 +100,13 @@ public record RunSpec(
     require(batchSize > 0, "batchSize must be > 0, got " + batchSize);
     require(l2 >= 0, "l2 must be >= 0, got " + l2);
     require(patience == null || patience > 0, "patience must be > 0");
-    require(monitor.equals("val_loss") || monitor.equals("val_acc"),
+    require(
+        monitor.equals("val_loss") || monitor.equals("val_acc"),
         "monitor must be val_loss or val_acc, got " + monitor);
     require(threads > 0, "threads must be > 0");
     require(limitBatches == null || limitBatches > 0, "limitBatches must be > 0");
-    require(validation > 0 || patience == null, "early stopping (patience) needs a validation split");
+    require(
+        validation > 0 || patience == null, "early stopping (patience) needs a validation split");
   }
 
   private static void require(boolean ok, String message) {
@@ -104,102 +116,464 @@ public record RunSpec(
   }
 
   public static RunSpec of(ModelSpec model) {
-    return new RunSpec(model, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+    return new RunSpec(
+        model, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null);
   }
 
   public RunSpec withLimitBatches(Integer n) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, n);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        n);
   }
 
   public RunSpec withModel(ModelSpec m) {
-    return new RunSpec(m, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        m,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withDataset(String d) {
-    return new RunSpec(model, d, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        d,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withLabels(int n) {
-    return new RunSpec(model, dataset, n, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        n,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withEpochs(int e) {
-    return new RunSpec(model, dataset, labels, validation, e, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        e,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withSeed(long s) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, s, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        s,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withLabelSeed(long s) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, s, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        s,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withValidation(double v) {
-    return new RunSpec(model, dataset, labels, v, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        v,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withBatchSize(int b) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, b, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        b,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withStepsPerEpoch(Integer s) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, s, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        s,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withPretrainEpochs(int e) {
-    return new RunSpec(model, dataset, labels, validation, epochs, e, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        e,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withOptimizer(OptimizerSpec o) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, o,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        o,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withSchedule(LearningRateSchedule s) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        s, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        s,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withL2(double v) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, v, seed, labelSeed, splitSeed, augment, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        v,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withAugment(AugmentSpec a) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, a, patience, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        a,
+        patience,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withPatience(Integer p) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, p, monitor, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        p,
+        monitor,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withMonitor(String m) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, m, threads, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        m,
+        threads,
+        checkpoint,
+        limitBatches);
   }
 
   public RunSpec withCheckpoint(String c) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, threads, c, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        threads,
+        c,
+        limitBatches);
   }
 
   public RunSpec withThreads(int t) {
-    return new RunSpec(model, dataset, labels, validation, epochs, pretrainEpochs, stepsPerEpoch, batchSize, optimizer,
-        schedule, l2, seed, labelSeed, splitSeed, augment, patience, monitor, t, checkpoint, limitBatches);
+    return new RunSpec(
+        model,
+        dataset,
+        labels,
+        validation,
+        epochs,
+        pretrainEpochs,
+        stepsPerEpoch,
+        batchSize,
+        optimizer,
+        schedule,
+        l2,
+        seed,
+        labelSeed,
+        splitSeed,
+        augment,
+        patience,
+        monitor,
+        t,
+        checkpoint,
+        limitBatches);
   }
 }

@@ -35,13 +35,24 @@ public final class Trainer {
   private final TrainingSteps steps;
 
   /** A trainer with the built-in step kinds. */
-  public Trainer(TrainingGraph graph, Session session, List<Callback> callbacks, long seed,
-      double baseLearningRate, LearningRateSchedule schedule) {
+  public Trainer(
+      TrainingGraph graph,
+      Session session,
+      List<Callback> callbacks,
+      long seed,
+      double baseLearningRate,
+      LearningRateSchedule schedule) {
     this(graph, session, callbacks, seed, baseLearningRate, schedule, TrainingSteps.builtIn());
   }
 
-  private Trainer(TrainingGraph graph, Session session, List<Callback> callbacks, long seed, double baseLearningRate,
-      LearningRateSchedule schedule, TrainingSteps steps) {
+  private Trainer(
+      TrainingGraph graph,
+      Session session,
+      List<Callback> callbacks,
+      long seed,
+      double baseLearningRate,
+      LearningRateSchedule schedule,
+      TrainingSteps steps) {
     this.graph = graph;
     this.session = session;
     this.callbacks = List.copyOf(callbacks);
@@ -62,7 +73,8 @@ public final class Trainer {
 
   /**
    * The batch sources of a phase: the main one, whose batches make the epoch's steps, and named
-   * extra streams a step draws from (the adversarial step: {@code labeled}, {@code match}), in order.
+   * extra streams a step draws from (the adversarial step: {@code labeled}, {@code match}), in
+   * order.
    */
   public record PhaseData(BatchSource main, Map<String, BatchSource> streams) {
     public PhaseData {
@@ -81,7 +93,10 @@ public final class Trainer {
     }
   }
 
-  /** The selection callbacks of a phase: best-epoch tracking on {@code monitor}, early stopping if a patience is given. */
+  /**
+   * The selection callbacks of a phase: best-epoch tracking on {@code monitor}, early stopping if a
+   * patience is given.
+   */
   public static List<Callback> selection(String monitor, Optional<Integer> patience) {
     List<Callback> out = new ArrayList<>();
     out.add(new BestEpoch(monitor));
@@ -97,31 +112,68 @@ public final class Trainer {
    * @param patience early-stopping patience, empty for none
    * @param stepsPerEpoch steps per epoch, empty for one pass over the main source
    */
-  public TrainerState fitPhase(int phaseIndex, BatchSource train, Optional<BatchSource> validation, int epochs,
-      Optional<Integer> stepsPerEpoch, String monitor, Optional<Integer> patience, TrainerState state) {
-    return fitPhase(phaseIndex, PhaseData.of(train), validation, epochs, stepsPerEpoch, monitor, patience, state);
+  public TrainerState fitPhase(
+      int phaseIndex,
+      BatchSource train,
+      Optional<BatchSource> validation,
+      int epochs,
+      Optional<Integer> stepsPerEpoch,
+      String monitor,
+      Optional<Integer> patience,
+      TrainerState state) {
+    return fitPhase(
+        phaseIndex,
+        PhaseData.of(train),
+        validation,
+        epochs,
+        stepsPerEpoch,
+        monitor,
+        patience,
+        state);
   }
 
-  /** As above, with the phase's extra streams; the selection is {@link #selection(String, Optional)}. */
-  public TrainerState fitPhase(int phaseIndex, PhaseData data, Optional<BatchSource> validation, int epochs,
-      Optional<Integer> stepsPerEpoch, String monitor, Optional<Integer> patience, TrainerState state) {
-    return fitPhase(phaseIndex, data, validation, epochs, stepsPerEpoch, selection(monitor, patience), state);
+  /**
+   * As above, with the phase's extra streams; the selection is {@link #selection(String,
+   * Optional)}.
+   */
+  public TrainerState fitPhase(
+      int phaseIndex,
+      PhaseData data,
+      Optional<BatchSource> validation,
+      int epochs,
+      Optional<Integer> stepsPerEpoch,
+      String monitor,
+      Optional<Integer> patience,
+      TrainerState state) {
+    return fitPhase(
+        phaseIndex, data, validation, epochs, stepsPerEpoch, selection(monitor, patience), state);
   }
 
   /**
    * Trains one phase with the step of its kind; {@code phaseCallbacks} run before the trainer's
    * callbacks, for this phase only.
    */
-  public TrainerState fitPhase(int phaseIndex, PhaseData data, Optional<BatchSource> validation, int epochs,
-      Optional<Integer> stepsPerEpoch, List<Callback> phaseCallbacks, TrainerState state) {
+  public TrainerState fitPhase(
+      int phaseIndex,
+      PhaseData data,
+      Optional<BatchSource> validation,
+      int epochs,
+      Optional<Integer> stepsPerEpoch,
+      List<Callback> phaseCallbacks,
+      TrainerState state) {
     BuiltModel model = graph.model();
     Phase phase = model.phases().get(phaseIndex);
     TrainingStep.Factory factory = steps.factory(phase);
     List<Callback> all = new ArrayList<>(phaseCallbacks);
     all.addAll(callbacks);
-    EpochLoop loop = new EpochLoop(session, all, baseLearningRate, schedule, Validation.of(session, model));
-    try (TrainingStep step = factory.create(new StepSetup(graph, session, phaseIndex, phase, seed))) {
-      return loop.run(new EpochLoop.Plan(phaseIndex, phase, data, validation, epochs, stepsPerEpoch), step, state);
+    EpochLoop loop =
+        new EpochLoop(session, all, baseLearningRate, schedule, Validation.of(session, model));
+    try (TrainingStep step =
+        factory.create(new StepSetup(graph, session, phaseIndex, phase, seed))) {
+      return loop.run(
+          new EpochLoop.Plan(phaseIndex, phase, data, validation, epochs, stepsPerEpoch),
+          step,
+          state);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.tfjlab.training;
 
 /**
- * Where training stands; saved with every checkpoint so that a resumed run continues exactly.
- * All randomness (data order, augmentation, dropout and noise masks) is a pure function of the
- * run seed, the epoch and the step, so these counters are the complete RNG state. The loop keeps
- * {@code phase}, {@code epoch} and {@code step}; the selection callbacks keep {@code best},
- * {@code bestEpoch} and {@code sinceBest} ({@link io.tfjlab.training.callbacks.BestEpoch}) and
- * {@code stopped} ({@link io.tfjlab.training.callbacks.EarlyStopping}).
+ * Where training stands; saved with every checkpoint so that a resumed run continues exactly. All
+ * randomness (data order, augmentation, dropout and noise masks) is a pure function of the run
+ * seed, the epoch and the step, so these counters are the complete RNG state. The loop keeps {@code
+ * phase}, {@code epoch} and {@code step}; the selection callbacks keep {@code best}, {@code
+ * bestEpoch} and {@code sinceBest} ({@link io.tfjlab.training.callbacks.BestEpoch}) and {@code
+ * stopped} ({@link io.tfjlab.training.callbacks.EarlyStopping}).
  *
  * @param phase index of the phase in progress
  * @param epoch the next epoch to run within that phase (0-based)
@@ -16,7 +16,8 @@ package io.tfjlab.training;
  * @param sinceBest epochs since the last improvement (early stopping counter)
  * @param stopped early stopping ended the phase
  */
-public record TrainerState(int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
+public record TrainerState(
+    int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
   public static TrainerState start() {
     return new TrainerState(0, 0, 0, Double.NaN, 0, 0, false);
   }
@@ -25,7 +26,10 @@ public record TrainerState(int phase, int epoch, long step, double best, int bes
     return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false);
   }
 
-  /** The same state after an epoch of phase {@code phase}: {@code epoch} epochs done, {@code step} steps in all. */
+  /**
+   * The same state after an epoch of phase {@code phase}: {@code epoch} epochs done, {@code step}
+   * steps in all.
+   */
   public TrainerState withProgress(int phase, int epoch, long step) {
     return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped);
   }

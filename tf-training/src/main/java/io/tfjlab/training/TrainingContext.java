@@ -5,8 +5,9 @@ import org.tensorflow.Session;
 
 /**
  * What callbacks see: the session, the phase and its epoch count, whether the phase is validated,
- * and the mutable trainer state. The selection callback ({@link io.tfjlab.training.callbacks.BestEpoch})
- * sets the monitored metric and whether an epoch improved it; the others read them.
+ * and the mutable trainer state. The selection callback ({@link
+ * io.tfjlab.training.callbacks.BestEpoch}) sets the monitored metric and whether an epoch improved
+ * it; the others read them.
  */
 public final class TrainingContext {
   private final Session session;
@@ -18,10 +19,11 @@ public final class TrainingContext {
   private boolean improved;
 
   /**
-   * @param validated whether every epoch of the phase ends with a validation pass
-   *     ({@code val_loss}, {@code val_<metric>} in the logs)
+   * @param validated whether every epoch of the phase ends with a validation pass ({@code
+   *     val_loss}, {@code val_<metric>} in the logs)
    */
-  public TrainingContext(Session session, Phase phase, int epochs, boolean validated, TrainerState state) {
+  public TrainingContext(
+      Session session, Phase phase, int epochs, boolean validated, TrainerState state) {
     this.session = session;
     this.phase = phase;
     this.epochs = epochs;
@@ -43,12 +45,18 @@ public final class TrainingContext {
     return epochs;
   }
 
-  /** Whether the phase's epochs end with a validation pass (false in {@code onTrainBegin}/{@code onTrainEnd}). */
+  /**
+   * Whether the phase's epochs end with a validation pass (false in {@code onTrainBegin}/{@code
+   * onTrainEnd}).
+   */
   public boolean validated() {
     return validated;
   }
 
-  /** The metric followed for the best model, e.g. {@code val_loss} ({@code loss} without validation). */
+  /**
+   * The metric followed for the best model, e.g. {@code val_loss} ({@code loss} without
+   * validation).
+   */
   public String monitor() {
     return monitor;
   }
@@ -66,12 +74,18 @@ public final class TrainingContext {
     this.state = s;
   }
 
-  /** Whether the epoch just ended improved the monitored metric of a validated phase (a new best checkpoint). */
+  /**
+   * Whether the epoch just ended improved the monitored metric of a validated phase (a new best
+   * checkpoint).
+   */
   public boolean improved() {
     return improved;
   }
 
-  /** Sets {@link #improved()} (the loop clears it before each epoch's callbacks, the selection sets it). */
+  /**
+   * Sets {@link #improved()} (the loop clears it before each epoch's callbacks, the selection sets
+   * it).
+   */
   public void improved(boolean v) {
     this.improved = v;
   }

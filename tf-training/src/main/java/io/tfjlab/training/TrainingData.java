@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * The data of one run, prepared from its spec: the data set (or toy problem), its seeded splits,
- * the model's input spec, and batch sources for training, validation and — once, at the end —
- * test. Closing it frees every batch tensor.
+ * the model's input spec, and batch sources for training, validation and — once, at the end — test.
+ * Closing it frees every batch tensor.
  */
 public final class TrainingData implements AutoCloseable {
   private static final int EVAL_BATCH = 1000;
@@ -49,8 +49,14 @@ public final class TrainingData implements AutoCloseable {
   private final Sources sources;
   private final List<BatchSource> open = new ArrayList<>();
 
-  private TrainingData(RunSpec spec, String name, InputSpec input, Map<String, String> checksums,
-      Optional<Splits> splits, List<String> classNames, Sources sources) {
+  private TrainingData(
+      RunSpec spec,
+      String name,
+      InputSpec input,
+      Map<String, String> checksums,
+      Optional<Splits> splits,
+      List<String> classNames,
+      Sources sources) {
     this.spec = spec;
     this.name = name;
     this.input = input;
@@ -67,38 +73,52 @@ public final class TrainingData implements AutoCloseable {
     }
     Dataset ds = catalog.load(spec.dataset());
     ImageSet train = ds.train();
-    Splits s = DataSplitter.split(train, new SplitSpec(ValidationSplit.fraction(spec.validation()), spec.labels(),
-        spec.splitSeed(), spec.labelSeed()));
+    Splits s =
+        DataSplitter.split(
+            train,
+            new SplitSpec(
+                ValidationSplit.fraction(spec.validation()),
+                spec.labels(),
+                spec.splitSeed(),
+                spec.labelSeed()));
     ImageShape shape = ds.shape();
-    InputSpec input = InputSpec.images(shape.height(), shape.width(), shape.channels(), ds.numClasses());
+    InputSpec input =
+        InputSpec.images(shape.height(), shape.width(), shape.channels(), ds.numClasses());
     if (Boolean.TRUE.equals(spec.model().standardize())) {
       PixelStatistics stats = PixelStatistics.of(train, s.train());
       input = input.withPixelStats(stats.mean(), stats.std());
     }
-    Sources sources = new Sources() {
-      @Override
-      public BatchSource train(PhaseData d, RunSpec r) {
-        int[] idx = d == PhaseData.ALL_TRAIN ? s.train() : s.labeled();
-        BatchOptions o = BatchOptions.training(r.batchSize(), r.seed());
-        if (r.augment() != null && d == PhaseData.LABELED) {
-          o = o.withAugment(r.augment());
-        }
-        return new BatchStream(train, idx, o);
-      }
+    Sources sources =
+        new Sources() {
+          @Override
+          public BatchSource train(PhaseData d, RunSpec r) {
+            int[] idx = d == PhaseData.ALL_TRAIN ? s.train() : s.labeled();
+            BatchOptions o = BatchOptions.training(r.batchSize(), r.seed());
+            if (r.augment() != null && d == PhaseData.LABELED) {
+              o = o.withAugment(r.augment());
+            }
+            return new BatchStream(train, idx, o);
+          }
 
-      @Override
-      public Optional<BatchSource> validation() {
-        return s.validation().length == 0 ? Optional.empty()
-            : Optional.of(new BatchStream(train, s.validation(), BatchOptions.evaluation(evaluationBatch(spec))));
-      }
+          @Override
+          public Optional<BatchSource> validation() {
+            return s.validation().length == 0
+                ? Optional.empty()
+                : Optional.of(
+                    new BatchStream(
+                        train, s.validation(), BatchOptions.evaluation(evaluationBatch(spec))));
+          }
 
-      @Override
-      public BatchSource test() {
-        return new BatchStream(ds.test(), IntStream.range(0, ds.test().size()).toArray(),
-            BatchOptions.evaluation(evaluationBatch(spec)));
-      }
-    };
-    return new TrainingData(spec, ds.name(), input, ds.checksums(), Optional.of(s), ds.classNames(), sources);
+          @Override
+          public BatchSource test() {
+            return new BatchStream(
+                ds.test(),
+                IntStream.range(0, ds.test().size()).toArray(),
+                BatchOptions.evaluation(evaluationBatch(spec)));
+          }
+        };
+    return new TrainingData(
+        spec, ds.name(), input, ds.checksums(), Optional.of(s), ds.classNames(), sources);
   }
 
   private static TrainingData toy(RunSpec spec) {
@@ -118,33 +138,40 @@ public final class TrainingData implements AutoCloseable {
         all = ToyGenerators.linearRegression(1000, -20, -10, 1.0, seed);
         test = ToyGenerators.linearRegression(500, -20, -10, 1.0, seed + 1000);
       }
-      default -> throw new IllegalArgumentException(
-          "unknown toy data set '" + spec.dataset() + "'; use toy-xor, toy-blobs or toy-linreg");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown toy data set '"
+                  + spec.dataset()
+                  + "'; use toy-xor, toy-blobs or toy-linreg");
     }
     int nVal = (int) Math.round(spec.validation() * all.n());
     int[] val = IntStream.range(0, nVal).toArray();
     int[] tr = IntStream.range(nVal, all.n()).toArray();
     ToyData data = all;
-    Sources sources = new Sources() {
-      @Override
-      public BatchSource train(PhaseData d, RunSpec r) {
-        return new ArrayBatchStream(data, tr, r.batchSize(), true, r.seed());
-      }
+    Sources sources =
+        new Sources() {
+          @Override
+          public BatchSource train(PhaseData d, RunSpec r) {
+            return new ArrayBatchStream(data, tr, r.batchSize(), true, r.seed());
+          }
 
-      @Override
-      public Optional<BatchSource> validation() {
-        return nVal == 0 ? Optional.empty()
-            : Optional.of(new ArrayBatchStream(data, val, evaluationBatch(spec), false, 0));
-      }
+          @Override
+          public Optional<BatchSource> validation() {
+            return nVal == 0
+                ? Optional.empty()
+                : Optional.of(new ArrayBatchStream(data, val, evaluationBatch(spec), false, 0));
+          }
 
-      @Override
-      public BatchSource test() {
-        return new ArrayBatchStream(test, IntStream.range(0, test.n()).toArray(), evaluationBatch(spec), false, 0);
-      }
-    };
+          @Override
+          public BatchSource test() {
+            return new ArrayBatchStream(
+                test, IntStream.range(0, test.n()).toArray(), evaluationBatch(spec), false, 0);
+          }
+        };
     InputSpec input = InputSpec.vectors(all.xDim(), all.yDim());
     List<String> classes = spec.dataset().equals("toy-linreg") ? List.of() : List.of("0", "1");
-    return new TrainingData(spec, spec.dataset(), input, Map.of(), Optional.empty(), classes, sources);
+    return new TrainingData(
+        spec, spec.dataset(), input, Map.of(), Optional.empty(), classes, sources);
   }
 
   public String name() {
@@ -171,15 +198,22 @@ public final class TrainingData implements AutoCloseable {
     return train(d, 0);
   }
 
-  /** A training source whose order is seeded by the run seed plus {@code stream} (independent streams). */
+  /**
+   * A training source whose order is seeded by the run seed plus {@code stream} (independent
+   * streams).
+   */
   public BatchSource train(PhaseData d, int stream) {
     RunSpec r = stream == 0 ? spec : spec.withSeed(spec.seed() + 7919L * stream);
     return track(sources.train(d, r));
   }
 
-  /** Plain images (no augmentation) in another batch size, e.g. a data-dependent initialisation batch. */
+  /**
+   * Plain images (no augmentation) in another batch size, e.g. a data-dependent initialisation
+   * batch.
+   */
   public BatchSource plain(PhaseData d, int stream, int batchSize) {
-    RunSpec r = spec.withSeed(spec.seed() + 7919L * stream).withBatchSize(batchSize).withAugment(null);
+    RunSpec r =
+        spec.withSeed(spec.seed() + 7919L * stream).withBatchSize(batchSize).withAugment(null);
     return track(sources.train(d, r));
   }
 

@@ -16,8 +16,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A built model plus what training adds to its graph: for each phase, the regularised loss and
- * the op of one optimiser step over that phase's variables; a learning-rate placeholder. Built
+ * A built model plus what training adds to its graph: for each phase, the regularised loss and the
+ * op of one optimiser step over that phase's variables; a learning-rate placeholder. Built
  * completely before the session starts, so that every variable (optimiser slots included) exists
  * when the first checkpoint is saved.
  */
@@ -35,7 +35,8 @@ public final class TrainingGraph {
     this.model = model;
     ModelContext ctx = model.context();
     Ops tf = ctx.tf();
-    this.learningRate = tf.withName(LEARNING_RATE).placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    this.learningRate =
+        tf.withName(LEARNING_RATE).placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     for (Phase phase : model.phases()) {
       Operand<TFloat32> loss = phase.loss();
       if (l2 > 0 && !phase.kernels().isEmpty()) {
@@ -48,10 +49,22 @@ public final class TrainingGraph {
         loss = tf.math.add(loss, tf.math.mul(penalty, tf.constant((float) (2 * l2))));
       }
       losses.add(loss);
-      trainOps.add(Optimizer.minimize(tf, optimizer, "opt_" + phase.name(), loss, phase.variables(), learningRate));
-      generatorTrainOps.add(phase.adversarial().map(a -> Optimizer.minimize(tf, optimizer,
-          "opt_" + phase.name() + "_generator", a.generatorLoss(), a.generatorVariables(), learningRate))
-          .orElse(null));
+      trainOps.add(
+          Optimizer.minimize(
+              tf, optimizer, "opt_" + phase.name(), loss, phase.variables(), learningRate));
+      generatorTrainOps.add(
+          phase
+              .adversarial()
+              .map(
+                  a ->
+                      Optimizer.minimize(
+                          tf,
+                          optimizer,
+                          "opt_" + phase.name() + "_generator",
+                          a.generatorLoss(),
+                          a.generatorVariables(),
+                          learningRate))
+              .orElse(null));
     }
   }
 

@@ -5,7 +5,9 @@ import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.Phase;
 import org.tensorflow.Session;
 
-/** The validation pass at the end of an epoch: the phase's evaluation loss and metric over a source. */
+/**
+ * The validation pass at the end of an epoch: the phase's evaluation loss and metric over a source.
+ */
 @FunctionalInterface
 public interface Validation {
   Evaluator.Score validate(Phase phase, BatchSource source);
@@ -15,7 +17,17 @@ public interface Validation {
    * inference mode, with the weights the phase is evaluated with ({@link EvaluationWeights}).
    */
   static Validation of(Session session, BuiltModel model) {
-    return (phase, source) -> EvaluationWeights.during(session, phase, () -> Evaluator.evaluate(session,
-        model.input(), model.target(), phase.evalLoss(), phase.evalMetric(), source));
+    return (phase, source) ->
+        EvaluationWeights.during(
+            session,
+            phase,
+            () ->
+                Evaluator.evaluate(
+                    session,
+                    model.input(),
+                    model.target(),
+                    phase.evalLoss(),
+                    phase.evalMetric(),
+                    source));
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The safety net of the training pipeline: one short run per model family (a few batches, one or
  * two epochs per phase, one thread, synthetic data) whose history, results and final checkpoint
  * tensors must equal the committed goldens ({@link GoldenRuns}: bit for bit on a machine of the
- * goldens' ISA class, within 1e-4 elsewhere). A change of any number fails here; rewrite the goldens
- * with {@code -Dgolden.update=true} only for an intended change.
+ * goldens' ISA class, within 1e-4 elsewhere). A change of any number fails here; rewrite the
+ * goldens with {@code -Dgolden.update=true} only for an intended change.
  */
 class GoldenHistoriesTest {
   @TempDir Path tmp;
@@ -38,7 +38,9 @@ class GoldenHistoriesTest {
   }
 
   void check(String family, RunSpec spec, GoldenRuns.CrossIsa crossIsa) {
-    RunResult r = SyntheticImageDataset.executor(tmp.resolve("data"), out).train(spec, tmp.resolve("runs"), "golden", out);
+    RunResult r =
+        SyntheticImageDataset.executor(tmp.resolve("data"), out)
+            .train(spec, tmp.resolve("runs"), "golden", out);
     Path run = tmp.resolve("runs").resolve(r.run());
     assertThat(run.resolve("results.json")).isRegularFile();
     GoldenRuns.check(family, RunSnapshot.of(run, "last"), crossIsa);
@@ -46,58 +48,96 @@ class GoldenHistoriesTest {
 
   @Test
   void xor() {
-    check("xor", RunSpec.of(ModelSpec.of("xor")).withDataset("toy-xor").withEpochs(2).withBatchSize(64)
-        .withOptimizer(OptimizerSpec.adam(0.01)).withThreads(1).withLimitBatches(3));
+    check(
+        "xor",
+        RunSpec.of(ModelSpec.of("xor"))
+            .withDataset("toy-xor")
+            .withEpochs(2)
+            .withBatchSize(64)
+            .withOptimizer(OptimizerSpec.adam(0.01))
+            .withThreads(1)
+            .withLimitBatches(3));
   }
 
   @Test
   void linear() {
-    check("linear", images(RunSpec.of(ModelSpec.of("linear"))).withEpochs(2).withBatchSize(32)
-        .withOptimizer(OptimizerSpec.sgd(0.1)));
+    check(
+        "linear",
+        images(RunSpec.of(ModelSpec.of("linear")))
+            .withEpochs(2)
+            .withBatchSize(32)
+            .withOptimizer(OptimizerSpec.sgd(0.1)));
   }
 
   @Test
   void mlpWithDropoutAndL2() {
-    check("mlp", images(RunSpec.of(ModelSpec.of("mlp").withDropout(0.2))).withEpochs(2).withBatchSize(32)
-        .withL2(1e-4));
+    check(
+        "mlp",
+        images(RunSpec.of(ModelSpec.of("mlp").withDropout(0.2)))
+            .withEpochs(2)
+            .withBatchSize(32)
+            .withL2(1e-4));
   }
 
   @Test
   void cnnOnFiftyAugmentedLabels() {
-    check("cnn", images(RunSpec.of(ModelSpec.of("cnn").withDropout(0.5))).withLabels(50).withStepsPerEpoch(3)
-        .withAugment(AugmentSpec.digits()).withEpochs(2).withBatchSize(16));
+    check(
+        "cnn",
+        images(RunSpec.of(ModelSpec.of("cnn").withDropout(0.5)))
+            .withLabels(50)
+            .withStepsPerEpoch(3)
+            .withAugment(AugmentSpec.digits())
+            .withEpochs(2)
+            .withBatchSize(16));
   }
 
   @Test
   void autoencoderThenClassifier() {
-    check("ae-classifier", images(RunSpec.of(ModelSpec.of("ae-classifier"))).withLabels(50).withPretrainEpochs(2)
-        .withEpochs(2).withBatchSize(16));
+    check(
+        "ae-classifier",
+        images(RunSpec.of(ModelSpec.of("ae-classifier")))
+            .withLabels(50)
+            .withPretrainEpochs(2)
+            .withEpochs(2)
+            .withBatchSize(16));
   }
 
   @Test
   void dcganThenTransferredClassifier() {
     RunSpec recipe = FamilyDefaults.base(ModelSpec.of("dcgan-transfer"));
-    // Measured with oneDNN held to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2) against the AVX-512 goldens: the history
+    // Measured with oneDNN held to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2) against the AVX-512 goldens: the
+    // history
     // and results agree within 1e-4, but the biases in front of batch norms get no gradient, only
     // rounding noise, which Adam (ε = 1e-7) turns into steps of the size of the learning rate: they
     // differ by up to 100% (and the weights they feed by up to 6e-4)
-    check("dcgan-transfer", images(recipe).withLabels(20).withPretrainEpochs(1).withEpochs(2).withBatchSize(16),
-        GoldenRuns.CrossIsa.historyAndResultsOnly("the DCGAN's biases in front of batch norms carry rounding "
-            + "noise that Adam scales up to steps of the learning rate"));
+    check(
+        "dcgan-transfer",
+        images(recipe).withLabels(20).withPretrainEpochs(1).withEpochs(2).withBatchSize(16),
+        GoldenRuns.CrossIsa.historyAndResultsOnly(
+            "the DCGAN's biases in front of batch norms carry rounding "
+                + "noise that Adam scales up to steps of the learning rate"));
   }
 
   @Test
   void sganWithTheMlpDiscriminator() {
     RunSpec recipe = FamilyDefaults.base(ModelSpec.of("sgan"));
-    check("sgan-mlp", images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
+    check(
+        "sgan-mlp",
+        images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
   }
 
   @Test
   void sganWithTheCnnDiscriminatorConvGeneratorAndAugmentedLabels() {
     RunSpec recipe = FamilyDefaults.base(ModelSpec.of("sgan").withDiscriminator("cnn"));
     assertThat(recipe.augment()).isEqualTo(AugmentSpec.digits());
-    assertThat(SyntheticImageDataset.executor(tmp.resolve("data"), out).resolve(recipe).model().generator())
+    assertThat(
+            SyntheticImageDataset.executor(tmp.resolve("data"), out)
+                .resolve(recipe)
+                .model()
+                .generator())
         .isEqualTo("conv");
-    check("sgan-cnn", images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
+    check(
+        "sgan-cnn",
+        images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
   }
 }

@@ -3,13 +3,13 @@ package io.tfjlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tfjlab.training.testsupport.FamilyDefaults;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.testsupport.FamilyDefaults;
 import io.tfjlab.training.testsupport.RunSnapshot;
 import io.tfjlab.training.testsupport.SyntheticImageDataset;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run that crashes (a callback throws) and is resumed with {@link RunExecutor#resume} ends bit
  * for bit where the uninterrupted run ends: the same trainer state, history rows, checkpoint
- * tensors (variables, optimiser slots, weight averages) and test results, for a semi-supervised
- * GAN (weight average, labeled and matching streams, data-dependent initialisation), for an
- * autoencoder + classifier crashed inside its pre-training (at an epoch's end and mid-epoch) and at
- * the phase boundary, and for a run with early stopping crashed while its patience counter runs.
+ * tensors (variables, optimiser slots, weight averages) and test results, for a semi-supervised GAN
+ * (weight average, labeled and matching streams, data-dependent initialisation), for an autoencoder
+ * + classifier crashed inside its pre-training (at an epoch's end and mid-epoch) and at the phase
+ * boundary, and for a run with early stopping crashed while its patience counter runs.
  */
 class ResumeMatrixTest {
   @TempDir Path tmp;
@@ -38,7 +38,10 @@ class ResumeMatrixTest {
     return SyntheticImageDataset.executor(tmp.resolve("data"), out);
   }
 
-  /** Throws at the end of epoch {@code epoch} (1-based) of phase {@code phase}, after the standard callbacks. */
+  /**
+   * Throws at the end of epoch {@code epoch} (1-based) of phase {@code phase}, after the standard
+   * callbacks.
+   */
   static Callback crashAtEpochEnd(String phase, int epoch) {
     return new Callback() {
       @Override
@@ -50,7 +53,10 @@ class ResumeMatrixTest {
     };
   }
 
-  /** Throws after batch {@code batch} of epoch {@code epoch} (1-based) of {@code phase}: mid-epoch, unlogged. */
+  /**
+   * Throws after batch {@code batch} of epoch {@code epoch} (1-based) of {@code phase}: mid-epoch,
+   * unlogged.
+   */
   static Callback crashAtBatch(String phase, int epoch, int batch) {
     return new Callback() {
       int epochNow;
@@ -63,13 +69,16 @@ class ResumeMatrixTest {
       @Override
       public void onBatchEnd(TrainingContext ctx, int b, int batches, double loss, double metric) {
         if (ctx.phase().name().equals(phase) && epochNow == epoch && b == batch) {
-          throw new IllegalStateException("simulated crash in " + phase + " epoch " + epoch + " batch " + batch);
+          throw new IllegalStateException(
+              "simulated crash in " + phase + " epoch " + epoch + " batch " + batch);
         }
       }
     };
   }
 
-  /** Throws when phase {@code phase} begins (its predecessor's final checkpoint is written by then). */
+  /**
+   * Throws when phase {@code phase} begins (its predecessor's final checkpoint is written by then).
+   */
   static Callback crashAtPhaseBegin(String phase) {
     return new Callback() {
       @Override
@@ -86,10 +95,14 @@ class ResumeMatrixTest {
     return tmp.resolve("straight").resolve(r.run());
   }
 
-  /** Trains {@code spec} with {@code crash} under its own root and checks it crashed; the run folder. */
+  /**
+   * Trains {@code spec} with {@code crash} under its own root and checks it crashed; the run
+   * folder.
+   */
   Path crashed(RunSpec spec, Callback crash, String name) throws Exception {
     Path root = tmp.resolve(name);
-    assertThatThrownBy(() -> executor().withCallbacks(List.of(crash)).train(spec, root, "test", out))
+    assertThatThrownBy(
+            () -> executor().withCallbacks(List.of(crash)).train(spec, root, "test", out))
         .hasMessageContaining("simulated crash");
     try (var runs = Files.list(root)) {
       Path run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -110,21 +123,29 @@ class ResumeMatrixTest {
     RunSnapshot b = RunSnapshot.of(straight, "last");
     assertThat(a.history()).as("history.csv without wall time").isEqualTo(b.history());
     assertThat(a.results()).as("results.json without wall time").isEqualTo(b.results());
-    assertThat(a.variables()).as("every tensor of the last checkpoint, bit for bit").isEqualTo(b.variables());
-    assertThat(state(resumed, "last")).as("trainer state of the last checkpoint").isEqualTo(state(straight, "last"));
-    assertThat(Files.exists(resumed.resolve("checkpoints/best"))).isEqualTo(Files.exists(straight.resolve("checkpoints/best")));
+    assertThat(a.variables())
+        .as("every tensor of the last checkpoint, bit for bit")
+        .isEqualTo(b.variables());
+    assertThat(state(resumed, "last"))
+        .as("trainer state of the last checkpoint")
+        .isEqualTo(state(straight, "last"));
+    assertThat(Files.exists(resumed.resolve("checkpoints/best")))
+        .isEqualTo(Files.exists(straight.resolve("checkpoints/best")));
     if (Files.exists(straight.resolve("checkpoints/best"))) {
       assertThat(RunSnapshot.tensors(resumed.resolve("checkpoints/best/model")))
           .as("every tensor of the best checkpoint, bit for bit")
           .isEqualTo(RunSnapshot.tensors(straight.resolve("checkpoints/best/model")));
-      assertThat(state(resumed, "best")).as("trainer state of the best checkpoint").isEqualTo(state(straight, "best"));
+      assertThat(state(resumed, "best"))
+          .as("trainer state of the best checkpoint")
+          .isEqualTo(state(straight, "best"));
     }
     assertThat(Files.readString(resumed.resolve("test-predictions.csv")))
         .isEqualTo(Files.readString(straight.resolve("test-predictions.csv")));
   }
 
   static String state(Path run, String checkpoint) throws Exception {
-    return Files.readString(run.resolve("checkpoints").resolve(checkpoint).resolve("trainer-state.json"));
+    return Files.readString(
+        run.resolve("checkpoints").resolve(checkpoint).resolve("trainer-state.json"));
   }
 
   static RunSpec images(RunSpec spec) {
@@ -133,8 +154,12 @@ class ResumeMatrixTest {
 
   @Test
   void sganWithWeightAverageLabeledAndMatchingStreams() throws Exception {
-    RunSpec spec = images(FamilyDefaults.base(ModelSpec.of("sgan"))).withLabels(20).withValidation(0.1).withEpochs(2)
-        .withBatchSize(20);
+    RunSpec spec =
+        images(FamilyDefaults.base(ModelSpec.of("sgan")))
+            .withLabels(20)
+            .withValidation(0.1)
+            .withEpochs(2)
+            .withBatchSize(20);
     Path straight = straight(spec);
     Path resumed = crashedAndResumed(spec, crashAtEpochEnd("sgan", 1), "crashed");
     assertThat(log.toString()).contains("Resuming", "epoch 2");
@@ -143,20 +168,33 @@ class ResumeMatrixTest {
 
   @Test
   void autoencoderClassifierInsidePretrainingAndAtThePhaseBoundary() throws Exception {
-    RunSpec spec = images(RunSpec.of(ModelSpec.of("ae-classifier"))).withLabels(50).withPretrainEpochs(2)
-        .withEpochs(2).withBatchSize(16);
+    RunSpec spec =
+        images(RunSpec.of(ModelSpec.of("ae-classifier")))
+            .withLabels(50)
+            .withPretrainEpochs(2)
+            .withEpochs(2)
+            .withBatchSize(16);
     Path straight = straight(spec);
-    assertSameRun(crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 1), "inside-pretraining"), straight);
-    assertSameRun(crashedAndResumed(spec, crashAtBatch("autoencoder", 2, 2), "mid-epoch"), straight);
-    assertSameRun(crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 2), "last-pretraining-epoch"), straight);
-    assertSameRun(crashedAndResumed(spec, crashAtPhaseBegin("classifier"), "classifier-begin"), straight);
+    assertSameRun(
+        crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 1), "inside-pretraining"), straight);
+    assertSameRun(
+        crashedAndResumed(spec, crashAtBatch("autoencoder", 2, 2), "mid-epoch"), straight);
+    assertSameRun(
+        crashedAndResumed(spec, crashAtEpochEnd("autoencoder", 2), "last-pretraining-epoch"),
+        straight);
+    assertSameRun(
+        crashedAndResumed(spec, crashAtPhaseBegin("classifier"), "classifier-begin"), straight);
   }
 
   @Test
   void earlyStoppingCrashedWhileItsPatienceRuns() throws Exception {
     int epochs = 12;
-    RunSpec spec = images(RunSpec.of(ModelSpec.of("mlp"))).withEpochs(epochs).withBatchSize(32).withPatience(2)
-        .withOptimizer(OptimizerSpec.adam(0.01));
+    RunSpec spec =
+        images(RunSpec.of(ModelSpec.of("mlp")))
+            .withEpochs(epochs)
+            .withBatchSize(32)
+            .withPatience(2)
+            .withOptimizer(OptimizerSpec.adam(0.01));
     Path straight = straight(spec);
     List<Double> valLoss = new ArrayList<>();
     List<String> rows = Files.readAllLines(straight.resolve("history.csv"));
@@ -168,7 +206,8 @@ class ResumeMatrixTest {
     // counter, restored, stops the resumed run after one more epoch
     int crashAt = valLoss.size() - 1;
     Path resumed = crashed(spec, crashAtEpochEnd("classifier", crashAt), "crashed");
-    TrainerState atCrash = Json.read(resumed.resolve("checkpoints/last/trainer-state.json"), TrainerState.class);
+    TrainerState atCrash =
+        Json.read(resumed.resolve("checkpoints/last/trainer-state.json"), TrainerState.class);
     assertThat(atCrash.epoch()).isEqualTo(crashAt);
     assertThat(atCrash.sinceBest()).as("the patience counter at the crash").isEqualTo(1);
     assertThat(atCrash.stopped()).isFalse();

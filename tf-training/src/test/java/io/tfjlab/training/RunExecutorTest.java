@@ -31,14 +31,20 @@ class RunExecutorTest {
   final PrintStream out = new PrintStream(log, true);
 
   RunExecutor executor() {
-    DatasetCatalog catalog = new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
-    ModelZoo zoo = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    DatasetCatalog catalog =
+        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
     return new RunExecutor(catalog, zoo);
   }
 
   static RunSpec xor(int epochs) {
-    return RunSpec.of(ModelSpec.of("xor")).withDataset("toy-xor").withEpochs(epochs).withBatchSize(64)
-        .withOptimizer(io.tfjlab.training.optim.OptimizerSpec.adam(0.01)).withThreads(1);
+    return RunSpec.of(ModelSpec.of("xor"))
+        .withDataset("toy-xor")
+        .withEpochs(epochs)
+        .withBatchSize(64)
+        .withOptimizer(io.tfjlab.training.optim.OptimizerSpec.adam(0.01))
+        .withThreads(1);
   }
 
   @Test
@@ -52,14 +58,16 @@ class RunExecutorTest {
     assertThat(run.resolve("checkpoints/last/trainer-state.json")).isRegularFile();
     assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(16);
     try (Stream<Path> s = Files.list(run.resolve("tensorboard"))) {
-      assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("events.out.tfevents"));
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("events.out.tfevents"));
     }
     Manifest m = Json.read(run.resolve("manifest.json"), Manifest.class);
     assertThat(m.status()).isEqualTo("finished");
     assertThat(m.spec().seed()).isEqualTo(1L);
     assertThat(m.spec().model().hidden()).containsExactly(10);
     assertThat(m.versions()).containsKeys("tensorflow", "java", "tfjlab");
-    assertThat(log.toString()).contains("Epoch 1/15 [classifier]", "val_acc", "Test (best checkpoint");
+    assertThat(log.toString())
+        .contains("Epoch 1/15 [classifier]", "val_acc", "Test (best checkpoint");
   }
 
   @Test
@@ -83,16 +91,21 @@ class RunExecutorTest {
   @Test
   void anInterruptedRunResumesToTheSameResultAsAnUninterruptedOne() throws Exception {
     RunResult straight = executor().train(xor(4), tmp.resolve("straight"), "test", out);
-    Callback crashAfterEpoch2 = new Callback() {
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        if (logs.epoch() == 2) {
-          throw new IllegalStateException("simulated crash");
-        }
-      }
-    };
-    assertThatThrownBy(() -> executor().withCallbacks(List.of(crashAfterEpoch2))
-        .train(xor(4), tmp.resolve("crashed"), "test", out)).hasMessageContaining("simulated crash");
+    Callback crashAfterEpoch2 =
+        new Callback() {
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            if (logs.epoch() == 2) {
+              throw new IllegalStateException("simulated crash");
+            }
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                executor()
+                    .withCallbacks(List.of(crashAfterEpoch2))
+                    .train(xor(4), tmp.resolve("crashed"), "test", out))
+        .hasMessageContaining("simulated crash");
     Path run = tmp.resolve("crashed/xor-toy-xor-all-1");
     assertThat(run.resolve("results.json")).doesNotExist();
     RunResult resumed = executor().resume(run, out);
@@ -105,12 +118,14 @@ class RunExecutorTest {
 
   @Test
   void earlyStoppingEndsTheRunAndKeepsTheBestEpoch() throws Exception {
-    RunSpec spec = xor(200).withPatience(2).withOptimizer(io.tfjlab.training.optim.OptimizerSpec.adam(0.05));
+    RunSpec spec =
+        xor(200).withPatience(2).withOptimizer(io.tfjlab.training.optim.OptimizerSpec.adam(0.05));
     RunResult r = executor().train(spec, tmp.resolve("runs"), "test", out);
     assertThat(log.toString()).contains("Early stopping");
     assertThat(r.bestEpoch()).isLessThan(200);
     // it stopped right after `patience` epochs without improvement: header + best epoch + 2 rows
-    assertThat(Files.readAllLines(tmp.resolve("runs/xor-toy-xor-all-1/history.csv"))).hasSize(1 + r.bestEpoch() + 2);
+    assertThat(Files.readAllLines(tmp.resolve("runs/xor-toy-xor-all-1/history.csv")))
+        .hasSize(1 + r.bestEpoch() + 2);
   }
 
   @Test
@@ -119,11 +134,13 @@ class RunExecutorTest {
     assertThatThrownBy(() -> xor(1).withMonitor("acc")).hasMessageContaining("spec.monitor");
     assertThatThrownBy(() -> executor().train(xor(1).withDataset("toy-nope"), tmp, "t", out))
         .hasMessageContaining("toy-xor");
-    assertThatThrownBy(() -> executor().resume(tmp.resolve("nowhere"), out)).hasMessageContaining("not a run folder");
+    assertThatThrownBy(() -> executor().resume(tmp.resolve("nowhere"), out))
+        .hasMessageContaining("not a run folder");
   }
 
   static List<String> losses(Path run) throws Exception {
     return Files.readAllLines(run.resolve("history.csv")).stream()
-        .map(l -> String.join(",", List.of(l.split(",")).subList(0, 7))).toList();
+        .map(l -> String.join(",", List.of(l.split(",")).subList(0, 7)))
+        .toList();
   }
 }

@@ -18,7 +18,6 @@ import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.Json;
-import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.steps.AdversarialStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,40 +71,58 @@ class SemiSupervisedGanMinibatchTest {
     ModelSpec spec = ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1);
     List<Double> losses = new ArrayList<>();
     List<Map<String, Double>> epochs = new ArrayList<>();
-    Callback record = new Callback() {
-      @Override
-      public void onBatchEnd(TrainingContext ctx, int batch, int batches, double loss, double metric) {
-        losses.add(loss);
-      }
+    Callback record =
+        new Callback() {
+          @Override
+          public void onBatchEnd(
+              TrainingContext ctx, int batch, int batches, double loss, double metric) {
+            losses.add(loss);
+          }
 
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        epochs.add(logs.metrics());
-      }
-    };
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            epochs.add(logs.metrics());
+          }
+        };
     try (Graph g = new Graph();
         BatchStream main = new BatchStream(set, all, BatchOptions.training(20, 1));
         BatchStream lab = new BatchStream(set, labeled, BatchOptions.training(20, 2));
         BatchStream match = new BatchStream(set, all, BatchOptions.training(20, 3));
         BatchStream val = new BatchStream(set, validation, BatchOptions.evaluation(20));
         BatchStream initBatch = new BatchStream(set, all, BatchOptions.evaluation(60))) {
-      BuiltModel model = zoo.build(new ModelContext(g, 1), spec, InputSpec.images(SIDE, SIDE, 1, CLASSES));
+      BuiltModel model =
+          zoo.build(new ModelContext(g, 1), spec, InputSpec.images(SIDE, SIDE, 1, CLASSES));
       assertThat(model.spec().minibatchDims()).isEqualTo(5);
       TrainingGraph tg = new TrainingGraph(model, OptimizerSpec.adam(0.003, 0.5), 0);
       Operand<TFloat32> t = g.operation("minibatch/kernel").output(0);
-      try (Session session = new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(1))) {
+      try (Session session =
+          new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(1))) {
         session.initialize();
         BuiltModel.DataInit init = model.dataInit().orElseThrow();
         try (TBool training = TBool.scalarOf(true)) {
-          session.runner().feed(init.input(), initBatch.epoch(0).iterator().next().images())
-              .feed(ModelContext.TRAINING, training).addTarget(init.op()).run().close();
+          session
+              .runner()
+              .feed(init.input(), initBatch.epoch(0).iterator().next().images())
+              .feed(ModelContext.TRAINING, training)
+              .addTarget(init.op())
+              .run()
+              .close();
         }
         Phase phase = model.finalPhase();
         phase.adversarial().orElseThrow().average().orElseThrow().reset(session);
         float[] before = values(session, t);
         new Trainer(tg, session, List.of(record), 1, 0.003, LearningRateSchedule.constant())
-            .fitPhase(0, Trainer.PhaseData.of(main).with(AdversarialStep.LABELED, lab).with(AdversarialStep.MATCH, match), Optional.of(val), 1,
-                Optional.of(4), "val_acc", Optional.empty(), TrainerState.start());
+            .fitPhase(
+                0,
+                Trainer.PhaseData.of(main)
+                    .with(AdversarialStep.LABELED, lab)
+                    .with(AdversarialStep.MATCH, match),
+                Optional.of(val),
+                1,
+                Optional.of(4),
+                "val_acc",
+                Optional.empty(),
+                TrainerState.start());
         assertThat(values(session, t)).as("T is trained").isNotEqualTo(before);
       }
     }
@@ -129,14 +146,20 @@ class SemiSupervisedGanMinibatchTest {
   void theRecordedSpecOfAnSganWithoutTheOptionsIsUnchanged() throws Exception {
     ModelZoo zoo = Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
     // the run ledger matches runs by their recorded spec: "off" must add nothing to it
-    String off = Json.MAPPER.writeValueAsString(zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(0)
-        .withLabelSmoothing(0.0)));
-    assertThat(Json.MAPPER.readTree(off)).isEqualTo(Json.MAPPER.readTree("{\"type\":\"sgan\",\"discriminator\":"
-        + "\"mlp\",\"averageRate\":0.001,\"noiseDim\":100,\"generatorOutput\":\"sigmoid\"}"));
-    ModelSpec on = zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1));
+    String off =
+        Json.MAPPER.writeValueAsString(
+            zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0)));
+    assertThat(Json.MAPPER.readTree(off))
+        .isEqualTo(
+            Json.MAPPER.readTree(
+                "{\"type\":\"sgan\",\"discriminator\":"
+                    + "\"mlp\",\"averageRate\":0.001,\"noiseDim\":100,\"generatorOutput\":\"sigmoid\"}"));
+    ModelSpec on =
+        zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1));
     String json = Json.MAPPER.writeValueAsString(on);
-    assertThat(json.replace(" ", "")).contains("\"labelSmoothing\":0.1", "\"minibatchKernels\":100",
-        "\"minibatchDims\":5").doesNotContain("uses");
+    assertThat(json.replace(" ", ""))
+        .contains("\"labelSmoothing\":0.1", "\"minibatchKernels\":100", "\"minibatchDims\":5")
+        .doesNotContain("uses");
     assertThat(Json.MAPPER.readValue(json, ModelSpec.class)).isEqualTo(on);
   }
 
@@ -144,10 +167,15 @@ class SemiSupervisedGanMinibatchTest {
   void evaluationBatchesHaveTheTrainingSizeWhenRowsAreCompared() {
     RunSpec plain = RunSpec.of(ModelSpec.of("sgan")).withBatchSize(100);
     assertThat(TrainingData.evaluationBatch(plain)).isEqualTo(1000);
-    assertThat(TrainingData.evaluationBatch(plain.withModel(ModelSpec.of("sgan").withMinibatchKernels(100))))
+    assertThat(
+            TrainingData.evaluationBatch(
+                plain.withModel(ModelSpec.of("sgan").withMinibatchKernels(100))))
         .isEqualTo(100);
     // the toy path too: 400 validation rows in batches of 64
-    RunSpec toy = RunSpec.of(ModelSpec.of("xor").withMinibatchKernels(10)).withDataset("toy-xor").withBatchSize(64);
+    RunSpec toy =
+        RunSpec.of(ModelSpec.of("xor").withMinibatchKernels(10))
+            .withDataset("toy-xor")
+            .withBatchSize(64);
     try (TrainingData data = TrainingData.prepare(toy, null)) {
       assertThat(data.validation().orElseThrow().batchesPerEpoch()).isEqualTo(7);
     }

@@ -33,33 +33,51 @@ class SemiSupervisedGanTest {
   @Test
   void aFewHundredStepsLowerTheLossAndBeatChanceByFar() {
     Injector injector = Guice.createInjector(new TrainingModule(DataModule.DataOptions.defaults()));
-    RunSpec spec = RunSpec.of(ModelSpec.of("sgan")).withLabels(100).withBatchSize(100).withValidation(1000.0 / 60000)
-        .withOptimizer(OptimizerSpec.adam(0.003, 0.5)).withThreads(2);
+    RunSpec spec =
+        RunSpec.of(ModelSpec.of("sgan"))
+            .withLabels(100)
+            .withBatchSize(100)
+            .withValidation(1000.0 / 60000)
+            .withOptimizer(OptimizerSpec.adam(0.003, 0.5))
+            .withThreads(2);
     RunSpec resolved = injector.getInstance(RunExecutor.class).resolve(spec);
     List<Double> losses = new ArrayList<>();
     double[] valAcc = new double[1];
-    Callback record = new Callback() {
-      @Override
-      public void onBatchEnd(TrainingContext ctx, int batch, int batches, double loss, double metric) {
-        losses.add(loss);
-      }
+    Callback record =
+        new Callback() {
+          @Override
+          public void onBatchEnd(
+              TrainingContext ctx, int batch, int batches, double loss, double metric) {
+            losses.add(loss);
+          }
 
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        valAcc[0] = logs.get("val_acc");
-      }
-    };
-    try (TrainingData data = TrainingData.prepare(resolved, injector.getInstance(DatasetCatalog.class));
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            valAcc[0] = logs.get("val_acc");
+          }
+        };
+    try (TrainingData data =
+            TrainingData.prepare(resolved, injector.getInstance(DatasetCatalog.class));
         Graph g = new Graph()) {
-      BuiltModel model = injector.getInstance(ModelZoo.class).build(new ModelContext(g, 1), resolved.model(),
-          data.input());
+      BuiltModel model =
+          injector
+              .getInstance(ModelZoo.class)
+              .build(new ModelContext(g, 1), resolved.model(), data.input());
       TrainingGraph tg = new TrainingGraph(model, resolved.optimizer(), 0);
-      try (Session session = new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(2))) {
+      try (Session session =
+          new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(2))) {
         session.initialize();
         Phase phase = model.finalPhase();
         phase.adversarial().orElseThrow().average().orElseThrow().reset(session);
         new Trainer(tg, session, List.of(record), 1, 0.003, LearningRateSchedule.constant())
-            .fitPhase(0, phaseData(phase, data), data.validation(), 1, Optional.of(200), "val_acc", Optional.empty(),
+            .fitPhase(
+                0,
+                phaseData(phase, data),
+                data.validation(),
+                1,
+                Optional.of(200),
+                "val_acc",
+                Optional.empty(),
                 TrainerState.start());
       }
     }

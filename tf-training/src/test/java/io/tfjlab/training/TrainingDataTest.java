@@ -12,8 +12,8 @@ import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.data.catalog.DatasetDescriptor;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.Phase.PhaseData;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,17 @@ class TrainingDataTest {
     ImageSet train = new ImageSet(px, labels, shape, 10);
     ImageSet test = train.subset(IntStream.range(0, 50).toArray());
     List<String> classes = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
-    DatasetDescriptor d = new DatasetDescriptor("synthetic", "test", shape, classes, List.of(), List.of(),
-        (desc, m) -> new Dataset("synthetic", train, test, classes, Map.of(), m.directory()));
-    return new DatasetCatalog(Map.of("synthetic", d),
+    DatasetDescriptor d =
+        new DatasetDescriptor(
+            "synthetic",
+            "test",
+            shape,
+            classes,
+            List.of(),
+            List.of(),
+            (desc, m) -> new Dataset("synthetic", train, test, classes, Map.of(), m.directory()));
+    return new DatasetCatalog(
+        Map.of("synthetic", d),
         new DatasetStore(tmp, Optional.empty(), new PrintStream(OutputStream.nullOutputStream())));
   }
 
@@ -53,16 +61,23 @@ class TrainingDataTest {
 
   @Test
   void augmentationReachesLabeledTrainingBatchesOnly() {
-    RunSpec plain = RunSpec.of(ModelSpec.of("cnn")).withDataset("synthetic").withLabels(50).withBatchSize(20);
+    RunSpec plain =
+        RunSpec.of(ModelSpec.of("cnn")).withDataset("synthetic").withLabels(50).withBatchSize(20);
     RunSpec augmented = plain.withAugment(new AugmentSpec(20, 0.2, 0.2, 0));
     try (TrainingData a = TrainingData.prepare(plain, syntheticCatalog());
         TrainingData b = TrainingData.prepare(augmented, syntheticCatalog())) {
-      assertThat(a.splits().orElseThrow().labeled()).hasSize(50).isEqualTo(b.splits().orElseThrow().labeled());
-      assertThat(firstBatch(b.train(PhaseData.LABELED))).isNotEqualTo(firstBatch(a.train(PhaseData.LABELED)));
+      assertThat(a.splits().orElseThrow().labeled())
+          .hasSize(50)
+          .isEqualTo(b.splits().orElseThrow().labeled());
+      assertThat(firstBatch(b.train(PhaseData.LABELED)))
+          .isNotEqualTo(firstBatch(a.train(PhaseData.LABELED)));
       // unlabeled passes, validation and initialisation batches are never augmented
-      assertThat(firstBatch(b.train(PhaseData.ALL_TRAIN))).isEqualTo(firstBatch(a.train(PhaseData.ALL_TRAIN)));
-      assertThat(firstBatch(b.validation().orElseThrow())).isEqualTo(firstBatch(a.validation().orElseThrow()));
-      assertThat(firstBatch(b.plain(PhaseData.LABELED, 3, 20))).isEqualTo(firstBatch(a.plain(PhaseData.LABELED, 3, 20)));
+      assertThat(firstBatch(b.train(PhaseData.ALL_TRAIN)))
+          .isEqualTo(firstBatch(a.train(PhaseData.ALL_TRAIN)));
+      assertThat(firstBatch(b.validation().orElseThrow()))
+          .isEqualTo(firstBatch(a.validation().orElseThrow()));
+      assertThat(firstBatch(b.plain(PhaseData.LABELED, 3, 20)))
+          .isEqualTo(firstBatch(a.plain(PhaseData.LABELED, 3, 20)));
     }
   }
 
@@ -70,8 +85,10 @@ class TrainingDataTest {
   void independentStreamsHaveIndependentOrders() {
     RunSpec spec = RunSpec.of(ModelSpec.of("cnn")).withDataset("synthetic").withBatchSize(20);
     try (TrainingData d = TrainingData.prepare(spec, syntheticCatalog())) {
-      assertThat(firstBatch(d.train(PhaseData.ALL_TRAIN, 2))).isNotEqualTo(firstBatch(d.train(PhaseData.ALL_TRAIN)));
-      assertThat(firstBatch(d.train(PhaseData.ALL_TRAIN, 2))).isEqualTo(firstBatch(d.train(PhaseData.ALL_TRAIN, 2)));
+      assertThat(firstBatch(d.train(PhaseData.ALL_TRAIN, 2)))
+          .isNotEqualTo(firstBatch(d.train(PhaseData.ALL_TRAIN)));
+      assertThat(firstBatch(d.train(PhaseData.ALL_TRAIN, 2)))
+          .isEqualTo(firstBatch(d.train(PhaseData.ALL_TRAIN, 2)));
     }
   }
 }

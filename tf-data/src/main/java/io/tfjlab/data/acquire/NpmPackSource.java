@@ -22,8 +22,10 @@ public record NpmPackSource(String packageSpec, String folderInPackage) implemen
     Commands.run(packDir, List.of("npm", "pack", packageSpec, "--silent", "--ignore-scripts"));
     Path tarball;
     try (Stream<Path> s = Files.list(packDir)) {
-      tarball = s.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-          .orElseThrow(() -> new IOException("npm pack produced no .tgz"));
+      tarball =
+          s.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("npm pack produced no .tgz"));
     }
     Path out = staging.resolve("unpacked");
     Archives.extractTarGz(tarball, out);

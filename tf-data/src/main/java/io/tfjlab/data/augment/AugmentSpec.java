@@ -3,8 +3,8 @@ package io.tfjlab.data.augment;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * Random image transformations, as Keras' ImageDataGenerator names them (seed 000 used them to
- * lift a 100-label CNN).
+ * Random image transformations, as Keras' ImageDataGenerator names them (seed 000 used them to lift
+ * a 100-label CNN).
  *
  * @param rotationDegrees maximum rotation, either way, in degrees
  * @param zoom maximum relative zoom, e.g. 0.1 for a scale in [0.9, 1.1]
@@ -32,7 +32,8 @@ public record AugmentSpec(double rotationDegrees, double zoom, double shift, dou
 
   private static void check(String field, double v, double max) {
     if (!(v >= 0 && v <= max)) {
-      throw new IllegalArgumentException("augment." + field + " must be in [0, " + max + "], got " + v);
+      throw new IllegalArgumentException(
+          "augment." + field + " must be in [0, " + max + "], got " + v);
     }
   }
 }

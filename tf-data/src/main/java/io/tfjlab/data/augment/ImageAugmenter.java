@@ -4,10 +4,10 @@ import io.tfjlab.data.ImageShape;
 import java.util.SplittableRandom;
 
 /**
- * Applies a random rotation, zoom, shift and brightness change to one image (NHWC floats in
- * [0,1]) by inverse affine mapping with bilinear sampling; outside the image reads as 0.
- * All randomness comes from the {@link SplittableRandom} passed in, so a seeded stream gives the
- * same images every time.
+ * Applies a random rotation, zoom, shift and brightness change to one image (NHWC floats in [0,1])
+ * by inverse affine mapping with bilinear sampling; outside the image reads as 0. All randomness
+ * comes from the {@link SplittableRandom} passed in, so a seeded stream gives the same images every
+ * time.
  */
 public final class ImageAugmenter {
   private final AugmentSpec spec;

@@ -10,7 +10,9 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
-/** Batches of a small tabular data set (the toy problems): features [n, xDim], targets [n, yDim]. */
+/**
+ * Batches of a small tabular data set (the toy problems): features [n, xDim], targets [n, yDim].
+ */
 public final class ArrayBatchStream implements BatchSource {
   private final ToyData data;
   private final int[] indices;
@@ -63,8 +65,13 @@ public final class ArrayBatchStream implements BatchSource {
       System.arraycopy(data.x(), idx[r] * xd, xBuf, r * xd, xd);
       System.arraycopy(data.y(), idx[r] * yd, yBuf, r * yd, yd);
     }
-    TFloat32[] t = tensors.computeIfAbsent(n, size -> new TFloat32[] {
-        TFloat32.tensorOf(Shape.of(size, xd)), TFloat32.tensorOf(Shape.of(size, yd))});
+    TFloat32[] t =
+        tensors.computeIfAbsent(
+            n,
+            size ->
+                new TFloat32[] {
+                  TFloat32.tensorOf(Shape.of(size, xd)), TFloat32.tensorOf(Shape.of(size, yd))
+                });
     t[0].copyFrom(DataBuffers.of(xBuf, true, false).narrow((long) n * xd));
     t[1].copyFrom(DataBuffers.of(yBuf, true, false).narrow((long) n * yd));
     return new Batch(t[0], t[1], idx, number);

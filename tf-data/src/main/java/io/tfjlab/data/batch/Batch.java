@@ -3,9 +3,9 @@ package io.tfjlab.data.batch;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One batch: images {@code [n, H, W, C]} in [0,1] (or standardised) and one-hot labels
- * {@code [n, K]}. The tensors belong to the {@link BatchStream} and are overwritten by the next
- * batch of the same size: feed them, do not keep or close them.
+ * One batch: images {@code [n, H, W, C]} in [0,1] (or standardised) and one-hot labels {@code [n,
+ * K]}. The tensors belong to the {@link BatchStream} and are overwritten by the next batch of the
+ * same size: feed them, do not keep or close them.
  *
  * @param images the image tensor
  * @param labels the one-hot label tensor

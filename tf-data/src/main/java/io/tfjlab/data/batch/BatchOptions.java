@@ -38,7 +38,8 @@ public record BatchOptions(
   }
 
   public BatchOptions withAugment(AugmentSpec spec) {
-    return new BatchOptions(batchSize, shuffle, seed, dropRemainder, standardization, Optional.of(spec));
+    return new BatchOptions(
+        batchSize, shuffle, seed, dropRemainder, standardization, Optional.of(spec));
   }
 
   public BatchOptions withStandardization(PixelStatistics stats) {

@@ -1,8 +1,8 @@
 package io.tfjlab.data.batch;
 
 /**
- * Epochs of batches for a trainer: images (or feature vectors) and targets as float tensors,
- * in a seeded order. Batches' tensors belong to the source and are reused; close the source.
+ * Epochs of batches for a trainer: images (or feature vectors) and targets as float tensors, in a
+ * seeded order. Batches' tensors belong to the source and are reused; close the source.
  */
 public interface BatchSource extends AutoCloseable {
   /** Number of examples in one pass. */

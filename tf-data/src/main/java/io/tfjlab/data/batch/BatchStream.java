@@ -1,21 +1,20 @@
 package io.tfjlab.data.batch;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
 import io.tfjlab.data.ImageSet;
 import io.tfjlab.data.ImageShape;
 import io.tfjlab.data.augment.ImageAugmenter;
 import io.tfjlab.data.split.DataSplitter;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -35,8 +34,10 @@ public final class BatchStream implements BatchSource {
   private final BatchOptions options;
   private final ImageShape shape;
   private final ImageAugmenter augmenter;
+
   /** Two buffer slots, used alternately: batch k lives in slot k % 2. */
   private final Slot[] slots = new Slot[2];
+
   private ExecutorService filler;
 
   /** A batch's Java buffers and its tensors (one pair per batch size). */
@@ -61,8 +62,12 @@ public final class BatchStream implements BatchSource {
     this.indices = indices.clone();
     this.options = options;
     this.shape = set.shape();
-    this.augmenter = options.augment().filter(a -> !a.isIdentity())
-        .map(a -> new ImageAugmenter(a, shape)).orElse(null);
+    this.augmenter =
+        options
+            .augment()
+            .filter(a -> !a.isIdentity())
+            .map(a -> new ImageAugmenter(a, shape))
+            .orElse(null);
     int b = Math.min(options.batchSize(), indices.length);
     for (int i = 0; i < slots.length; i++) {
       slots[i] = new Slot(b, shape.size(), set.numClasses());
@@ -121,7 +126,8 @@ public final class BatchStream implements BatchSource {
 
     private Future<Batch> submit(int number) {
       int[] idx = BatchSlices.slice(order, batchSize, number);
-      // one thread fills batches in order, so the augmentation stream is the same as without prefetching
+      // one thread fills batches in order, so the augmentation stream is the same as without
+      // prefetching
       return filler().submit(() -> fill(idx, number, augRng));
     }
 
@@ -144,11 +150,13 @@ public final class BatchStream implements BatchSource {
 
   private synchronized ExecutorService filler() {
     if (filler == null) {
-      filler = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tfjlab-batch-filler");
-        t.setDaemon(true);
-        return t;
-      });
+      filler =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "tfjlab-batch-filler");
+                t.setDaemon(true);
+                return t;
+              });
     }
     return filler;
   }
@@ -189,9 +197,15 @@ public final class BatchStream implements BatchSource {
       }
       labelBuffer[r * k + set.label(i)] = 1f;
     }
-    TFloat32[] t = slot.tensors.computeIfAbsent(n, size -> new TFloat32[] {
-        TFloat32.tensorOf(Shape.of(size, shape.height(), shape.width(), shape.channels())),
-        TFloat32.tensorOf(Shape.of(size, k))});
+    TFloat32[] t =
+        slot.tensors.computeIfAbsent(
+            n,
+            size ->
+                new TFloat32[] {
+                  TFloat32.tensorOf(
+                      Shape.of(size, shape.height(), shape.width(), shape.channels())),
+                  TFloat32.tensorOf(Shape.of(size, k))
+                });
     t[0].copyFrom(DataBuffers.of(imageBuffer, true, false).narrow((long) n * px));
     t[1].copyFrom(DataBuffers.of(labelBuffer, true, false).narrow((long) n * k));
     return new Batch(t[0], t[1], batchIdx, number);

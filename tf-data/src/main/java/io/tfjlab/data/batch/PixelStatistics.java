@@ -3,8 +3,8 @@ package io.tfjlab.data.batch;
 import io.tfjlab.data.ImageSet;
 
 /**
- * Per-pixel mean and standard deviation of [0,1]-scaled images, computed on the training part
- * only (never validation or test) so that standardisation leaks nothing.
+ * Per-pixel mean and standard deviation of [0,1]-scaled images, computed on the training part only
+ * (never validation or test) so that standardisation leaks nothing.
  */
 public record PixelStatistics(float[] mean, float[] std) {
   public static PixelStatistics of(ImageSet set, int[] indices) {

@@ -29,8 +29,8 @@ public final class DatasetCatalog {
   public DatasetDescriptor descriptor(String name) {
     DatasetDescriptor d = descriptors.get(name);
     if (d == null) {
-      throw new IllegalArgumentException("unknown data set '" + name + "'; known: "
-          + String.join(", ", descriptors.keySet()));
+      throw new IllegalArgumentException(
+          "unknown data set '" + name + "'; known: " + String.join(", ", descriptors.keySet()));
     }
     return d;
   }

@@ -20,7 +20,8 @@ public record DatasetDescriptor(
 
   public DatasetDescriptor {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("data set name must be lower-case letters, digits and '-', got '" + name + "'");
+      throw new IllegalArgumentException(
+          "data set name must be lower-case letters, digits and '-', got '" + name + "'");
     }
     classNames = List.copyOf(classNames);
     files = List.copyOf(files);

@@ -3,13 +3,14 @@ package io.tfjlab.data.cli;
 import picocli.CommandLine;
 
 /**
- * Shared picocli set-up for every tfjlab main: errors from bad input become one line on stderr
- * (the problem and the fix) and a non-zero exit, never a stack trace. {@code TFJLAB_DEBUG=1}
- * prints the stack trace too.
+ * Shared picocli set-up for every tfjlab main: errors from bad input become one line on stderr (the
+ * problem and the fix) and a non-zero exit, never a stack trace. {@code TFJLAB_DEBUG=1} prints the
+ * stack trace too.
  */
 public final class CommandLines {
   /** Exit code for bad input or an unavailable resource. */
   public static final int USER_ERROR = 2;
+
   /** Exit code for a failure while running. */
   public static final int RUN_ERROR = 1;
 
@@ -17,16 +18,19 @@ public final class CommandLines {
 
   public static CommandLine create(Object command) {
     CommandLine cl = new CommandLine(command);
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-      commandLine.getErr().println("error: " + msg);
-      if ("1".equals(System.getenv("TFJLAB_DEBUG"))) {
-        ex.printStackTrace(commandLine.getErr());
-      }
-      return ex instanceof IllegalArgumentException
-          || ex instanceof io.tfjlab.data.acquire.DatasetUnavailableException
-          || ex instanceof io.tfjlab.data.DataFormatException ? USER_ERROR : RUN_ERROR;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+          commandLine.getErr().println("error: " + msg);
+          if ("1".equals(System.getenv("TFJLAB_DEBUG"))) {
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return ex instanceof IllegalArgumentException
+                  || ex instanceof io.tfjlab.data.acquire.DatasetUnavailableException
+                  || ex instanceof io.tfjlab.data.DataFormatException
+              ? USER_ERROR
+              : RUN_ERROR;
+        });
     return cl;
   }
 }

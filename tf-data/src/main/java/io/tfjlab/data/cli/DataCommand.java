@@ -17,18 +17,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
-/** {@code data fetch|info|list}: the data set commands, shared by {@code tfjlab data} and tf-data's main. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+/**
+ * {@code data fetch|info|list}: the data set commands, shared by {@code tfjlab data} and tf-data's
+ * main.
+ */
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
     description = "Fetch, verify and describe data sets.",
     subcommands = {DataCommand.Fetch.class, DataCommand.Info.class, DataCommand.ListSets.class})
 public final class DataCommand {
 
-  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
       description = "Cache root for data sets (default: $TFJLAB_DATA_DIR or ~/.tfjlab/datasets).")
   Path dataDir;
 
-  @Option(names = "--from", scope = ScopeType.INHERIT, paramLabel = "DIR",
-      description = "A directory that already holds the data set's files (raw or .gz); they are verified and cached.")
+  @Option(
+      names = "--from",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description =
+          "A directory that already holds the data set's files (raw or .gz); they are verified and cached.")
   Path from;
 
   DatasetCatalog catalog() {
@@ -36,7 +48,9 @@ public final class DataCommand {
     return Guice.createInjector(new DataModule(options)).getInstance(DatasetCatalog.class);
   }
 
-  @Command(name = "fetch", mixinStandardHelpOptions = true,
+  @Command(
+      name = "fetch",
+      mixinStandardHelpOptions = true,
       description = "Download (or find) a data set, verify its checksums and cache it.")
   static final class Fetch implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand DataCommand parent;
@@ -47,14 +61,24 @@ public final class DataCommand {
     @Override
     public Integer call() {
       Materialized m = parent.catalog().fetch(name);
-      System.out.println(name + ": " + m.checksums().size() + " files verified in " + m.directory()
-          + " (source: " + m.source() + ")");
+      System.out.println(
+          name
+              + ": "
+              + m.checksums().size()
+              + " files verified in "
+              + m.directory()
+              + " (source: "
+              + m.source()
+              + ")");
       return 0;
     }
   }
 
-  @Command(name = "info", mixinStandardHelpOptions = true,
-      description = "Fetch if needed, then print counts per split and class, shape, checksums and cache path.")
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description =
+          "Fetch if needed, then print counts per split and class, shape, checksums and cache path.")
   static final class Info implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand DataCommand parent;
 
@@ -72,8 +96,8 @@ public final class DataCommand {
       Dataset ds = d.loader().load(d, m);
       DatasetInfo info = DatasetInfo.of(d, m, ds);
       if (json) {
-        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsString(info));
+        System.out.println(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
       } else {
         System.out.print(info.render());
       }
@@ -81,7 +105,10 @@ public final class DataCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the known data sets.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the known data sets.")
   static final class ListSets implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand DataCommand parent;
 

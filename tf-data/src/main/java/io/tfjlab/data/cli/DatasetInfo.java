@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code data info} reports about a data set: counts per split and class, shape, the
- * checksums and whether each was verified against a published value, and the cache path.
+ * What {@code data info} reports about a data set: counts per split and class, shape, the checksums
+ * and whether each was verified against a published value, and the cache path.
  */
 public record DatasetInfo(
     String name,
@@ -31,11 +31,19 @@ public record DatasetInfo(
     Map<String, SplitInfo> splits = new LinkedHashMap<>();
     splits.put("train", split(ds.train()));
     splits.put("test", split(ds.test()));
-    List<FileInfo> files = d.files().stream()
-        .map(f -> new FileInfo(f.name(), m.checksums().get(f.name()), f.sha256() != null))
-        .toList();
-    return new DatasetInfo(d.name(), d.description(), ds.shape().toString(), ds.classNames(), splits,
-        files, m.directory().toString(), m.source());
+    List<FileInfo> files =
+        d.files().stream()
+            .map(f -> new FileInfo(f.name(), m.checksums().get(f.name()), f.sha256() != null))
+            .toList();
+    return new DatasetInfo(
+        d.name(),
+        d.description(),
+        ds.shape().toString(),
+        ds.classNames(),
+        splits,
+        files,
+        m.directory().toString(),
+        m.source());
   }
 
   private static SplitInfo split(ImageSet s) {
@@ -46,7 +54,10 @@ public record DatasetInfo(
   public String render() {
     StringBuilder out = new StringBuilder();
     out.append(name).append(" - ").append(description).append('\n');
-    out.append(String.format("%-10s %s%n", "cache", cache + (source.equals("cache") ? "" : "  (fetched from " + source + ")")));
+    out.append(
+        String.format(
+            "%-10s %s%n",
+            "cache", cache + (source.equals("cache") ? "" : "  (fetched from " + source + ")")));
     out.append(String.format("%-10s %s, %d classes%n", "shape", shape, classNames.size()));
     out.append(String.format("%-10s %s%n", "classes", String.join(", ", classNames)));
     out.append(String.format("%n%-6s %7s   per class%n", "split", "images"));
@@ -59,10 +70,13 @@ public record DatasetInfo(
     }
     out.append(String.format("%nSHA-256 of the decoded files%n"));
     for (FileInfo f : files) {
-      out.append(String.format("  %-26s %s  %s%n", f.name(), f.sha256(),
-          f.verified() ? "verified" : "recorded (no published checksum)"));
+      out.append(
+          String.format(
+              "  %-26s %s  %s%n",
+              f.name(),
+              f.sha256(),
+              f.verified() ? "verified" : "recorded (no published checksum)"));
     }
     return out.toString();
   }
-
 }

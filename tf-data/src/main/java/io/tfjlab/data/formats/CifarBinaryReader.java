@@ -30,8 +30,8 @@ public final class CifarBinaryReader {
         throw new DataFormatException(f + ": cannot be read (" + e.getMessage() + ")", e);
       }
       if (size == 0 || size % RECORD != 0) {
-        throw new DataFormatException(f + ": size " + size + " is not a multiple of the "
-            + RECORD + "-byte CIFAR-10 record");
+        throw new DataFormatException(
+            f + ": size " + size + " is not a multiple of the " + RECORD + "-byte CIFAR-10 record");
       }
       total += size / RECORD;
     }
@@ -49,7 +49,8 @@ public final class CifarBinaryReader {
         int base = r * RECORD;
         int label = bytes[base] & 0xFF;
         if (label > 9) {
-          throw new DataFormatException(f + ": record " + r + " has label " + label + ", expected 0..9");
+          throw new DataFormatException(
+              f + ": record " + r + " has label " + label + ", expected 0..9");
         }
         labels[i] = (byte) label;
         int out = i * 3 * PLANE;

@@ -15,15 +15,16 @@ import java.util.List;
 /**
  * Reads the LIBSVM text format of USPS: one line per image, {@code label index:value ...}, labels
  * 1..10 where 10 stands for the digit 0, 1-based feature indices, values in [-1, 1] (missing
- * features are 0). Values are mapped to unsigned bytes by {@code round((v + 1) / 2 * 255)}.
- * Accepts bzip2-compressed or plain files.
+ * features are 0). Values are mapped to unsigned bytes by {@code round((v + 1) / 2 * 255)}. Accepts
+ * bzip2-compressed or plain files.
  */
 public final class LibsvmImageReader {
   private LibsvmImageReader() {}
 
   public static ImageSet read(Path file, ImageShape shape) {
     try (InputStream raw = io.tfjlab.data.io.Decoding.open(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.US_ASCII))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(raw, StandardCharsets.US_ASCII))) {
       return parse(file.toString(), reader, shape);
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
@@ -47,7 +48,8 @@ public final class LibsvmImageReader {
       try {
         label = (int) Double.parseDouble(parts[0]);
       } catch (NumberFormatException e) {
-        throw new DataFormatException(name + ":" + lineNo + ": label '" + parts[0] + "' is not a number");
+        throw new DataFormatException(
+            name + ":" + lineNo + ": label '" + parts[0] + "' is not a number");
       }
       if (label < 1 || label > 10) {
         throw new DataFormatException(name + ":" + lineNo + ": label " + label + " outside 1..10");
@@ -57,7 +59,8 @@ public final class LibsvmImageReader {
       for (int k = 1; k < parts.length; k++) {
         int colon = parts[k].indexOf(':');
         if (colon < 0) {
-          throw new DataFormatException(name + ":" + lineNo + ": '" + parts[k] + "' is not index:value");
+          throw new DataFormatException(
+              name + ":" + lineNo + ": '" + parts[k] + "' is not index:value");
         }
         int index;
         double value;
@@ -65,13 +68,16 @@ public final class LibsvmImageReader {
           index = Integer.parseInt(parts[k].substring(0, colon));
           value = Double.parseDouble(parts[k].substring(colon + 1));
         } catch (NumberFormatException e) {
-          throw new DataFormatException(name + ":" + lineNo + ": '" + parts[k] + "' is not index:value");
+          throw new DataFormatException(
+              name + ":" + lineNo + ": '" + parts[k] + "' is not index:value");
         }
         if (index < 1 || index > n) {
-          throw new DataFormatException(name + ":" + lineNo + ": feature index " + index + " outside 1.." + n);
+          throw new DataFormatException(
+              name + ":" + lineNo + ": feature index " + index + " outside 1.." + n);
         }
         if (value < -1.0001 || value > 1.0001) {
-          throw new DataFormatException(name + ":" + lineNo + ": value " + value + " outside [-1, 1]");
+          throw new DataFormatException(
+              name + ":" + lineNo + ": value " + value + " outside [-1, 1]");
         }
         img[index - 1] = (byte) toByte(value);
       }

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * Reads IDX files of unsigned bytes (MNIST, Fashion-MNIST), gzip-compressed or raw, and checks
- * each of the format rules of shared/docs/datasets.md: magic, element type, number of dimensions,
+ * Reads IDX files of unsigned bytes (MNIST, Fashion-MNIST), gzip-compressed or raw, and checks each
+ * of the format rules of shared/docs/datasets.md: magic, element type, number of dimensions,
  * dimension sizes, payload length, and that labels match images.
  */
 public final class IdxReader {
@@ -36,16 +36,19 @@ public final class IdxReader {
   /** Parses IDX bytes; {@code name} is used in error messages. */
   public static IdxFile parse(String name, byte[] bytes, int expectedDims) {
     if (bytes.length < 4) {
-      throw new DataFormatException(name + ": too short for an IDX header (" + bytes.length + " bytes)");
+      throw new DataFormatException(
+          name + ": too short for an IDX header (" + bytes.length + " bytes)");
     }
     if (bytes[0] != 0 || bytes[1] != 0) {
-      throw new DataFormatException(String.format(
-          "%s: bad IDX magic %02x %02x (expected 00 00); is this an IDX file?", name, bytes[0], bytes[1]));
+      throw new DataFormatException(
+          String.format(
+              "%s: bad IDX magic %02x %02x (expected 00 00); is this an IDX file?",
+              name, bytes[0], bytes[1]));
     }
     int type = bytes[2] & 0xFF;
     if (type != TYPE_UNSIGNED_BYTE) {
-      throw new DataFormatException(String.format(
-          "%s: IDX element type 0x%02x, expected 0x08 (unsigned byte)", name, type));
+      throw new DataFormatException(
+          String.format("%s: IDX element type 0x%02x, expected 0x08 (unsigned byte)", name, type));
     }
     int nDims = bytes[3] & 0xFF;
     if (nDims != expectedDims) {
@@ -68,8 +71,13 @@ public final class IdxReader {
     }
     long payload = bytes.length - (long) headerLength;
     if (payload != expectedPayload) {
-      throw new DataFormatException(name + ": payload has " + payload + " bytes but the header says "
-          + expectedPayload + (payload < expectedPayload ? " (file truncated?)" : " (trailing data)"));
+      throw new DataFormatException(
+          name
+              + ": payload has "
+              + payload
+              + " bytes but the header says "
+              + expectedPayload
+              + (payload < expectedPayload ? " (file truncated?)" : " (trailing data)"));
     }
     byte[] data = new byte[(int) payload];
     System.arraycopy(bytes, headerLength, data, 0, data.length);
@@ -77,19 +85,33 @@ public final class IdxReader {
   }
 
   /**
-   * Reads an image file and its label file into one {@link ImageSet}, checking that the images
-   * have the expected size and that both files hold the same number of items.
+   * Reads an image file and its label file into one {@link ImageSet}, checking that the images have
+   * the expected size and that both files hold the same number of items.
    */
   public static ImageSet readImageSet(Path images, Path labels, ImageShape shape, int numClasses) {
     IdxFile img = read(images, 3);
     IdxFile lab = read(labels, 1);
     if (img.dims()[1] != shape.height() || img.dims()[2] != shape.width()) {
-      throw new DataFormatException(images + ": images are " + img.dims()[1] + "x" + img.dims()[2]
-          + ", expected " + shape.height() + "x" + shape.width());
+      throw new DataFormatException(
+          images
+              + ": images are "
+              + img.dims()[1]
+              + "x"
+              + img.dims()[2]
+              + ", expected "
+              + shape.height()
+              + "x"
+              + shape.width());
     }
     if (img.count() != lab.count()) {
-      throw new DataFormatException(labels + ": " + lab.count() + " labels for " + img.count()
-          + " images in " + images.getFileName());
+      throw new DataFormatException(
+          labels
+              + ": "
+              + lab.count()
+              + " labels for "
+              + img.count()
+              + " images in "
+              + images.getFileName());
     }
     for (int i = 0; i < lab.data().length; i++) {
       int y = lab.data()[i] & 0xFF;

@@ -42,12 +42,18 @@ public final class DataSplitter {
     return new Splits(train, validation, labeled);
   }
 
-  /** {@code total} labels spread evenly over classes, each class drawn with its own seeded order. */
+  /**
+   * {@code total} labels spread evenly over classes, each class drawn with its own seeded order.
+   */
   static int[] balancedSubset(int[][] byClass, int total, long seed) {
     int k = byClass.length;
     if (total > Arrays.stream(byClass).mapToInt(a -> a.length).sum()) {
-      throw new IllegalArgumentException("asked for " + total + " labels but only "
-          + Arrays.stream(byClass).mapToInt(a -> a.length).sum() + " training images remain; lower --labels or the validation split");
+      throw new IllegalArgumentException(
+          "asked for "
+              + total
+              + " labels but only "
+              + Arrays.stream(byClass).mapToInt(a -> a.length).sum()
+              + " training images remain; lower --labels or the validation split");
     }
     int base = total / k;
     int extra = total % k;
@@ -57,8 +63,14 @@ public final class DataSplitter {
     for (int c = 0; c < k; c++) {
       int want = base + (c < extra ? 1 : 0);
       if (want > byClass[c].length) {
-        throw new IllegalArgumentException("class " + c + " has only " + byClass[c].length
-            + " training images, " + want + " labels asked; lower --labels");
+        throw new IllegalArgumentException(
+            "class "
+                + c
+                + " has only "
+                + byClass[c].length
+                + " training images, "
+                + want
+                + " labels asked; lower --labels");
       }
       int[] sorted = byClass[c].clone();
       Arrays.sort(sorted);

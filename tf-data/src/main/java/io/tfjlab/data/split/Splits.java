@@ -14,7 +14,9 @@ import java.util.HexFormat;
  *     (equal to {@code train} when all labels are used)
  */
 public record Splits(int[] train, int[] validation, int[] labeled) {
-  /** SHA-256 over the labeled indices (as big-endian ints): names the labeled subset in a manifest. */
+  /**
+   * SHA-256 over the labeled indices (as big-endian ints): names the labeled subset in a manifest.
+   */
   public String labeledDigest() {
     return digest(labeled);
   }

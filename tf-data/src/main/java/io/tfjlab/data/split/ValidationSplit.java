@@ -36,7 +36,8 @@ public record ValidationSplit(double fraction, int count) {
   public int sizeOf(int total) {
     int n = count > 0 ? count : (int) Math.round(fraction * total);
     if (n >= total) {
-      throw new IllegalArgumentException("validation size " + n + " leaves no training images out of " + total);
+      throw new IllegalArgumentException(
+          "validation size " + n + " leaves no training images out of " + total);
     }
     return n;
   }

@@ -35,8 +35,8 @@ public final class ToyGenerators {
   }
 
   /**
-   * XOR as four gaussians centred at (±1, ±1): label 1 where the signs of the centre differ,
-   * 0 where they agree.
+   * XOR as four gaussians centred at (±1, ±1): label 1 where the signs of the centre differ, 0
+   * where they agree.
    */
   public static ToyData xor(int n, double sigma, long seed) {
     Random rng = new Random(seed);

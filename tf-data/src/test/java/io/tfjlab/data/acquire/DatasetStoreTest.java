@@ -35,16 +35,21 @@ class DatasetStoreTest {
     TestImages.writeMnistLike(good, 20, true);
   }
 
-  /** A descriptor shaped like MNIST whose checksums are those of the synthetic files in {@code good}. */
+  /**
+   * A descriptor shaped like MNIST whose checksums are those of the synthetic files in {@code
+   * good}.
+   */
   DatasetDescriptor tiny(List<DataSource> sources) throws IOException {
     List<DataFile> files = new ArrayList<>();
     Path decoded = Files.createDirectories(tmp.resolve("decoded-" + System.nanoTime()));
     for (DataFile f : BuiltInDatasets.mnist().files()) {
-      String sha = DatasetStore.decodeAndHash(good.resolve(f.name() + ".gz"), decoded.resolve(f.name()));
+      String sha =
+          DatasetStore.decodeAndHash(good.resolve(f.name() + ".gz"), decoded.resolve(f.name()));
       files.add(new DataFile(f.name(), sha));
     }
     DatasetDescriptor m = BuiltInDatasets.mnist();
-    return new DatasetDescriptor("tiny", "test", m.shape(), m.classNames(), files, sources, m.loader());
+    return new DatasetDescriptor(
+        "tiny", "test", m.shape(), m.classNames(), files, sources, m.loader());
   }
 
   DatasetStore store(Optional<Path> from) {
@@ -53,7 +58,8 @@ class DatasetStoreTest {
 
   @Test
   void firstGoodSourceWinsAndIsCachedDecoded() throws Exception {
-    DatasetDescriptor d = tiny(List.of(new DirectorySource(tmp.resolve("missing")), new DirectorySource(good)));
+    DatasetDescriptor d =
+        tiny(List.of(new DirectorySource(tmp.resolve("missing")), new DirectorySource(good)));
     Materialized m = store(Optional.empty()).materialize(d);
     assertThat(m.source()).isEqualTo("directory " + good);
     assertThat(m.directory()).isEqualTo(cache.resolve("tiny"));
@@ -92,8 +98,15 @@ class DatasetStoreTest {
     DatasetDescriptor d = tiny(List.of());
     Path other = tmp.resolve("other");
     TestImages.writeMnistLike(other, 21, false);
-    DatasetDescriptor wrong = new DatasetDescriptor("tiny", "t", d.shape(), d.classNames(), d.files(),
-        List.of(new DirectorySource(other)), d.loader());
+    DatasetDescriptor wrong =
+        new DatasetDescriptor(
+            "tiny",
+            "t",
+            d.shape(),
+            d.classNames(),
+            d.files(),
+            List.of(new DirectorySource(other)),
+            d.loader());
     assertThatThrownBy(() -> store(Optional.empty()).materialize(wrong))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("train-images-idx3-ubyte")
@@ -105,18 +118,21 @@ class DatasetStoreTest {
 
   @Test
   void aSourceThatFailsHalfwayLeavesNothingInTheCache() throws Exception {
-    DataSource halfway = new DataSource() {
-      @Override
-      public String describe() {
-        return "flaky";
-      }
+    DataSource halfway =
+        new DataSource() {
+          @Override
+          public String describe() {
+            return "flaky";
+          }
 
-      @Override
-      public Path provide(List<DataFile> files, Path staging) throws IOException {
-        Files.copy(good.resolve(files.get(0).name() + ".gz"), staging.resolve(files.get(0).name() + ".gz"));
-        throw new IOException("connection reset");
-      }
-    };
+          @Override
+          public Path provide(List<DataFile> files, Path staging) throws IOException {
+            Files.copy(
+                good.resolve(files.get(0).name() + ".gz"),
+                staging.resolve(files.get(0).name() + ".gz"));
+            throw new IOException("connection reset");
+          }
+        };
     DatasetDescriptor d = tiny(List.of(halfway));
     assertThatThrownBy(() -> store(Optional.empty()).materialize(d))
         .hasMessageContaining("flaky: connection reset");
@@ -126,9 +142,11 @@ class DatasetStoreTest {
 
   @Test
   void offlineWithNothingCachedListsEverySourceTried() throws Exception {
-    DatasetDescriptor d = tiny(List.of(
-        new HttpFilesSource("http://127.0.0.1:9/", ".gz"),
-        new DirectorySource(tmp.resolve("nowhere"))));
+    DatasetDescriptor d =
+        tiny(
+            List.of(
+                new HttpFilesSource("http://127.0.0.1:9/", ".gz"),
+                new DirectorySource(tmp.resolve("nowhere"))));
     assertThatThrownBy(() -> store(Optional.empty()).materialize(d))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("no source could provide")
@@ -144,7 +162,8 @@ class DatasetStoreTest {
     Path other = tmp.resolve("other");
     TestImages.writeMnistLike(other, 21, false);
     assertThatThrownBy(() -> store(Optional.of(other)).materialize(d))
-        .hasMessageContaining("directory " + other).hasMessageContaining("mismatch");
+        .hasMessageContaining("directory " + other)
+        .hasMessageContaining("mismatch");
     Materialized m = store(Optional.of(good)).materialize(d);
     assertThat(m.source()).isEqualTo("directory " + good);
   }
@@ -155,7 +174,8 @@ class DatasetStoreTest {
     DatasetCatalog catalog = new DatasetCatalog(Map.of("tiny", d), store(Optional.empty()));
     assertThat(catalog.load("tiny").test().size()).isEqualTo(20);
     assertThatThrownBy(() -> catalog.load("nope"))
-        .hasMessageContaining("unknown data set 'nope'").hasMessageContaining("tiny");
+        .hasMessageContaining("unknown data set 'nope'")
+        .hasMessageContaining("tiny");
   }
 
   @Test
@@ -163,8 +183,11 @@ class DatasetStoreTest {
     Path archiveDir = Files.createDirectories(tmp.resolve("arch/package/data"));
     TestImages.writeMnistLike(archiveDir, 20, true);
     Path tgz = tmp.resolve("pkg.tgz");
-    Process p = new ProcessBuilder("tar", "czf", tgz.toString(), "-C", tmp.resolve("arch").toString(), "package")
-        .inheritIO().start();
+    Process p =
+        new ProcessBuilder(
+                "tar", "czf", tgz.toString(), "-C", tmp.resolve("arch").toString(), "package")
+            .inheritIO()
+            .start();
     assertThat(p.waitFor()).isZero();
     Path out = tmp.resolve("unpacked");
     Archives.extractTarGz(tgz, out);

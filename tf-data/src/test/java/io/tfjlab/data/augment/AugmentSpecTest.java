@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class AugmentSpecTest {
-  private final ObjectMapper strict = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final ObjectMapper strict =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   @Test
   void roundTripsThroughJsonWithoutTheDerivedIdentityFlag() throws Exception {
@@ -19,7 +19,8 @@ class AugmentSpecTest {
 
   @Test
   void readsManifestsWrittenWithTheIdentityFlag() throws Exception {
-    String old = "{\"rotationDegrees\":10.0,\"zoom\":0.1,\"shift\":0.1,\"brightness\":0.0,\"identity\":false}";
+    String old =
+        "{\"rotationDegrees\":10.0,\"zoom\":0.1,\"shift\":0.1,\"brightness\":0.0,\"identity\":false}";
     assertThat(strict.readValue(old, AugmentSpec.class)).isEqualTo(AugmentSpec.digits());
   }
 }

@@ -20,7 +20,8 @@ class ImageAugmenterTest {
   @Test
   void zeroSettingsLeaveTheImageAsItIs() {
     float[] out = new float[81];
-    new ImageAugmenter(new AugmentSpec(0, 0, 0, 0), shape).apply(dot(), 0, out, 0, new SplittableRandom(1));
+    new ImageAugmenter(new AugmentSpec(0, 0, 0, 0), shape)
+        .apply(dot(), 0, out, 0, new SplittableRandom(1));
     assertThat(out).containsExactly(dot());
   }
 
@@ -28,7 +29,8 @@ class ImageAugmenterTest {
   void aPureShiftMovesTheCentreDot() {
     // shift 0.2 of 9 pixels: up to 1.8 pixels; find where the mass went
     float[] out = new float[81];
-    new ImageAugmenter(new AugmentSpec(0, 0, 0.2, 0), shape).apply(dot(), 0, out, 0, new SplittableRandom(3));
+    new ImageAugmenter(new AugmentSpec(0, 0, 0.2, 0), shape)
+        .apply(dot(), 0, out, 0, new SplittableRandom(3));
     double mass = 0;
     double cx = 0;
     for (int y = 0; y < 9; y++) {

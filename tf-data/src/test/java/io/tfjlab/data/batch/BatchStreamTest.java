@@ -29,7 +29,8 @@ class BatchStreamTest {
         for (int r = 0; r < b.size(); r++) {
           int i = b.indices()[r];
           seen.add(i);
-          assertThat(b.images().getFloat(r, 1, 2, 0)).isCloseTo(set.pixel(i, 6) / 255f, within(1e-6f));
+          assertThat(b.images().getFloat(r, 1, 2, 0))
+              .isCloseTo(set.pixel(i, 6) / 255f, within(1e-6f));
           for (int c = 0; c < 10; c++) {
             assertThat(b.labels().getFloat(r, c)).isEqualTo(c == set.label(i) ? 1f : 0f);
           }
@@ -69,8 +70,10 @@ class BatchStreamTest {
 
   @Test
   void prefetchingGivesTheSameBatchesAsAFreshPassEvenWhenAPassIsAbandoned() {
-    BatchOptions options = BatchOptions.training(16, 3).withAugment(io.tfjlab.data.augment.AugmentSpec.digits());
-    try (BatchStream a = new BatchStream(set, all, options); BatchStream b = new BatchStream(set, all, options)) {
+    BatchOptions options =
+        BatchOptions.training(16, 3).withAugment(io.tfjlab.data.augment.AugmentSpec.digits());
+    try (BatchStream a = new BatchStream(set, all, options);
+        BatchStream b = new BatchStream(set, all, options)) {
       java.util.Iterator<Batch> abandoned = a.epoch(0).iterator();
       abandoned.next(); // a fill of batch 1 is now in flight; the pass is dropped
       List<float[]> fromA = new ArrayList<>();
@@ -93,7 +96,8 @@ class BatchStreamTest {
 
   @Test
   void dropRemainderSkipsTheShortBatch() {
-    try (BatchStream stream = new BatchStream(set, all, BatchOptions.training(16, 1).withDropRemainder(true))) {
+    try (BatchStream stream =
+        new BatchStream(set, all, BatchOptions.training(16, 1).withDropRemainder(true))) {
       int n = 0;
       for (Batch b : stream.epoch(0)) {
         assertThat(b.size()).isEqualTo(16);
@@ -108,8 +112,8 @@ class BatchStreamTest {
     int[] train = IntStream.range(0, 40).toArray();
     PixelStatistics stats = PixelStatistics.of(set, train);
     float[] sum = new float[16];
-    try (BatchStream stream = new BatchStream(set, train,
-        BatchOptions.evaluation(40).withStandardization(stats))) {
+    try (BatchStream stream =
+        new BatchStream(set, train, BatchOptions.evaluation(40).withStandardization(stats))) {
       Batch b = stream.epoch(0).iterator().next();
       float[] all = new float[40 * 16];
       b.images().copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(all, false, false));
@@ -126,7 +130,8 @@ class BatchStreamTest {
 
   @Test
   void augmentationIsSeededAndChangesImages() {
-    BatchOptions opts = BatchOptions.training(50, 9).withAugment(new AugmentSpec(15, 0.1, 0.1, 0.1));
+    BatchOptions opts =
+        BatchOptions.training(50, 9).withAugment(new AugmentSpec(15, 0.1, 0.1, 0.1));
     float[][] first = new float[2][];
     for (int k = 0; k < 2; k++) {
       try (BatchStream s = new BatchStream(set, all, opts)) {
@@ -138,7 +143,11 @@ class BatchStreamTest {
     assertThat(first[0]).isEqualTo(first[1]);
     float[] plain = new float[50 * 16];
     try (BatchStream s = new BatchStream(set, all, BatchOptions.training(50, 9))) {
-      s.epoch(0).iterator().next().images().copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(plain, false, false));
+      s.epoch(0)
+          .iterator()
+          .next()
+          .images()
+          .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(plain, false, false));
     }
     assertThat(Arrays.equals(plain, first[0])).isFalse();
   }

@@ -36,7 +36,8 @@ class CifarBinaryReaderTest {
     assertThat(set.size()).isEqualTo(3);
     assertThat(set.shape()).isEqualTo(CifarBinaryReader.SHAPE);
     assertThat(set.labelArray()).containsExactly(3, 9, 0);
-    assertThat(new int[] {set.pixel(0, 0), set.pixel(0, 1), set.pixel(0, 2)}).containsExactly(10, 20, 30);
+    assertThat(new int[] {set.pixel(0, 0), set.pixel(0, 1), set.pixel(0, 2)})
+        .containsExactly(10, 20, 30);
     assertThat(set.pixel(0, 33 * 3)).isEqualTo(200);
     assertThat(set.pixel(2, 5)).isEqualTo(7);
   }
@@ -45,7 +46,8 @@ class CifarBinaryReaderTest {
   void rejectsFilesThatAreNotWholeRecordsAndBadLabels() throws Exception {
     Path cut = Files.write(dir.resolve("cut.bin"), new byte[3000]);
     assertThatThrownBy(() -> CifarBinaryReader.read(List.of(cut)))
-        .hasMessageContaining("cut.bin").hasMessageContaining("3073");
+        .hasMessageContaining("cut.bin")
+        .hasMessageContaining("3073");
     Path bad = Files.write(dir.resolve("bad.bin"), record(12, 0, 0, 0));
     assertThatThrownBy(() -> CifarBinaryReader.read(List.of(bad))).hasMessageContaining("label 12");
   }

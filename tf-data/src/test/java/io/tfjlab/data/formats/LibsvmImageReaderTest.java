@@ -45,9 +45,11 @@ class LibsvmImageReaderTest {
   void namesTheLineOfABadLabelOrIndex() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad"), "1 1:0\n11 1:0\n");
     assertThatThrownBy(() -> LibsvmImageReader.read(bad, SHAPE))
-        .hasMessageContaining("bad:2").hasMessageContaining("label 11");
+        .hasMessageContaining("bad:2")
+        .hasMessageContaining("label 11");
     Path idx = Files.writeString(dir.resolve("idx"), "1 5:0\n");
     assertThatThrownBy(() -> LibsvmImageReader.read(idx, SHAPE))
-        .hasMessageContaining("idx:1").hasMessageContaining("index 5 outside 1..4");
+        .hasMessageContaining("idx:1")
+        .hasMessageContaining("index 5 outside 1..4");
   }
 }

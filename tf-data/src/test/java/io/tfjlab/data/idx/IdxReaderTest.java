@@ -33,7 +33,8 @@ class IdxReaderTest {
 
   @Test
   void imageSetPairsImagesWithLabels() throws Exception {
-    Path img = file("img", idx(8, new int[] {2, 2, 3}, new byte[] {0, 0, 0, 0, 0, 9, 1, 1, 1, 1, 1, 1}));
+    Path img =
+        file("img", idx(8, new int[] {2, 2, 3}, new byte[] {0, 0, 0, 0, 0, 9, 1, 1, 1, 1, 1, 1}));
     Path lab = file("lab", idx(8, new int[] {2}, new byte[] {3, 7}));
     ImageSet set = IdxReader.readImageSet(img, lab, SHAPE, 10);
     assertThat(set.size()).isEqualTo(2);
@@ -46,25 +47,30 @@ class IdxReaderTest {
     byte[] raw = idx(8, new int[] {1}, new byte[] {1});
     raw[1] = 1;
     assertThatThrownBy(() -> IdxReader.read(file("m", raw), 1))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("m").hasMessageContaining("magic");
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("m")
+        .hasMessageContaining("magic");
   }
 
   @Test
   void rejectsOtherElementType() throws Exception {
     assertThatThrownBy(() -> IdxReader.read(file("t", idx(0x0D, new int[] {1}, new byte[4])), 1))
-        .hasMessageContaining("element type 0x0d").hasMessageContaining("0x08");
+        .hasMessageContaining("element type 0x0d")
+        .hasMessageContaining("0x08");
   }
 
   @Test
   void rejectsWrongDimensionCount() throws Exception {
     assertThatThrownBy(() -> IdxReader.read(file("d", idx(8, new int[] {1, 1}, new byte[1])), 3))
-        .hasMessageContaining("2 dimensions").hasMessageContaining("expected 3");
+        .hasMessageContaining("2 dimensions")
+        .hasMessageContaining("expected 3");
   }
 
   @Test
   void rejectsTruncatedAndOverlongPayloads() throws Exception {
     assertThatThrownBy(() -> IdxReader.read(file("short", idx(8, new int[] {4}, new byte[3])), 1))
-        .hasMessageContaining("short").hasMessageContaining("truncated");
+        .hasMessageContaining("short")
+        .hasMessageContaining("truncated");
     assertThatThrownBy(() -> IdxReader.read(file("long", idx(8, new int[] {4}, new byte[5])), 1))
         .hasMessageContaining("trailing");
   }
@@ -74,7 +80,8 @@ class IdxReaderTest {
     Path img = file("img", idx(8, new int[] {1, 3, 3}, new byte[9]));
     Path lab = file("lab", idx(8, new int[] {1}, new byte[1]));
     assertThatThrownBy(() -> IdxReader.readImageSet(img, lab, SHAPE, 10))
-        .hasMessageContaining("3x3").hasMessageContaining("expected 2x3");
+        .hasMessageContaining("3x3")
+        .hasMessageContaining("expected 2x3");
   }
 
   @Test
@@ -82,7 +89,8 @@ class IdxReaderTest {
     Path img = file("img", idx(8, new int[] {2, 2, 3}, new byte[12]));
     Path lab = file("labels", idx(8, new int[] {3}, new byte[3]));
     assertThatThrownBy(() -> IdxReader.readImageSet(img, lab, SHAPE, 10))
-        .hasMessageContaining("labels").hasMessageContaining("3 labels for 2 images");
+        .hasMessageContaining("labels")
+        .hasMessageContaining("3 labels for 2 images");
   }
 
   @Test

@@ -76,10 +76,13 @@ class DataSplitterTest {
 
   @Test
   void tooManyLabelsOrBadFractionsAreClearErrors() {
-    assertThatThrownBy(() -> DataSplitter.split(set, new SplitSpec(ValidationSplit.fraction(0.5), 300, 1, 1)))
-        .hasMessageContaining("asked for 300 labels but only 250").hasMessageContaining("--labels");
+    assertThatThrownBy(
+            () -> DataSplitter.split(set, new SplitSpec(ValidationSplit.fraction(0.5), 300, 1, 1)))
+        .hasMessageContaining("asked for 300 labels but only 250")
+        .hasMessageContaining("--labels");
     assertThatThrownBy(() -> ValidationSplit.fraction(1.5)).hasMessageContaining("[0, 1)");
-    assertThatThrownBy(() -> new SplitSpec(ValidationSplit.none(), -1, 0, 0)).hasMessageContaining("labels");
+    assertThatThrownBy(() -> new SplitSpec(ValidationSplit.none(), -1, 0, 0))
+        .hasMessageContaining("labels");
   }
 
   private static Set<Integer> toSet(int[] a) {

@@ -35,8 +35,10 @@ class ToyGeneratorsTest {
 
   @Test
   void generatorsAreSeededAndBlobsBalanced() {
-    assertThat(ToyGenerators.twoBlobs(100, 0.5, 3).x()).isEqualTo(ToyGenerators.twoBlobs(100, 0.5, 3).x());
-    assertThat(ToyGenerators.twoBlobs(100, 0.5, 3).x()).isNotEqualTo(ToyGenerators.twoBlobs(100, 0.5, 4).x());
+    assertThat(ToyGenerators.twoBlobs(100, 0.5, 3).x())
+        .isEqualTo(ToyGenerators.twoBlobs(100, 0.5, 3).x());
+    assertThat(ToyGenerators.twoBlobs(100, 0.5, 3).x())
+        .isNotEqualTo(ToyGenerators.twoBlobs(100, 0.5, 4).x());
     ToyData blobs = ToyGenerators.twoBlobs(100, 0.5, 3);
     double ones = 0;
     for (int i = 0; i < blobs.n(); i++) {

@@ -1,26 +1,27 @@
 package io.tfjlab.eval.cli;
 
-import io.tfjlab.eval.metrics.ClassificationReport;
-import io.tfjlab.eval.metrics.ConfusionMatrix;
-import io.tfjlab.models.zoo.Task;
-import java.util.List;
-import java.util.Optional;
-
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
-import io.tfjlab.models.zoo.Phase;
-import io.tfjlab.training.Evaluator;
+import io.tfjlab.eval.metrics.ClassificationReport;
+import io.tfjlab.eval.metrics.ConfusionMatrix;
 import io.tfjlab.models.runtime.DeviceSelection;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.models.zoo.Task;
+import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: reload a run's checkpoint and report its test loss and metric. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
     description = "Reload a run's best (or last) checkpoint and report test loss and accuracy.")
 public final class EvaluateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -33,24 +34,47 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RestoredRun r = RestoredRun.open(run, checkpoint,
-        Guice.createInjector(new TrainingModule(DataOptions.defaults(),
-            DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
+    try (RestoredRun r =
+        RestoredRun.open(
+            run,
+            checkpoint,
+            Guice.createInjector(
+                new TrainingModule(
+                    DataOptions.defaults(),
+                    DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
       Phase fin = r.model().finalPhase();
       boolean classifier = r.model().task() == Task.CLASSIFY;
-      Evaluator.Evaluation e = Evaluator.evaluate(r.session(), r.model().input(), r.model().target(), fin.evalLoss(),
-          fin.evalMetric(), classifier ? Optional.of(r.model().output()) : Optional.empty(), r.data().test());
+      Evaluator.Evaluation e =
+          Evaluator.evaluate(
+              r.session(),
+              r.model().input(),
+              r.model().target(),
+              fin.evalLoss(),
+              fin.evalMetric(),
+              classifier ? Optional.of(r.model().output()) : Optional.empty(),
+              r.data().test());
       Evaluator.Score s = e.score();
-      System.out.printf(Locale.ROOT, "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
-          r.run().name(), checkpoint, r.state().bestEpoch(), s.loss(), fin.metricName(), s.metric(), s.examples());
-      e.predictions().ifPresent(p -> {
-        List<String> names = r.data().classNames();
-        ConfusionMatrix matrix = ConfusionMatrix.of(p.actual(), p.predicted(), names.size());
-        System.out.println();
-        System.out.print(ClassificationReport.of(matrix, names).toText());
-        System.out.println();
-        System.out.print(ConfusionText.render(matrix, names));
-      });
+      System.out.printf(
+          Locale.ROOT,
+          "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
+          r.run().name(),
+          checkpoint,
+          r.state().bestEpoch(),
+          s.loss(),
+          fin.metricName(),
+          s.metric(),
+          s.examples());
+      e.predictions()
+          .ifPresent(
+              p -> {
+                List<String> names = r.data().classNames();
+                ConfusionMatrix matrix =
+                    ConfusionMatrix.of(p.actual(), p.predicted(), names.size());
+                System.out.println();
+                System.out.print(ClassificationReport.of(matrix, names).toText());
+                System.out.println();
+                System.out.print(ConfusionText.render(matrix, names));
+              });
     }
     return 0;
   }

@@ -1,37 +1,53 @@
 package io.tfjlab.eval.cli;
 
-import io.tfjlab.eval.metrics.ClassificationReport;
-import io.tfjlab.eval.metrics.ConfusionMatrix;
-import java.util.List;
-
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.ImageSet;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.eval.SavedModelPredictor;
+import io.tfjlab.eval.metrics.ClassificationReport;
+import io.tfjlab.eval.metrics.ConfusionMatrix;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code predict}: a SavedModel, loaded fresh, classifies a data set split; prints accuracy. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Load a SavedModel (as TensorFlow Serving would) and print its accuracy on a data set split.")
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load a SavedModel (as TensorFlow Serving would) and print its accuracy on a data set split.")
 public final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--saved-model", required = true, paramLabel = "DIR", description = "The SavedModel folder.")
+  @Option(
+      names = "--saved-model",
+      required = true,
+      paramLabel = "DIR",
+      description = "The SavedModel folder.")
   Path savedModel;
 
-  @Option(names = "--dataset", defaultValue = "mnist", description = "Data set (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "mnist",
+      description = "Data set (default ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      defaultValue = "test",
+      description = "train or test (default ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N",
-      description = "Images per call (default ${DEFAULT-VALUE}). A model with minibatch discrimination compares the "
-          + "images of a batch: give it the batch size it was trained with (the sgan's: 100).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description =
+          "Images per call (default ${DEFAULT-VALUE}). A model with minibatch discrimination compares the "
+              + "images of a batch: give it the batch size it was trained with (the sgan's: 100).")
   int batchSize;
 
   @Override
@@ -42,7 +58,8 @@ public final class PredictCommand implements Callable<Integer> {
     if (!split.equals("test") && !split.equals("train")) {
       throw new IllegalArgumentException("--split must be train or test, got " + split);
     }
-    Dataset ds = Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class).load(dataset);
+    Dataset ds =
+        Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class).load(dataset);
     ImageSet set = split.equals("test") ? ds.test() : ds.train();
     long t0 = System.nanoTime();
     try (SavedModelPredictor p = new SavedModelPredictor(savedModel)) {
@@ -54,8 +71,16 @@ public final class PredictCommand implements Callable<Integer> {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "%s %s: accuracy %.4f (%d/%d) with %s [%.1fs, %.0f images/s]%n", dataset,
-          split, (double) correct / predicted.length, correct, predicted.length, savedModel, seconds,
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s: accuracy %.4f (%d/%d) with %s [%.1fs, %.0f images/s]%n",
+          dataset,
+          split,
+          (double) correct / predicted.length,
+          correct,
+          predicted.length,
+          savedModel,
+          seconds,
           predicted.length / seconds);
       int[] actual = new int[predicted.length];
       int[] pred = new int[predicted.length];

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The comparison as a table: {@code comparison.json} (for notebooks and tools) and
- * {@code comparison.md}, and the same table as plain text for the terminal.
+ * The comparison as a table: {@code comparison.json} (for notebooks and tools) and {@code
+ * comparison.md}, and the same table as plain text for the terminal.
  *
  * @param name report name (the folder under reports/)
  * @param preset the comparison preset
@@ -20,13 +20,19 @@ import java.util.Map;
  * @param command the command line that made it
  * @param rows one per comparison row
  */
-public record ComparisonReport(String name, String preset, String dataset, String created, Map<String, Object> machine,
-    String command, List<RowResult> rows) {
+public record ComparisonReport(
+    String name,
+    String preset,
+    String dataset,
+    String created,
+    Map<String, Object> machine,
+    String command,
+    List<RowResult> rows) {
   public static final String JSON = ReportLayout.COMPARISON_JSON;
   public static final String MARKDOWN = ReportLayout.COMPARISON_MARKDOWN;
 
-  static final List<String> HEADERS = List.of("model", "labels", "test accuracy", "parameters", "train time",
-      "seed report");
+  static final List<String> HEADERS =
+      List.of("model", "labels", "test accuracy", "parameters", "train time", "seed report");
 
   /** Writes comparison.json and comparison.md into {@code dir}, atomically each. */
   public void write(Path dir) {
@@ -37,26 +43,48 @@ public record ComparisonReport(String name, String preset, String dataset, Strin
   public List<List<String>> cells() {
     List<List<String>> out = new ArrayList<>();
     for (RowResult r : rows) {
-      out.add(List.of(r.title(), r.labels() == 0 ? "all" : String.valueOf(r.labels()), accuracy(r.accuracy()),
-          String.format(Locale.ROOT, "%,d", r.parameters()), duration(r.trainSeconds()),
-          r.seedReport() == null ? "—" : r.seedReport().text() + " (" + r.seedReport().source() + ")"));
+      out.add(
+          List.of(
+              r.title(),
+              r.labels() == 0 ? "all" : String.valueOf(r.labels()),
+              accuracy(r.accuracy()),
+              String.format(Locale.ROOT, "%,d", r.parameters()),
+              duration(r.trainSeconds()),
+              r.seedReport() == null
+                  ? "—"
+                  : r.seedReport().text() + " (" + r.seedReport().source() + ")"));
     }
     return out;
   }
 
   public String markdown() {
     StringBuilder b = new StringBuilder();
-    b.append("# Comparison '").append(name).append("' (preset ").append(preset).append(", ").append(dataset)
+    b.append("# Comparison '")
+        .append(name)
+        .append("' (preset ")
+        .append(preset)
+        .append(", ")
+        .append(dataset)
         .append(")\n\n");
-    b.append("Made by `").append(command).append("` on ").append(created).append(", host ")
-        .append(machine.get("host")).append(" (").append(machine.get("cores")).append(" cores, Java ")
-        .append(machine.get("java")).append(").\n\n");
-    b.append("Test accuracy on the 10,000 MNIST test images, read once per run at its end; mean ± sample std over "
-        + "label seeds when a row has several runs. Train time: mean wall time of a run (all phases).\n\n");
+    b.append("Made by `")
+        .append(command)
+        .append("` on ")
+        .append(created)
+        .append(", host ")
+        .append(machine.get("host"))
+        .append(" (")
+        .append(machine.get("cores"))
+        .append(" cores, Java ")
+        .append(machine.get("java"))
+        .append(").\n\n");
+    b.append(
+        "Test accuracy on the 10,000 MNIST test images, read once per run at its end; mean ± sample std over "
+            + "label seeds when a row has several runs. Train time: mean wall time of a run (all phases).\n\n");
     b.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     b.append("|").append("---|".repeat(HEADERS.size())).append('\n');
     for (List<String> row : cells()) {
-      b.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList()))
+      b.append("| ")
+          .append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList()))
           .append(" |\n");
     }
     return b.toString();
@@ -95,7 +123,9 @@ public record ComparisonReport(String name, String preset, String dataset, Strin
 
   static String accuracy(RowResult.Accuracy a) {
     String mean = String.format(Locale.ROOT, "%.2f%%", 100 * a.mean());
-    return a.std() == null ? mean : String.format(Locale.ROOT, "%s ± %.2f (n=%d)", mean, 100 * a.std(), a.n());
+    return a.std() == null
+        ? mean
+        : String.format(Locale.ROOT, "%s ± %.2f (n=%d)", mean, 100 * a.std(), a.n());
   }
 
   static String duration(double seconds) {

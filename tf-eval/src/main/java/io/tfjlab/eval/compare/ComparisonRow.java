@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param resolved one resolved spec per label seed, with where its values came from
  * @param seedReport what the seed reports got for this row, if they have the row
  */
-public record ComparisonRow(String id, String title, List<ResolvedSpec> resolved, Optional<SeedReport> seedReport) {
+public record ComparisonRow(
+    String id, String title, List<ResolvedSpec> resolved, Optional<SeedReport> seedReport) {
   public ComparisonRow {
     if (resolved.isEmpty()) {
       throw new IllegalArgumentException("comparison row " + id + " has no run");

@@ -1,8 +1,8 @@
 package io.tfjlab.eval.compare;
 
-import io.tfjlab.training.spec.ResolvedSpec;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.spec.ResolvedSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,11 @@ public final class ComparisonRunner {
   /**
    * @param afterRun called with each run folder once it is finished (e.g. to draw its figures)
    */
-  public ComparisonRunner(RunExecutor executor, Path runsRoot, String command, PrintStream out,
+  public ComparisonRunner(
+      RunExecutor executor,
+      Path runsRoot,
+      String command,
+      PrintStream out,
       Consumer<Path> afterRun) {
     this.executor = executor;
     this.ledger = new RunLedger(runsRoot);
@@ -38,8 +42,9 @@ public final class ComparisonRunner {
     int i = 0;
     for (ComparisonRow row : rows) {
       i++;
-      out.printf("%n== [%d/%d] %s (%s, %s labels) ==%n", i, rows.size(), row.title(), row.model(),
-          row.labels() == 0 ? "all" : row.labels());
+      out.printf(
+          "%n== [%d/%d] %s (%s, %s labels) ==%n",
+          i, rows.size(), row.title(), row.model(), row.labels() == 0 ? "all" : row.labels());
       results.add(runRow(row));
     }
     return results;
@@ -64,9 +69,19 @@ public final class ComparisonRunner {
       seconds.addValue(result.trainSeconds());
       parameters = result.parameters();
     }
-    RowResult.Accuracy a = new RowResult.Accuracy(acc.getMean(),
-        acc.getN() > 1 ? acc.getStandardDeviation() : null, (int) acc.getN());
-    return new RowResult(row.id(), row.title(), row.model(), row.labels(), runs, a, parameters, seconds.getMean(),
-        row.seedReport().orElse(null), reused);
+    RowResult.Accuracy a =
+        new RowResult.Accuracy(
+            acc.getMean(), acc.getN() > 1 ? acc.getStandardDeviation() : null, (int) acc.getN());
+    return new RowResult(
+        row.id(),
+        row.title(),
+        row.model(),
+        row.labels(),
+        runs,
+        a,
+        parameters,
+        seconds.getMean(),
+        row.seedReport().orElse(null),
+        reused);
   }
 }

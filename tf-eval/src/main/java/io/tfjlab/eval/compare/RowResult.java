@@ -16,8 +16,17 @@ import java.util.List;
  * @param seedReport the seed reports' number for the row, or null
  * @param reused how many of the runs were finished before this comparison started
  */
-public record RowResult(String id, String title, String model, int labels, List<String> runs, Accuracy accuracy,
-    long parameters, double trainSeconds, SeedReport seedReport, int reused) {
+public record RowResult(
+    String id,
+    String title,
+    String model,
+    int labels,
+    List<String> runs,
+    Accuracy accuracy,
+    long parameters,
+    double trainSeconds,
+    SeedReport seedReport,
+    int reused) {
 
   /** Mean ± std of a metric over n runs (std null for one run). */
   public record Accuracy(double mean, Double std, int n) {}

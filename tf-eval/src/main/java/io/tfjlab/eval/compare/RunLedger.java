@@ -5,11 +5,10 @@ import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
-import io.tfjlab.training.spec.ResolvedSpec;
-import java.util.Map;
 import io.tfjlab.training.run.RunDirectory;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.spec.ResolvedSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,15 +17,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The run folders under a runs root, looked up by resolved spec: a comparison or a study reuses a
- * finished run with the same spec instead of training it again, and resumes an interrupted one.
- * The key is the resolved spec without the machine's settings ({@code threads}) plus the tfjlab
- * version and the digest of the code that trains ({@link io.tfjlab.training.run.CodeDigest}): a
- * run trained by other code, or recorded before the digest existed, is never reused.
+ * finished run with the same spec instead of training it again, and resumes an interrupted one. The
+ * key is the resolved spec without the machine's settings ({@code threads}) plus the tfjlab version
+ * and the digest of the code that trains ({@link io.tfjlab.training.run.CodeDigest}): a run trained
+ * by other code, or recorded before the digest existed, is never reused.
  */
 public final class RunLedger {
   /** What the ledger holds for a spec. */
@@ -55,34 +55,65 @@ public final class RunLedger {
     this.root = root;
   }
 
-  /** The newest finished run with this resolved spec, else the newest resumable one, else missing. */
+  /**
+   * The newest finished run with this resolved spec, else the newest resumable one, else missing.
+   */
   public Entry find(RunSpec resolved) {
     JsonNode wanted = asRead(resolved);
     Map<String, String> current = Manifest.currentVersions();
-    List<Recorded> same = runs().filter(r -> wanted.equals(r.spec())
-        && current.get("tfjlab").equals(r.version()) && current.get(Manifest.CODE_KEY).equals(r.code())).toList();
-    Optional<Path> finished = same.stream().filter(r -> r.status().equals("finished")
-        && Files.isRegularFile(r.run().resolve(RunDirectory.RESULTS))).map(Recorded::run).max(byNumber());
+    List<Recorded> same =
+        runs()
+            .filter(
+                r ->
+                    wanted.equals(r.spec())
+                        && current.get("tfjlab").equals(r.version())
+                        && current.get(Manifest.CODE_KEY).equals(r.code()))
+            .toList();
+    Optional<Path> finished =
+        same.stream()
+            .filter(
+                r ->
+                    r.status().equals("finished")
+                        && Files.isRegularFile(r.run().resolve(RunDirectory.RESULTS)))
+            .map(Recorded::run)
+            .max(byNumber());
     if (finished.isPresent()) {
       return new Finished(finished.get());
     }
-    Optional<Path> resumable = same.stream().filter(r -> r.status().equals("running")
-        && Files.isDirectory(new RunLayout(r.run()).checkpoint(RunLayout.LAST))).map(Recorded::run).max(byNumber());
+    Optional<Path> resumable =
+        same.stream()
+            .filter(
+                r ->
+                    r.status().equals("running")
+                        && Files.isDirectory(new RunLayout(r.run()).checkpoint(RunLayout.LAST)))
+            .map(Recorded::run)
+            .max(byNumber());
     return resumable.<Entry>map(Interrupted::new).orElseGet(Missing::new);
   }
 
-  /** The finished run of {@code resolved}: reused if there is one, resumed if interrupted, else trained now. */
+  /**
+   * The finished run of {@code resolved}: reused if there is one, resumed if interrupted, else
+   * trained now.
+   */
   public Obtained obtain(RunExecutor executor, RunSpec resolved, String command, PrintStream out) {
     return obtain(executor, ResolvedSpec.of(resolved), command, out);
   }
 
-  /** As {@link #obtain(RunExecutor, RunSpec, String, PrintStream)}; a new run records the spec's provenance. */
-  public Obtained obtain(RunExecutor executor, ResolvedSpec resolution, String command, PrintStream out) {
+  /**
+   * As {@link #obtain(RunExecutor, RunSpec, String, PrintStream)}; a new run records the spec's
+   * provenance.
+   */
+  public Obtained obtain(
+      RunExecutor executor, ResolvedSpec resolution, String command, PrintStream out) {
     RunSpec resolved = executor.resolve(resolution.spec());
     Entry entry = find(resolved);
     if (entry instanceof Finished f) {
       RunResult result = Json.read(f.run().resolve(RunDirectory.RESULTS), RunResult.class);
-      out.printf(Locale.ROOT, "reusing %s (same spec, finished): test %s %.4f%n", f.run(), result.metricName(),
+      out.printf(
+          Locale.ROOT,
+          "reusing %s (same spec, finished): test %s %.4f%n",
+          f.run(),
+          result.metricName(),
           result.testMetric());
       return new Obtained(f.run(), result, true);
     }
@@ -108,8 +139,12 @@ public final class RunLedger {
       return Stream.empty();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.MANIFEST))).map(RunLedger::recorded)
-          .flatMap(Optional::stream).toList().stream();
+      return s
+          .filter(p -> Files.isRegularFile(p.resolve(RunDirectory.MANIFEST)))
+          .map(RunLedger::recorded)
+          .flatMap(Optional::stream)
+          .toList()
+          .stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
     }
@@ -119,8 +154,13 @@ public final class RunLedger {
   private static Optional<Recorded> recorded(Path run) {
     try {
       JsonNode m = Json.MAPPER.readTree(run.resolve(RunDirectory.MANIFEST).toFile());
-      return Optional.of(new Recorded(run, m.path("status").asText("unreadable"), keyFields(m.get("spec")),
-          m.path("versions").path("tfjlab").asText(null), m.path("versions").path(Manifest.CODE_KEY).asText(null)));
+      return Optional.of(
+          new Recorded(
+              run,
+              m.path("status").asText("unreadable"),
+              keyFields(m.get("spec")),
+              m.path("versions").path("tfjlab").asText(null),
+              m.path("versions").path(Manifest.CODE_KEY).asText(null)));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -35,17 +35,20 @@ final class Pca {
       }
     }
     double[][] cov = new double[d][d];
-    IntStream.range(0, d).parallel().forEach(a -> {
-      double[] ca = cols[a];
-      for (int b = a; b < d; b++) {
-        double[] cb = cols[b];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += ca[i] * cb[i];
-        }
-        cov[a][b] = s / Math.max(1, n - 1);
-      }
-    });
+    IntStream.range(0, d)
+        .parallel()
+        .forEach(
+            a -> {
+              double[] ca = cols[a];
+              for (int b = a; b < d; b++) {
+                double[] cb = cols[b];
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                  s += ca[i] * cb[i];
+                }
+                cov[a][b] = s / Math.max(1, n - 1);
+              }
+            });
     for (int a = 0; a < d; a++) {
       for (int b = 0; b < a; b++) {
         cov[a][b] = cov[b][a];
@@ -57,10 +60,12 @@ final class Pca {
     for (int j = 0; j < d; j++) {
       order[j] = j;
     }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(values[b], values[a]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(values[b], values[a]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
     RealMatrix vectors = eig.getV();
     double[][] basis = new double[k][d];
     for (int c = 0; c < k; c++) {
@@ -77,15 +82,18 @@ final class Pca {
       }
     }
     double[][] out = new double[n][k];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      for (int c = 0; c < k; c++) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          s += cols[j][i] * basis[c][j];
-        }
-        out[i][c] = s;
-      }
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                  s += cols[j][i] * basis[c][j];
+                }
+                out[i][c] = s;
+              }
+            });
     return out;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Barnes-Hut quadtree over 2-D points stored as {@code y[2i], y[2i+1]}: each cell keeps its mass
  * (number of points) and centre of mass, so that far cells stand in for all their points when
- * summing the repulsive forces of t-SNE. Reused across iterations by {@link #build}; not thread-safe
- * while building, read-only (safe to share) while computing forces.
+ * summing the repulsive forces of t-SNE. Reused across iterations by {@link #build}; not
+ * thread-safe while building, read-only (safe to share) while computing forces.
  */
 final class QuadTree {
 
@@ -124,10 +124,10 @@ final class QuadTree {
   }
 
   /**
-   * Repulsive force on point {@code i} at ({@code x}, {@code y}): adds
-   * {@code sum_j w_ij^2 (y_i - y_j)} to {@code force[0..1]} and returns {@code sum_j w_ij}, with
-   * {@code w = 1 / (1 + |y_i - y_j|^2)}, over all other points, cells whose width over distance is
-   * below {@code theta} taken as one mass at their centre.
+   * Repulsive force on point {@code i} at ({@code x}, {@code y}): adds {@code sum_j w_ij^2 (y_i -
+   * y_j)} to {@code force[0..1]} and returns {@code sum_j w_ij}, with {@code w = 1 / (1 + |y_i -
+   * y_j|^2)}, over all other points, cells whose width over distance is below {@code theta} taken
+   * as one mass at their centre.
    */
   double repulsion(int i, double x, double y, double theta, double[] force) {
     int[] stack = new int[64];

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Symmetric input affinities {@code P} of t-SNE in compressed-row form, computed over each
- * point's {@code 3 * perplexity} nearest neighbours (exact search) as in Barnes-Hut t-SNE.
+ * Symmetric input affinities {@code P} of t-SNE in compressed-row form, computed over each point's
+ * {@code 3 * perplexity} nearest neighbours (exact search) as in Barnes-Hut t-SNE.
  */
 final class SparseAffinities {
 
@@ -30,34 +30,37 @@ final class SparseAffinities {
     int[][] nbr = new int[n][k];
     double[][] cond = new double[n][k];
     double logU = Math.log(perplexity);
-    IntStream.range(0, n).parallel().forEach(i -> {
-      double[] xi = x[i];
-      long[] keyed = new long[n - 1];
-      double[] dist = new double[n];
-      int m = 0;
-      for (int j = 0; j < n; j++) {
-        if (j == i) {
-          continue;
-        }
-        double s = 0;
-        double[] xj = x[j];
-        for (int t = 0; t < xi.length; t++) {
-          double diff = xi[t] - xj[t];
-          s += diff * diff;
-        }
-        dist[j] = s;
-        // non-negative floats order like their bits: sort by (distance, index)
-        keyed[m++] = ((long) Float.floatToIntBits((float) s) << 32) | j;
-      }
-      Arrays.sort(keyed);
-      double[] d = new double[k];
-      for (int t = 0; t < k; t++) {
-        int j = (int) (keyed[t] & 0xffffffffL);
-        nbr[i][t] = j;
-        d[t] = dist[j];
-      }
-      calibrate(d, logU, cond[i]);
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              double[] xi = x[i];
+              long[] keyed = new long[n - 1];
+              double[] dist = new double[n];
+              int m = 0;
+              for (int j = 0; j < n; j++) {
+                if (j == i) {
+                  continue;
+                }
+                double s = 0;
+                double[] xj = x[j];
+                for (int t = 0; t < xi.length; t++) {
+                  double diff = xi[t] - xj[t];
+                  s += diff * diff;
+                }
+                dist[j] = s;
+                // non-negative floats order like their bits: sort by (distance, index)
+                keyed[m++] = ((long) Float.floatToIntBits((float) s) << 32) | j;
+              }
+              Arrays.sort(keyed);
+              double[] d = new double[k];
+              for (int t = 0; t < k; t++) {
+                int j = (int) (keyed[t] & 0xffffffffL);
+                nbr[i][t] = j;
+                d[t] = dist[j];
+              }
+              calibrate(d, logU, cond[i]);
+            });
     // symmetrise: each conditional value goes to (i, j) and (j, i)
     int[] counts = new int[n];
     for (int i = 0; i < n; i++) {

@@ -10,12 +10,12 @@ import java.util.stream.IntStream;
  * <p>Steps: optional PCA to {@code pcaDimensions} (when {@code d} is larger); for each point, its
  * {@code 3 * perplexity} nearest neighbours (exact search), Gaussian affinities calibrated to the
  * perplexity by binary search on the precision, symmetrised {@code P = (P_j|i + P_i|j) / 2n};
- * Student-t affinities Q in 2-D; gradient descent from {@code N(0, 1e-4)} for
- * {@code iterations} steps, with early exaggeration 12 and momentum 0.5 for the first 250, momentum
- * 0.8 after, and per-coordinate gains (+0.2 / x0.8, at least 0.01). Repulsive forces use a quadtree:
- * cells whose width over distance is below {@code theta} act as one mass ({@code theta = 0} is the
- * exact sum). Point loops run on parallel streams; every point's result is written to its own
- * slot and sums are taken in index order, so the output depends only on the input and the seed.
+ * Student-t affinities Q in 2-D; gradient descent from {@code N(0, 1e-4)} for {@code iterations}
+ * steps, with early exaggeration 12 and momentum 0.5 for the first 250, momentum 0.8 after, and
+ * per-coordinate gains (+0.2 / x0.8, at least 0.01). Repulsive forces use a quadtree: cells whose
+ * width over distance is below {@code theta} act as one mass ({@code theta = 0} is the exact sum).
+ * Point loops run on parallel streams; every point's result is written to its own slot and sums are
+ * taken in index order, so the output depends only on the input and the seed.
  *
  * @param perplexity effective number of neighbours, &gt; 0; needs {@code n - 1 >= 3 * perplexity}
  * @param iterations gradient steps, at least 1
@@ -24,11 +24,17 @@ import java.util.stream.IntStream;
  * @param pcaDimensions reduce to this many principal components first; 0 to skip
  * @param seed seed of the initial embedding
  */
-public record Tsne(double perplexity, int iterations, double learningRate, double theta, int pcaDimensions,
+public record Tsne(
+    double perplexity,
+    int iterations,
+    double learningRate,
+    double theta,
+    int pcaDimensions,
     long seed) {
 
   /** Iterations with early exaggeration and low momentum. */
   public static final int EXAGGERATION_ITERATIONS = 250;
+
   /** Factor on P during the first {@link #EXAGGERATION_ITERATIONS}. */
   public static final double EXAGGERATION = 12.0;
 
@@ -47,7 +53,8 @@ public record Tsne(double perplexity, int iterations, double learningRate, doubl
       throw new IllegalArgumentException("theta must be in [0, 1], got " + theta);
     }
     if (pcaDimensions < 0) {
-      throw new IllegalArgumentException("PCA dimensions must not be negative, got " + pcaDimensions);
+      throw new IllegalArgumentException(
+          "PCA dimensions must not be negative, got " + pcaDimensions);
     }
   }
 
@@ -80,7 +87,8 @@ public record Tsne(double perplexity, int iterations, double learningRate, doubl
    */
   public double[][] fit(double[][] x) {
     int n = validate(x);
-    double[][] data = pcaDimensions > 0 && x[0].length > pcaDimensions ? Pca.project(x, pcaDimensions) : x;
+    double[][] data =
+        pcaDimensions > 0 && x[0].length > pcaDimensions ? Pca.project(x, pcaDimensions) : x;
     int k = (int) Math.min(n - 1, Math.floor(3 * perplexity));
     SparseAffinities p = SparseAffinities.compute(data, perplexity, k);
 
@@ -126,54 +134,73 @@ public record Tsne(double perplexity, int iterations, double learningRate, doubl
     }
     for (int i = 0; i < x.length; i++) {
       if (x[i] == null || x[i].length != d) {
-        throw new IllegalArgumentException("point " + i + " has " + (x[i] == null ? 0 : x[i].length)
-            + " dimensions, point 0 has " + d);
+        throw new IllegalArgumentException(
+            "point "
+                + i
+                + " has "
+                + (x[i] == null ? 0 : x[i].length)
+                + " dimensions, point 0 has "
+                + d);
       }
       for (int j = 0; j < d; j++) {
         if (!Double.isFinite(x[i][j])) {
-          throw new IllegalArgumentException("point " + i + " dimension " + j + " is not finite: " + x[i][j]);
+          throw new IllegalArgumentException(
+              "point " + i + " dimension " + j + " is not finite: " + x[i][j]);
         }
       }
     }
     int needed = (int) Math.floor(3 * perplexity) + 1;
     if (x.length < needed) {
-      throw new IllegalArgumentException("perplexity " + perplexity + " needs at least " + needed
-          + " points (n - 1 >= 3 * perplexity), got " + x.length);
+      throw new IllegalArgumentException(
+          "perplexity "
+              + perplexity
+              + " needs at least "
+              + needed
+              + " points (n - 1 >= 3 * perplexity), got "
+              + x.length);
     }
     return x.length;
   }
 
   /**
-   * The t-SNE gradient {@code 4 (exaggeration * F_attr - F_rep / Z)} into {@code grad}, with
-   * {@code F_attr,i = sum_j P_ij w_ij (y_i - y_j)}, {@code F_rep,i = sum_j w_ij^2 (y_i - y_j)} and
-   * {@code Z = sum_{i != j} w_ij}.
+   * The t-SNE gradient {@code 4 (exaggeration * F_attr - F_rep / Z)} into {@code grad}, with {@code
+   * F_attr,i = sum_j P_ij w_ij (y_i - y_j)}, {@code F_rep,i = sum_j w_ij^2 (y_i - y_j)} and {@code
+   * Z = sum_{i != j} w_ij}.
    */
-  static void gradient(SparseAffinities p, double[] y, double exaggeration, double theta, QuadTree tree,
+  static void gradient(
+      SparseAffinities p,
+      double[] y,
+      double exaggeration,
+      double theta,
+      QuadTree tree,
       double[] grad) {
     int n = p.n;
     tree.build(y, n);
     double[] rep = new double[2 * n];
     double[] zPart = new double[n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      double xi = y[2 * i];
-      double yi = y[2 * i + 1];
-      double[] f = new double[2];
-      zPart[i] = tree.repulsion(i, xi, yi, theta, f);
-      rep[2 * i] = f[0];
-      rep[2 * i + 1] = f[1];
-      double ax = 0;
-      double ay = 0;
-      for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
-        int j = p.col[e];
-        double dx = xi - y[2 * j];
-        double dy = yi - y[2 * j + 1];
-        double pw = p.val[e] / (1 + dx * dx + dy * dy);
-        ax += pw * dx;
-        ay += pw * dy;
-      }
-      grad[2 * i] = ax;
-      grad[2 * i + 1] = ay;
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              double xi = y[2 * i];
+              double yi = y[2 * i + 1];
+              double[] f = new double[2];
+              zPart[i] = tree.repulsion(i, xi, yi, theta, f);
+              rep[2 * i] = f[0];
+              rep[2 * i + 1] = f[1];
+              double ax = 0;
+              double ay = 0;
+              for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+                int j = p.col[e];
+                double dx = xi - y[2 * j];
+                double dy = yi - y[2 * j + 1];
+                double pw = p.val[e] / (1 + dx * dx + dy * dy);
+                ax += pw * dx;
+                ay += pw * dy;
+              }
+              grad[2 * i] = ax;
+              grad[2 * i + 1] = ay;
+            });
     double z = 0;
     for (double v : zPart) {
       z += v;

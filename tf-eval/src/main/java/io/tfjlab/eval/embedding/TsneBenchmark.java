@@ -4,10 +4,10 @@ import java.util.Random;
 
 /**
  * Times {@link Tsne#defaults(long)} on synthetic MNIST-sized data: {@code n} points (default 3000)
- * of dimension 784 (values in [0, 1], ten noisy prototypes). Prints the seconds taken and the
- * 2-D nearest-neighbour class agreement. Needs only commons-math3 on the class path, e.g. after
- * {@code mvn -q -pl tf-eval -am -Dinterop.skip=true compile}:
- * {@code java -cp tf-eval/target/classes:<commons-math3-3.6.1.jar> io.tfjlab.eval.embedding.TsneBenchmark 3000}.
+ * of dimension 784 (values in [0, 1], ten noisy prototypes). Prints the seconds taken and the 2-D
+ * nearest-neighbour class agreement. Needs only commons-math3 on the class path, e.g. after {@code
+ * mvn -q -pl tf-eval -am -Dinterop.skip=true compile}: {@code java -cp
+ * tf-eval/target/classes:<commons-math3-3.6.1.jar> io.tfjlab.eval.embedding.TsneBenchmark 3000}.
  */
 public final class TsneBenchmark {
 
@@ -52,7 +52,8 @@ public final class TsneBenchmark {
         agree++;
       }
     }
-    System.out.printf("t-SNE of %d x %d: %.1f s on %d processors, 1-NN class agreement in 2-D %.3f%n",
+    System.out.printf(
+        "t-SNE of %d x %d: %.1f s on %d processors, 1-NN class agreement in 2-D %.3f%n",
         n, d, seconds, Runtime.getRuntime().availableProcessors(), (double) agree / n);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Per-class precision/recall/F1 with macro and weighted averages, like scikit-learn's
- * {@code classification_report(y_true, y_pred, labels=range(k), zero_division=0)}.
+ * Per-class precision/recall/F1 with macro and weighted averages, like scikit-learn's {@code
+ * classification_report(y_true, y_pred, labels=range(k), zero_division=0)}.
  *
  * <p>Zero division: a ratio whose denominator is 0 (precision of a class never predicted, recall of
  * a class with no examples, F1 when both are 0/0) is reported as 0, which is scikit-learn's default
@@ -61,8 +61,12 @@ public record ClassificationReport(
   public static ClassificationReport of(ConfusionMatrix matrix, List<String> classNames) {
     int k = matrix.numClasses();
     if (classNames == null || classNames.size() != k) {
-      throw new IllegalArgumentException("got " + (classNames == null ? 0 : classNames.size())
-          + " class names for a confusion matrix of " + k + " classes");
+      throw new IllegalArgumentException(
+          "got "
+              + (classNames == null ? 0 : classNames.size())
+              + " class names for a confusion matrix of "
+              + k
+              + " classes");
     }
     List<ClassMetrics> rows = new ArrayList<>(k);
     long total = matrix.total();
@@ -82,8 +86,16 @@ public record ClassificationReport(
       wr += recall * support;
       wf += f1 * support;
     }
-    return new ClassificationReport(rows, matrix.accuracy(), mp / k, mr / k, mf / k,
-        ratio(wp, total), ratio(wr, total), ratio(wf, total), total);
+    return new ClassificationReport(
+        rows,
+        matrix.accuracy(),
+        mp / k,
+        mr / k,
+        mf / k,
+        ratio(wp, total),
+        ratio(wr, total),
+        ratio(wf, total),
+        total);
   }
 
   /** Convenience: confusion matrix and report in one step. */
@@ -103,7 +115,8 @@ public record ClassificationReport(
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write classification report as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write classification report as JSON: " + e.getMessage(), e);
     }
   }
 
@@ -115,11 +128,30 @@ public record ClassificationReport(
     String row = "%" + width + "s %9.4f %9.4f %9.4f %9d%n";
     sb.append(String.format(Locale.ROOT, head, "", "precision", "recall", "f1-score", "support"));
     for (ClassMetrics c : classes) {
-      sb.append(String.format(Locale.ROOT, row, c.name(), c.precision(), c.recall(), c.f1(), c.support()));
+      sb.append(
+          String.format(
+              Locale.ROOT, row, c.name(), c.precision(), c.recall(), c.f1(), c.support()));
     }
-    sb.append(String.format(Locale.ROOT, "%" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy, total));
-    sb.append(String.format(Locale.ROOT, row, "macro avg", macroPrecision, macroRecall, macroF1, total));
-    sb.append(String.format(Locale.ROOT, row, "weighted avg", weightedPrecision, weightedRecall, weightedF1, total));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%" + width + "s %9s %9s %9.4f %9d%n",
+            "accuracy",
+            "",
+            "",
+            accuracy,
+            total));
+    sb.append(
+        String.format(Locale.ROOT, row, "macro avg", macroPrecision, macroRecall, macroF1, total));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "weighted avg",
+            weightedPrecision,
+            weightedRecall,
+            weightedF1,
+            total));
     return sb.toString();
   }
 }

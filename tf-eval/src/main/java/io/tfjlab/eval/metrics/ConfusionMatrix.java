@@ -21,8 +21,13 @@ public record ConfusionMatrix(long[][] counts) {
     long[][] copy = new long[counts.length][];
     for (int a = 0; a < counts.length; a++) {
       if (counts[a] == null || counts[a].length != counts.length) {
-        throw new IllegalArgumentException("confusion matrix row " + a + " has "
-            + (counts[a] == null ? 0 : counts[a].length) + " columns, expected " + counts.length);
+        throw new IllegalArgumentException(
+            "confusion matrix row "
+                + a
+                + " has "
+                + (counts[a] == null ? 0 : counts[a].length)
+                + " columns, expected "
+                + counts.length);
       }
       for (int p = 0; p < counts.length; p++) {
         if (counts[a][p] < 0) {
@@ -41,7 +46,8 @@ public record ConfusionMatrix(long[][] counts) {
    * @param actual true class of each example, in {@code [0, numClasses)}
    * @param predicted predicted class of each example, same length as {@code actual}
    * @param numClasses number of classes, at least 1
-   * @throws IllegalArgumentException on null or empty arrays, different lengths or a label out of range
+   * @throws IllegalArgumentException on null or empty arrays, different lengths or a label out of
+   *     range
    */
   public static ConfusionMatrix of(int[] actual, int[] predicted, int numClasses) {
     if (numClasses < 1) {
@@ -51,8 +57,8 @@ public record ConfusionMatrix(long[][] counts) {
       throw new IllegalArgumentException("actual and predicted labels must not be null");
     }
     if (actual.length != predicted.length) {
-      throw new IllegalArgumentException("actual has " + actual.length + " labels but predicted has "
-          + predicted.length);
+      throw new IllegalArgumentException(
+          "actual has " + actual.length + " labels but predicted has " + predicted.length);
     }
     if (actual.length == 0) {
       throw new IllegalArgumentException("no labels to compare: actual and predicted are empty");
@@ -68,8 +74,15 @@ public record ConfusionMatrix(long[][] counts) {
 
   private static void checkLabel(String which, int index, int label, int numClasses) {
     if (label < 0 || label >= numClasses) {
-      throw new IllegalArgumentException(which + " label at index " + index + " is " + label
-          + ", outside [0, " + numClasses + ")");
+      throw new IllegalArgumentException(
+          which
+              + " label at index "
+              + index
+              + " is "
+              + label
+              + ", outside [0, "
+              + numClasses
+              + ")");
     }
   }
 

@@ -15,8 +15,8 @@ import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
  * Heat map of a {@link ConfusionMatrix}: predicted classes on the x axis, actual classes on the y
- * axis (first class at the top), the count written in every cell, white for 0 shading to
- * {@link #HIGH} for the largest count.
+ * axis (first class at the top), the count written in every cell, white for 0 shading to {@link
+ * #HIGH} for the largest count.
  *
  * @param width image width in pixels
  * @param height image height in pixels
@@ -29,7 +29,8 @@ public record ConfusionMatrixPlot(int width, int height) {
   /** Checks the size. */
   public ConfusionMatrixPlot {
     if (width < 100 || height < 100) {
-      throw new IllegalArgumentException("image must be at least 100x100 pixels, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "image must be at least 100x100 pixels, got " + width + "x" + height);
     }
   }
 
@@ -51,8 +52,12 @@ public record ConfusionMatrixPlot(int width, int height) {
   public BufferedImage render(ConfusionMatrix matrix, List<String> classNames, String title) {
     int k = matrix.numClasses();
     if (classNames == null || classNames.size() != k) {
-      throw new IllegalArgumentException("got " + (classNames == null ? 0 : classNames.size())
-          + " class names for a confusion matrix of " + k + " classes");
+      throw new IllegalArgumentException(
+          "got "
+              + (classNames == null ? 0 : classNames.size())
+              + " class names for a confusion matrix of "
+              + k
+              + " classes");
     }
     if (new HashSet<>(classNames).size() != k) {
       throw new IllegalArgumentException("class names must be distinct: " + classNames);
@@ -68,9 +73,16 @@ public record ConfusionMatrixPlot(int width, int height) {
         cells.add(new Number[] {p, k - 1 - a, c});
       }
     }
-    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
-        .title(title == null ? "" : title).xAxisTitle("predicted").yAxisTitle("actual").build();
-    chart.getStyler()
+    HeatMapChart chart =
+        new HeatMapChartBuilder()
+            .width(width)
+            .height(height)
+            .title(title == null ? "" : title)
+            .xAxisTitle("predicted")
+            .yAxisTitle("actual")
+            .build();
+    chart
+        .getStyler()
         .setShowValue(true)
         .setRangeColors(new Color[] {Color.WHITE, HIGH})
         .setMin(0)

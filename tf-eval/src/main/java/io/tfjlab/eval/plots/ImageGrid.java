@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tiles float images (values in [0, 1], grayscale HxW or colour HxWx3) into one PNG grid,
- * row by row, {@code columns} images per row, with optional labels on the left of each row (for
- * strips such as "original" / "reconstruction").
+ * Tiles float images (values in [0, 1], grayscale HxW or colour HxWx3) into one PNG grid, row by
+ * row, {@code columns} images per row, with optional labels on the left of each row (for strips
+ * such as "original" / "reconstruction").
  *
  * <p>Every image of a grid has the same shape. Values outside [0, 1] are clipped; NaN is an error.
  * Without labels the image is {@code columns * (w * scale) + (columns + 1) * padding} wide and
@@ -62,13 +62,21 @@ public record ImageGrid(int columns, int scale, int padding) {
     for (int n = 0; n < images.size(); n++) {
       float[][] img = images.get(n);
       if (img == null || img.length != h) {
-        throw new IllegalArgumentException("image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
+        throw new IllegalArgumentException(
+            "image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
       }
       float[][][] rgb = new float[h][w][];
       for (int y = 0; y < h; y++) {
         if (img[y] == null || img[y].length != w) {
-          throw new IllegalArgumentException("image " + n + " row " + y + " has "
-              + (img[y] == null ? 0 : img[y].length) + " pixels, expected " + w);
+          throw new IllegalArgumentException(
+              "image "
+                  + n
+                  + " row "
+                  + y
+                  + " has "
+                  + (img[y] == null ? 0 : img[y].length)
+                  + " pixels, expected "
+                  + w);
         }
         for (int x = 0; x < w; x++) {
           float v = img[y][x];
@@ -89,17 +97,33 @@ public record ImageGrid(int columns, int scale, int padding) {
     for (int n = 0; n < images.size(); n++) {
       float[][][] img = images.get(n);
       if (img == null || img.length != h) {
-        throw new IllegalArgumentException("image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
+        throw new IllegalArgumentException(
+            "image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
       }
       for (int y = 0; y < h; y++) {
         if (img[y] == null || img[y].length != w) {
-          throw new IllegalArgumentException("image " + n + " row " + y + " has "
-              + (img[y] == null ? 0 : img[y].length) + " pixels, expected " + w);
+          throw new IllegalArgumentException(
+              "image "
+                  + n
+                  + " row "
+                  + y
+                  + " has "
+                  + (img[y] == null ? 0 : img[y].length)
+                  + " pixels, expected "
+                  + w);
         }
         for (int x = 0; x < w; x++) {
           if (img[y][x] == null || img[y][x].length != 3) {
-            throw new IllegalArgumentException("image " + n + " pixel (" + y + ", " + x + ") has "
-                + (img[y][x] == null ? 0 : img[y][x].length) + " channels, expected 3");
+            throw new IllegalArgumentException(
+                "image "
+                    + n
+                    + " pixel ("
+                    + y
+                    + ", "
+                    + x
+                    + ") has "
+                    + (img[y][x] == null ? 0 : img[y][x].length)
+                    + " channels, expected 3");
           }
         }
       }
@@ -112,8 +136,8 @@ public record ImageGrid(int columns, int scale, int padding) {
     int rows = (count + columns - 1) / columns;
     List<String> labels = rowLabels == null ? List.of() : rowLabels;
     if (!labels.isEmpty() && labels.size() != rows) {
-      throw new IllegalArgumentException("got " + labels.size() + " row labels for " + rows + " rows of "
-          + columns + " images");
+      throw new IllegalArgumentException(
+          "got " + labels.size() + " row labels for " + rows + " rows of " + columns + " images");
     }
     int tileW = w * scale;
     int tileH = h * scale;
@@ -132,8 +156,10 @@ public record ImageGrid(int columns, int scale, int padding) {
         float[][][] img = images.get(n);
         for (int y = 0; y < h; y++) {
           for (int x = 0; x < w; x++) {
-            int rgb = (channel(img[y][x][0], n, y, x) << 16) | (channel(img[y][x][1], n, y, x) << 8)
-                | channel(img[y][x][2], n, y, x);
+            int rgb =
+                (channel(img[y][x][0], n, y, x) << 16)
+                    | (channel(img[y][x][1], n, y, x) << 8)
+                    | channel(img[y][x][2], n, y, x);
             for (int dy = 0; dy < scale; dy++) {
               for (int dx = 0; dx < scale; dx++) {
                 out.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
@@ -143,13 +169,15 @@ public record ImageGrid(int columns, int scale, int padding) {
         }
       }
       if (!labels.isEmpty()) {
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+            RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(font);
         g.setColor(Color.WHITE);
         FontMetrics fm = g.getFontMetrics();
         for (int r = 0; r < rows; r++) {
           int yMid = padding + r * (tileH + padding) + tileH / 2;
-          g.drawString(labels.get(r), Math.max(padding, 4), yMid + (fm.getAscent() - fm.getDescent()) / 2);
+          g.drawString(
+              labels.get(r), Math.max(padding, 4), yMid + (fm.getAscent() - fm.getDescent()) / 2);
         }
       }
     } finally {

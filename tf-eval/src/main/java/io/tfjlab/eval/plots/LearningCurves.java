@@ -16,9 +16,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Learning-curve PNG of a run's {@code history.csv}: one row per training phase (all phases, in
- * file order), each row with two panels side by side: loss and val_loss per epoch (left), metric and
- * val_metric per epoch (right, the axis named by {@code metric_name}, e.g. "acc"). Empty cells are
- * left out of a curve; a curve with no value is not drawn.
+ * file order), each row with two panels side by side: loss and val_loss per epoch (left), metric
+ * and val_metric per epoch (right, the axis named by {@code metric_name}, e.g. "acc"). Empty cells
+ * are left out of a curve; a curve with no value is not drawn.
  *
  * @param panelWidth width of one panel in pixels (the image is twice as wide)
  * @param panelHeight height of one panel in pixels (the image is that times the number of phases)
@@ -28,7 +28,8 @@ public record LearningCurves(int panelWidth, int panelHeight) {
   /** Checks the sizes. */
   public LearningCurves {
     if (panelWidth < 100 || panelHeight < 100) {
-      throw new IllegalArgumentException("panel must be at least 100x100 pixels, got " + panelWidth + "x" + panelHeight);
+      throw new IllegalArgumentException(
+          "panel must be at least 100x100 pixels, got " + panelWidth + "x" + panelHeight);
     }
   }
 
@@ -40,7 +41,8 @@ public record LearningCurves(int panelWidth, int panelHeight) {
   /** Reads {@code historyCsv} and writes the PNG; the title is the run folder's name. */
   public void write(Path historyCsv, Path png) {
     Path parent = historyCsv.toAbsolutePath().getParent();
-    String title = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    String title =
+        parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     write(TrainingHistory.read(historyCsv), title, png);
   }
 
@@ -52,7 +54,8 @@ public record LearningCurves(int panelWidth, int panelHeight) {
   /** Renders the image: width {@code 2 * panelWidth}, height {@code phases * panelHeight}. */
   public BufferedImage render(TrainingHistory history, String title) {
     List<TrainingHistory.Phase> phases = history.phases();
-    BufferedImage image = new BufferedImage(2 * panelWidth, phases.size() * panelHeight, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(2 * panelWidth, phases.size() * panelHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -64,7 +67,8 @@ public record LearningCurves(int panelWidth, int panelHeight) {
         XYChart loss = chart(prefix + ": loss", "loss", Styler.LegendPosition.InsideNE);
         addSeries(loss, "loss", p.epoch(), p.loss(), Palette.of(0));
         addSeries(loss, "val_loss", p.epoch(), p.valLoss(), Palette.of(1));
-        XYChart metric = chart(prefix + ": " + p.metricName(), p.metricName(), Styler.LegendPosition.InsideSE);
+        XYChart metric =
+            chart(prefix + ": " + p.metricName(), p.metricName(), Styler.LegendPosition.InsideSE);
         addSeries(metric, p.metricName(), p.epoch(), p.metric(), Palette.of(0));
         addSeries(metric, "val_" + p.metricName(), p.epoch(), p.valMetric(), Palette.of(1));
         paint(g, loss, 0, row * panelHeight);
@@ -77,8 +81,14 @@ public record LearningCurves(int panelWidth, int panelHeight) {
   }
 
   private XYChart chart(String title, String yTitle, Styler.LegendPosition legend) {
-    XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(title)
-        .xAxisTitle("epoch").yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(panelWidth)
+            .height(panelHeight)
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle(yTitle)
+            .build();
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setLegendPosition(legend);

@@ -28,14 +28,25 @@ public final class PngFiles {
     try {
       Files.createDirectories(dir);
       // not Files.createTempFile: its owner-only permissions would stick to the final file
-      tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-          + Thread.currentThread().getId() + "." + System.nanoTime() + ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      tmp =
+          dir.resolve(
+              "."
+                  + absolute.getFileName()
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "."
+                  + Thread.currentThread().getId()
+                  + "."
+                  + System.nanoTime()
+                  + ".tmp");
+      try (OutputStream out =
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         if (!ImageIO.write(image, "png", out)) {
           throw new IOException("no PNG writer available");
         }
       }
-      Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       tmp = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write PNG " + target + ": " + e.getMessage(), e);

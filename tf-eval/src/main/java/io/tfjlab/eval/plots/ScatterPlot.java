@@ -16,8 +16,8 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * 2-D points coloured by class ({@link Palette#of(int)}) with a legend of class names, e.g. a
- * t-SNE map. Classes with no point are left out of the legend.
+ * 2-D points coloured by class ({@link Palette#of(int)}) with a legend of class names, e.g. a t-SNE
+ * map. Classes with no point are left out of the legend.
  *
  * @param width image width in pixels
  * @param height image height in pixels
@@ -28,7 +28,8 @@ public record ScatterPlot(int width, int height, int markerSize) {
   /** Checks the sizes. */
   public ScatterPlot {
     if (width < 100 || height < 100) {
-      throw new IllegalArgumentException("image must be at least 100x100 pixels, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "image must be at least 100x100 pixels, got " + width + "x" + height);
     }
     if (markerSize < 1) {
       throw new IllegalArgumentException("marker size must be at least 1, got " + markerSize);
@@ -41,7 +42,8 @@ public record ScatterPlot(int width, int height, int markerSize) {
   }
 
   /** Writes the PNG. */
-  public void write(double[][] points, int[] labels, List<String> classNames, String title, Path png) {
+  public void write(
+      double[][] points, int[] labels, List<String> classNames, String title, Path png) {
     PngFiles.write(render(points, labels, classNames, title), png);
   }
 
@@ -53,12 +55,14 @@ public record ScatterPlot(int width, int height, int markerSize) {
    * @throws IllegalArgumentException on empty input, mismatched lengths, a row that is not 2-D, a
    *     non-finite coordinate or a label out of range
    */
-  public BufferedImage render(double[][] points, int[] labels, List<String> classNames, String title) {
+  public BufferedImage render(
+      double[][] points, int[] labels, List<String> classNames, String title) {
     if (points == null || labels == null || points.length == 0) {
       throw new IllegalArgumentException("scatter plot needs at least one point");
     }
     if (points.length != labels.length) {
-      throw new IllegalArgumentException("got " + points.length + " points but " + labels.length + " labels");
+      throw new IllegalArgumentException(
+          "got " + points.length + " points but " + labels.length + " labels");
     }
     if (classNames == null || classNames.isEmpty()) {
       throw new IllegalArgumentException("scatter plot needs class names");
@@ -78,15 +82,18 @@ public record ScatterPlot(int width, int height, int markerSize) {
         throw new IllegalArgumentException("point " + i + " is not 2-D");
       }
       if (!Double.isFinite(points[i][0]) || !Double.isFinite(points[i][1])) {
-        throw new IllegalArgumentException("point " + i + " is not finite: (" + points[i][0] + ", " + points[i][1] + ")");
+        throw new IllegalArgumentException(
+            "point " + i + " is not finite: (" + points[i][0] + ", " + points[i][1] + ")");
       }
       if (labels[i] < 0 || labels[i] >= k) {
-        throw new IllegalArgumentException("label of point " + i + " is " + labels[i] + ", outside [0, " + k + ")");
+        throw new IllegalArgumentException(
+            "label of point " + i + " is " + labels[i] + ", outside [0, " + k + ")");
       }
       xs.get(labels[i]).add(points[i][0]);
       ys.get(labels[i]).add(points[i][1]);
     }
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title == null ? "" : title).build();
+    XYChart chart =
+        new XYChartBuilder().width(width).height(height).title(title == null ? "" : title).build();
     XYStyler s = chart.getStyler();
     s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarkerSize(markerSize);

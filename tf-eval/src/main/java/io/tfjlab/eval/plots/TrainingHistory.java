@@ -16,9 +16,9 @@ import java.util.Map;
  * The per-epoch curves of a run's {@code history.csv} ({@link HistoryCsv}), one {@link Phase} per
  * value of the {@code phase} column, in order of first appearance.
  *
- * <p>Columns are found by header name; {@code phase}, {@code epoch}, {@code loss} and
- * {@code metric} are required, {@code metric_name}, {@code val_loss} and {@code val_metric} are
- * optional, any other column (lr, seconds) is ignored. An empty cell is read as NaN.
+ * <p>Columns are found by header name; {@code phase}, {@code epoch}, {@code loss} and {@code
+ * metric} are required, {@code metric_name}, {@code val_loss} and {@code val_metric} are optional,
+ * any other column (lr, seconds) is ignored. An empty cell is read as NaN.
  *
  * @param phases the phases, at least one, each with at least one epoch
  */
@@ -35,8 +35,14 @@ public record TrainingHistory(List<Phase> phases) {
    * @param metric training metric per epoch (NaN where empty)
    * @param valMetric validation metric per epoch (NaN where empty)
    */
-  public record Phase(String name, String metricName, double[] epoch, double[] loss, double[] valLoss,
-      double[] metric, double[] valMetric) {}
+  public record Phase(
+      String name,
+      String metricName,
+      double[] epoch,
+      double[] loss,
+      double[] valLoss,
+      double[] metric,
+      double[] valMetric) {}
 
   /** Copies the list and checks it is not empty. */
   public TrainingHistory {
@@ -80,10 +86,11 @@ public record TrainingHistory(List<Phase> phases) {
     for (int i = 0; i < header.size(); i++) {
       col.putIfAbsent(header.get(i), i);
     }
-    for (String required : List.of(HistoryCsv.PHASE, HistoryCsv.EPOCH, HistoryCsv.LOSS, HistoryCsv.METRIC)) {
+    for (String required :
+        List.of(HistoryCsv.PHASE, HistoryCsv.EPOCH, HistoryCsv.LOSS, HistoryCsv.METRIC)) {
       if (!col.containsKey(required)) {
-        throw new IllegalArgumentException(source + " lacks column '" + required + "' in header "
-            + String.join(",", header));
+        throw new IllegalArgumentException(
+            source + " lacks column '" + required + "' in header " + String.join(",", header));
       }
     }
     if (table.rows().isEmpty()) {
@@ -93,8 +100,8 @@ public record TrainingHistory(List<Phase> phases) {
     for (int r = 1; r <= table.rows().size(); r++) {
       List<String> f = table.rows().get(r - 1);
       if (f.size() != header.size()) {
-        throw new IllegalArgumentException(source + " row " + r + " has " + f.size() + " fields, header has "
-            + header.size());
+        throw new IllegalArgumentException(
+            source + " row " + r + " has " + f.size() + " fields, header has " + header.size());
       }
       String phase = f.get(col.get(HistoryCsv.PHASE));
       Builder b = byPhase.computeIfAbsent(phase, Builder::new);
@@ -115,7 +122,8 @@ public record TrainingHistory(List<Phase> phases) {
     return new TrainingHistory(phases);
   }
 
-  private static double number(List<String> f, Map<String, Integer> col, String name, String source, int row) {
+  private static double number(
+      List<String> f, Map<String, Integer> col, String name, String source, int row) {
     Integer i = col.get(name);
     if (i == null) {
       return Double.NaN;
@@ -127,8 +135,8 @@ public record TrainingHistory(List<Phase> phases) {
     try {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(source + " row " + row + " column '" + name + "' is not a number: '"
-          + s + "'");
+      throw new IllegalArgumentException(
+          source + " row " + row + " column '" + name + "' is not a number: '" + s + "'");
     }
   }
 
@@ -146,8 +154,14 @@ public record TrainingHistory(List<Phase> phases) {
     }
 
     Phase build() {
-      return new Phase(name, metricName == null ? "metric" : metricName, arr(epoch), arr(loss), arr(valLoss),
-          arr(metric), arr(valMetric));
+      return new Phase(
+          name,
+          metricName == null ? "metric" : metricName,
+          arr(epoch),
+          arr(loss),
+          arr(valLoss),
+          arr(metric),
+          arr(valMetric));
     }
 
     private static double[] arr(List<Double> xs) {

@@ -25,15 +25,21 @@ public final class ReportFigures {
       Files.createDirectories(figures);
       for (RowResult row : report.rows()) {
         RunLayout run = new RunLayout(Path.of(row.runs().get(0)));
-        copy(run.figures().resolve(RunLayout.LEARNING_CURVES),
+        copy(
+            run.figures().resolve(RunLayout.LEARNING_CURVES),
             figures.resolve(ReportLayout.rowFigure(row.id(), "learning-curves")));
-        copy(run.figures().resolve(RunLayout.CONFUSION),
+        copy(
+            run.figures().resolve(RunLayout.CONFUSION),
             figures.resolve(ReportLayout.rowFigure(row.id(), "confusion-matrix")));
-        lastSample(run).ifPresent(s ->
-            copy(s, figures.resolve(ReportLayout.rowFigure(row.id(), "generated-samples"))));
+        lastSample(run)
+            .ifPresent(
+                s ->
+                    copy(
+                        s, figures.resolve(ReportLayout.rowFigure(row.id(), "generated-samples"))));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the figures of " + figures + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the figures of " + figures + ": " + e.getMessage(), e);
     }
   }
 
@@ -43,8 +49,11 @@ public final class ReportFigures {
       return java.util.Optional.empty();
     }
     try (Stream<Path> s = Files.list(samples)) {
-      List<Path> pngs = s.filter(p -> p.toString().endsWith(".png")).sorted(Comparator.naturalOrder()).toList();
-      return pngs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pngs.get(pngs.size() - 1));
+      List<Path> pngs =
+          s.filter(p -> p.toString().endsWith(".png")).sorted(Comparator.naturalOrder()).toList();
+      return pngs.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(pngs.get(pngs.size() - 1));
     }
   }
 
@@ -57,7 +66,8 @@ public final class ReportFigures {
       Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 }

@@ -38,21 +38,36 @@ public final class RunArtifacts {
     if (Files.isRegularFile(run.predictions())) {
       Manifest manifest = Json.read(run.manifest(), Manifest.class);
       Predictions p = Predictions.read(run.predictions());
-      int k = Math.max(10, IntStream.concat(IntStream.of(p.actual()), IntStream.of(p.predicted())).max().orElse(0) + 1);
+      int k =
+          Math.max(
+              10,
+              IntStream.concat(IntStream.of(p.actual()), IntStream.of(p.predicted()))
+                      .max()
+                      .orElse(0)
+                  + 1);
       List<String> names = IntStream.range(0, k).mapToObj(String::valueOf).toList();
       ConfusionMatrix matrix = ConfusionMatrix.of(p.actual(), p.predicted(), k);
       ClassificationReport report = ClassificationReport.of(matrix, names);
-      Double loss = Files.isRegularFile(run.results())
-          ? Json.read(run.results(), RunResult.class).testLoss() : null;
+      Double loss =
+          Files.isRegularFile(run.results())
+              ? Json.read(run.results(), RunResult.class).testLoss()
+              : null;
       Json.write(run.layout().evaluation(), evaluation(report, matrix, names, loss));
-      ConfusionMatrixPlot.defaults().write(matrix, names, "Confusion matrix (test) — " + run.name() + ", "
-          + manifest.spec().model().type(), figures.resolve(RunLayout.CONFUSION));
+      ConfusionMatrixPlot.defaults()
+          .write(
+              matrix,
+              names,
+              "Confusion matrix (test) — " + run.name() + ", " + manifest.spec().model().type(),
+              figures.resolve(RunLayout.CONFUSION));
     }
   }
 
-  /** The evaluation in the shape notebooks read: accuracy, loss, confusion, classes, perClass, macroF1. */
-  static Map<String, Object> evaluation(ClassificationReport report, ConfusionMatrix matrix, List<String> names,
-      Double loss) {
+  /**
+   * The evaluation in the shape notebooks read: accuracy, loss, confusion, classes, perClass,
+   * macroF1.
+   */
+  static Map<String, Object> evaluation(
+      ClassificationReport report, ConfusionMatrix matrix, List<String> names, Double loss) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("accuracy", report.accuracy());
     if (loss != null) {
@@ -91,8 +106,11 @@ public final class RunArtifacts {
       try {
         List<String> lines = Files.readAllLines(csv);
         if (lines.isEmpty() || !lines.get(0).equals(RunLayout.PREDICTIONS_HEADER)) {
-          throw new IllegalArgumentException(csv + " is not a test-predictions file (header "
-              + RunLayout.PREDICTIONS_HEADER + ")");
+          throw new IllegalArgumentException(
+              csv
+                  + " is not a test-predictions file (header "
+                  + RunLayout.PREDICTIONS_HEADER
+                  + ")");
         }
         int n = lines.size() - 1;
         int[] a = new int[n];

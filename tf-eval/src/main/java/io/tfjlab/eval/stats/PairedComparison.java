@@ -5,18 +5,17 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
- * Wilcoxon signed-rank test of paired samples {@code a} vs {@code b} (e.g. accuracy of two models on
- * the same seeds), computed with commons-math3's {@link WilcoxonSignedRankTest}.
+ * Wilcoxon signed-rank test of paired samples {@code a} vs {@code b} (e.g. accuracy of two models
+ * on the same seeds), computed with commons-math3's {@link WilcoxonSignedRankTest}.
  *
- * <p>Pairs with a zero difference are dropped first (Wilcoxon's convention, scipy's default
- * {@code zero_method="wilcox"}), so {@code n} counts the non-zero differences; tied absolute
- * differences get their average rank. For {@code n <= }{@value #MAX_EXACT_N} the p-values are exact,
- * from the distribution of W+ over all 2^n sign patterns: the two-sided one is commons-math3's exact
- * value when there are no ties (capped at 1), and {@code 2 * min(one-sided)} (capped at 1) from the
- * same enumeration with the average ranks when there are ties, which commons-math3's exact test
- * does not handle. For larger n the two-sided p-value is commons-math3's normal approximation (with
- * a continuity correction, without a tie correction) and the one-sided exact values are
- * {@code NaN}.
+ * <p>Pairs with a zero difference are dropped first (Wilcoxon's convention, scipy's default {@code
+ * zero_method="wilcox"}), so {@code n} counts the non-zero differences; tied absolute differences
+ * get their average rank. For {@code n <= }{@value #MAX_EXACT_N} the p-values are exact, from the
+ * distribution of W+ over all 2^n sign patterns: the two-sided one is commons-math3's exact value
+ * when there are no ties (capped at 1), and {@code 2 * min(one-sided)} (capped at 1) from the same
+ * enumeration with the average ranks when there are ties, which commons-math3's exact test does not
+ * handle. For larger n the two-sided p-value is commons-math3's normal approximation (with a
+ * continuity correction, without a tie correction) and the one-sided exact values are {@code NaN}.
  *
  * <p>Five pairs all in the same direction give the smallest possible values for n = 5: two-sided
  * {@code 2/32 = 0.0625} and one-sided {@code 1/32 = 0.03125}.
@@ -54,7 +53,8 @@ public record PairedComparison(
       throw new IllegalArgumentException("paired samples must not be null");
     }
     if (a.length != b.length) {
-      throw new IllegalArgumentException("paired samples differ in length: " + a.length + " vs " + b.length);
+      throw new IllegalArgumentException(
+          "paired samples differ in length: " + a.length + " vs " + b.length);
     }
     if (a.length == 0) {
       throw new IllegalArgumentException("paired samples are empty");
@@ -118,13 +118,15 @@ public record PairedComparison(
       }
       pGreater = ge / total;
       pLess = le / total;
-      p = hasTies(ranks)
-          ? Math.min(1.0, 2 * Math.min(pGreater, pLess))
-          : Math.min(1.0, test.wilcoxonSignedRankTest(x, y, true));
+      p =
+          hasTies(ranks)
+              ? Math.min(1.0, 2 * Math.min(pGreater, pLess))
+              : Math.min(1.0, test.wilcoxonSignedRankTest(x, y, true));
     } else {
       p = test.wilcoxonSignedRankTest(x, y, false);
     }
-    return new PairedComparison(nonZero, statistic, wPlus, p, exact, meanDifference, pGreater, pLess);
+    return new PairedComparison(
+        nonZero, statistic, wPlus, p, exact, meanDifference, pGreater, pLess);
   }
 
   /** Average ranks (1-based) of |x - y|. */
@@ -168,7 +170,9 @@ public record PairedComparison(
     return false;
   }
 
-  /** counts[s] = number of subsets of {1..n} whose sum is s (the null distribution of W+ times 2^n). */
+  /**
+   * counts[s] = number of subsets of {1..n} whose sum is s (the null distribution of W+ times 2^n).
+   */
   static long[] rankSumCounts(int n) {
     int[] ranks = new int[n];
     for (int i = 0; i < n; i++) {

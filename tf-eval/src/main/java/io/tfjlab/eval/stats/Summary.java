@@ -29,6 +29,7 @@ public record Summary(int n, double mean, double std, double min, double max) {
       }
     }
     DescriptiveStatistics s = new DescriptiveStatistics(values);
-    return new Summary(values.length, s.getMean(), s.getStandardDeviation(), s.getMin(), s.getMax());
+    return new Summary(
+        values.length, s.getMean(), s.getStandardDeviation(), s.getMin(), s.getMax());
   }
 }

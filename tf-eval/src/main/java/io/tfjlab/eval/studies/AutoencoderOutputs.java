@@ -9,5 +9,9 @@ package io.tfjlab.eval.studies;
  * @param reconstructions their reconstructions, flattened
  * @param codes their codes (the encoder's output)
  */
-public record AutoencoderOutputs(double[] errors, int[] labels, float[][] originals, float[][] reconstructions,
+public record AutoencoderOutputs(
+    double[] errors,
+    int[] labels,
+    float[][] originals,
+    float[][] reconstructions,
     float[][] codes) {}

@@ -9,15 +9,23 @@ import java.util.List;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
-/** Runs a restored autoencoder over the test set: per-image errors, and images, reconstructions and codes of the first few. */
+/**
+ * Runs a restored autoencoder over the test set: per-image errors, and images, reconstructions and
+ * codes of the first few.
+ */
 public final class AutoencoderProbe {
   private AutoencoderProbe() {}
 
-  /** @param keep how many of the first test images to keep with their reconstructions and codes */
+  /**
+   * @param keep how many of the first test images to keep with their reconstructions and codes
+   */
   public static AutoencoderOutputs run(RestoredRun r, int keep) {
     if (r.model().task() != Task.RECONSTRUCT) {
-      throw new IllegalArgumentException(r.run().name() + " is a " + r.model().name()
-          + " run, not an autoencoder; the study needs --model autoencoder runs");
+      throw new IllegalArgumentException(
+          r.run().name()
+              + " is a "
+              + r.model().name()
+              + " run, not an autoencoder; the study needs --model autoencoder runs");
     }
     List<Double> errors = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
@@ -25,8 +33,13 @@ public final class AutoencoderProbe {
     List<float[]> recons = new ArrayList<>();
     List<float[]> codes = new ArrayList<>();
     for (Batch b : r.data().test().epoch(0)) {
-      try (Result res = r.session().runner().feed(r.model().input(), b.images()).fetch(r.model().output())
-          .fetch(AutoencoderModel.CODE).run()) {
+      try (Result res =
+          r.session()
+              .runner()
+              .feed(r.model().input(), b.images())
+              .fetch(r.model().output())
+              .fetch(AutoencoderModel.CODE)
+              .run()) {
         TFloat32 recon = (TFloat32) res.get(0);
         TFloat32 code = (TFloat32) res.get(1);
         int pixels = (int) (recon.shape().size() / recon.shape().size(0));
@@ -50,9 +63,12 @@ public final class AutoencoderProbe {
         }
       }
     }
-    return new AutoencoderOutputs(errors.stream().mapToDouble(Double::doubleValue).toArray(),
-        labels.stream().mapToInt(Integer::intValue).toArray(), originals.toArray(float[][]::new),
-        recons.toArray(float[][]::new), codes.toArray(float[][]::new));
+    return new AutoencoderOutputs(
+        errors.stream().mapToDouble(Double::doubleValue).toArray(),
+        labels.stream().mapToInt(Integer::intValue).toArray(),
+        originals.toArray(float[][]::new),
+        recons.toArray(float[][]::new),
+        codes.toArray(float[][]::new));
   }
 
   /** The first {@code rows} rows of a tensor as one flat array of {@code rows × width} values. */

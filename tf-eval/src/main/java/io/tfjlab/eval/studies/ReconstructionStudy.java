@@ -23,10 +23,10 @@ import java.util.Map;
 /**
  * Seed 002's study: dense autoencoders with several code sizes, each trained with an MSE and with a
  * BCE reconstruction loss; per-image reconstruction error on the test images (squared error summed
- * over the 784 pixels, pixels in [0, 1]: mean and std over the images); a Wilcoxon signed-rank
- * test of BCE against MSE per code size (paired over the test images) and over the code sizes
- * (paired means, as the seed report did); image strips original / MSE / BCE; and t-SNE maps of
- * test images, of their codes and of their reconstructions.
+ * over the 784 pixels, pixels in [0, 1]: mean and std over the images); a Wilcoxon signed-rank test
+ * of BCE against MSE per code size (paired over the test images) and over the code sizes (paired
+ * means, as the seed report did); image strips original / MSE / BCE; and t-SNE maps of test images,
+ * of their codes and of their reconstructions.
  */
 public final class ReconstructionStudy {
   /**
@@ -36,27 +36,43 @@ public final class ReconstructionStudy {
    * @param embeddingPoints test images in the t-SNE maps
    * @param embeddingCode the code size whose BCE autoencoder the maps use
    */
-  public record Options(String dataset, List<Integer> codeSizes, int epochs, int embeddingPoints, int embeddingCode,
+  public record Options(
+      String dataset,
+      List<Integer> codeSizes,
+      int epochs,
+      int embeddingPoints,
+      int embeddingCode,
       Integer limitBatches) {
     public Options {
       if (codeSizes.isEmpty()) {
         throw new IllegalArgumentException("--code-sizes needs at least one size");
       }
       if (!codeSizes.contains(embeddingCode)) {
-        throw new IllegalArgumentException("--embedding-code " + embeddingCode + " is not one of --code-sizes "
-            + codeSizes);
+        throw new IllegalArgumentException(
+            "--embedding-code " + embeddingCode + " is not one of --code-sizes " + codeSizes);
       }
       if (embeddingPoints < 50) {
-        throw new IllegalArgumentException("--embedding-points must be at least 50, got " + embeddingPoints);
+        throw new IllegalArgumentException(
+            "--embedding-points must be at least 50, got " + embeddingPoints);
       }
     }
   }
 
   /** One code size: MSE and BCE error summaries and their paired test. */
-  public record Row(int codeSize, Summary mse, Summary bce, PairedComparison bceVsMse, String mseRun, String bceRun) {}
+  public record Row(
+      int codeSize,
+      Summary mse,
+      Summary bce,
+      PairedComparison bceVsMse,
+      String mseRun,
+      String bceRun) {}
 
   /** The study's result, as study.json holds it. */
-  public record Result(String dataset, String unit, List<Row> rows, PairedComparison acrossCodeSizes,
+  public record Result(
+      String dataset,
+      String unit,
+      List<Row> rows,
+      PairedComparison acrossCodeSizes,
       Map<String, String> figures) {}
 
   private static final List<String> LOSSES = List.of("mse", "bce");
@@ -84,9 +100,13 @@ public final class ReconstructionStudy {
       Map<String, AutoencoderOutputs> byLoss = new LinkedHashMap<>();
       Map<String, String> runs = new LinkedHashMap<>();
       for (String loss : LOSSES) {
-        RunSpec spec = executor.resolve(RunSpec.of(ModelSpec.of("autoencoder").withCodeSize(code)
-            .withReconstructionLoss(loss)).withDataset(o.dataset()).withEpochs(o.epochs())
-            .withLimitBatches(o.limitBatches()));
+        RunSpec spec =
+            executor.resolve(
+                RunSpec.of(
+                        ModelSpec.of("autoencoder").withCodeSize(code).withReconstructionLoss(loss))
+                    .withDataset(o.dataset())
+                    .withEpochs(o.epochs())
+                    .withLimitBatches(o.limitBatches()));
         Path run = ledger.obtain(executor, spec, command, out).run();
         runs.put(loss, run.toString());
         try (RestoredRun r = RestoredRun.open(run, "best", injector)) {
@@ -97,11 +117,20 @@ public final class ReconstructionStudy {
       }
       AutoencoderOutputs mse = byLoss.get("mse");
       AutoencoderOutputs bce = byLoss.get("bce");
-      rows.add(new Row(code, Summary.of(mse.errors()), Summary.of(bce.errors()),
-          PairedComparison.of(bce.errors(), mse.errors()), runs.get("mse"), runs.get("bce")));
+      rows.add(
+          new Row(
+              code,
+              Summary.of(mse.errors()),
+              Summary.of(bce.errors()),
+              PairedComparison.of(bce.errors(), mse.errors()),
+              runs.get("mse"),
+              runs.get("bce")));
       String strip = "strip-code-" + code + ".png";
-      new ImageGrid(10, 2, 2).writeGray(stripImages(mse, bce, 10),
-          List.of("original", "MSE " + code, "BCE " + code), figures.resolve(strip));
+      new ImageGrid(10, 2, 2)
+          .writeGray(
+              stripImages(mse, bce, 10),
+              List.of("original", "MSE " + code, "BCE " + code),
+              figures.resolve(strip));
       figureFiles.put("strip " + code, "figures/" + strip);
       if (code == o.embeddingCode()) {
         forEmbedding = bce;
@@ -111,16 +140,23 @@ public final class ReconstructionStudy {
     double[] bceMeans = rows.stream().mapToDouble(r -> r.bce().mean()).toArray();
     PairedComparison across = PairedComparison.of(bceMeans, mseMeans);
     figureFiles.putAll(embeddings(forEmbedding, classNames, o, figures));
-    Result result = new Result(o.dataset(), "squared error summed over the pixels of an image (pixels in [0, 1])",
-        rows, across, figureFiles);
+    Result result =
+        new Result(
+            o.dataset(),
+            "squared error summed over the pixels of an image (pixels in [0, 1])",
+            rows,
+            across,
+            figureFiles);
     Json.write(reportDir.resolve("study.json"), result);
     Json.writeString(reportDir.resolve("study.md"), markdown(result, o, command));
     return result;
   }
 
-  private static List<float[][]> stripImages(AutoencoderOutputs mse, AutoencoderOutputs bce, int n) {
+  private static List<float[][]> stripImages(
+      AutoencoderOutputs mse, AutoencoderOutputs bce, int n) {
     List<float[][]> images = new ArrayList<>();
-    for (float[][] source : List.of(mse.originals(), mse.reconstructions(), bce.reconstructions())) {
+    for (float[][] source :
+        List.of(mse.originals(), mse.reconstructions(), bce.reconstructions())) {
       for (int i = 0; i < n && i < source.length; i++) {
         images.add(square(source[i]));
       }
@@ -137,7 +173,8 @@ public final class ReconstructionStudy {
     return img;
   }
 
-  private Map<String, String> embeddings(AutoencoderOutputs a, List<String> classNames, Options o, Path figures) {
+  private Map<String, String> embeddings(
+      AutoencoderOutputs a, List<String> classNames, Options o, Path figures) {
     Map<String, String> files = new LinkedHashMap<>();
     Map<String, float[][]> spaces = new LinkedHashMap<>();
     spaces.put("images", a.originals());
@@ -147,11 +184,27 @@ public final class ReconstructionStudy {
       long t0 = System.nanoTime();
       double[][] xy = Tsne.defaults(1).fit(toDouble(s.getValue()));
       String file = "tsne-" + s.getKey() + ".png";
-      new ScatterPlot(900, 700, 5).write(xy, a.labels(), classNames, String.format(Locale.ROOT,
-          "t-SNE of %d %s test %s%s", xy.length, o.dataset(), s.getKey(),
-          s.getKey().equals("images") ? "" : " (BCE autoencoder, code " + o.embeddingCode() + ")"),
-          figures.resolve(file));
-      out.printf(Locale.ROOT, "t-SNE of %d %s: %.1f s%n", xy.length, s.getKey(), (System.nanoTime() - t0) / 1e9);
+      new ScatterPlot(900, 700, 5)
+          .write(
+              xy,
+              a.labels(),
+              classNames,
+              String.format(
+                  Locale.ROOT,
+                  "t-SNE of %d %s test %s%s",
+                  xy.length,
+                  o.dataset(),
+                  s.getKey(),
+                  s.getKey().equals("images")
+                      ? ""
+                      : " (BCE autoencoder, code " + o.embeddingCode() + ")"),
+              figures.resolve(file));
+      out.printf(
+          Locale.ROOT,
+          "t-SNE of %d %s: %.1f s%n",
+          xy.length,
+          s.getKey(),
+          (System.nanoTime() - t0) / 1e9);
       files.put("t-SNE " + s.getKey(), "figures/" + file);
     }
     return files;
@@ -174,26 +227,57 @@ public final class ReconstructionStudy {
   }
 
   static String markdown(Result r, Options o, String command) {
-    StringBuilder b = new StringBuilder("# Reconstruction study (seed 002) on " + r.dataset() + "\n\n");
-    b.append("Made by `").append(command).append("`. Dense autoencoders 784 → code (ReLU) → 784 (sigmoid), ")
-        .append(o.epochs()).append(" epochs, Adam 1e-3, batch 128, best checkpoint on the validation loss. ")
-        .append("Error unit: ").append(r.unit()).append("; mean and std over the ")
-        .append(r.rows().get(0).mse().n()).append(" test images.\n\n");
-    b.append("| code size | MSE loss: mean / std | BCE loss: mean / std | BCE − MSE (mean) | Wilcoxon p (paired images) |\n");
+    StringBuilder b =
+        new StringBuilder("# Reconstruction study (seed 002) on " + r.dataset() + "\n\n");
+    b.append("Made by `")
+        .append(command)
+        .append("`. Dense autoencoders 784 → code (ReLU) → 784 (sigmoid), ")
+        .append(o.epochs())
+        .append(" epochs, Adam 1e-3, batch 128, best checkpoint on the validation loss. ")
+        .append("Error unit: ")
+        .append(r.unit())
+        .append("; mean and std over the ")
+        .append(r.rows().get(0).mse().n())
+        .append(" test images.\n\n");
+    b.append(
+        "| code size | MSE loss: mean / std | BCE loss: mean / std | BCE − MSE (mean) | Wilcoxon p (paired images) |\n");
     b.append("|---|---|---|---|---|\n");
     for (Row row : r.rows()) {
-      b.append(String.format(Locale.ROOT, "| %d | %.3f / %.3f | %.3f / %.3f | %+.3f | %s |%n", row.codeSize(),
-          row.mse().mean(), row.mse().std(), row.bce().mean(), row.bce().std(), row.bceVsMse().meanDifference(),
-          pValue(row.bceVsMse().pValue())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.3f / %.3f | %.3f / %.3f | %+.3f | %s |%n",
+              row.codeSize(),
+              row.mse().mean(),
+              row.mse().std(),
+              row.bce().mean(),
+              row.bce().std(),
+              row.bceVsMse().meanDifference(),
+              pValue(row.bceVsMse().pValue())));
     }
     PairedComparison a = r.acrossCodeSizes();
-    b.append(String.format(Locale.ROOT, "%nBCE against MSE over the %d code sizes (paired mean errors): Wilcoxon "
-        + "signed-rank two-sided p = %.5f%s; one-sided p = %.5f (BCE lower) and %.5f (MSE lower). Seed 002 reported "
-        + "p = 0.03125 for BCE lower.%n%n",
-        a.n(), a.pValue(), a.exact() ? " (exact)" : " (normal approximation)", a.pLessExact(), a.pGreaterExact()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nBCE against MSE over the %d code sizes (paired mean errors): Wilcoxon "
+                + "signed-rank two-sided p = %.5f%s; one-sided p = %.5f (BCE lower) and %.5f (MSE lower). Seed 002 reported "
+                + "p = 0.03125 for BCE lower.%n%n",
+            a.n(),
+            a.pValue(),
+            a.exact() ? " (exact)" : " (normal approximation)",
+            a.pLessExact(),
+            a.pGreaterExact()));
     b.append("Figures:\n\n");
-    r.figures().forEach((k, v) -> b.append("- ").append(k).append(": ![").append(k).append("](").append(v)
-        .append(")\n"));
+    r.figures()
+        .forEach(
+            (k, v) ->
+                b.append("- ")
+                    .append(k)
+                    .append(": ![")
+                    .append(k)
+                    .append("](")
+                    .append(v)
+                    .append(")\n"));
     return b.toString();
   }
 }

@@ -34,9 +34,11 @@ class ComparisonPlanGoldenTest {
   @Test
   void everyRowOfEveryPresetResolvesAsCommitted() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    ModelZoo zoo = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
-    RunExecutor executor = new RunExecutor(new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet)),
-        zoo);
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    RunExecutor executor =
+        new RunExecutor(
+            new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet)), zoo);
     ObjectNode actual = Json.MAPPER.createObjectNode();
     SpecResolver resolver = new SpecResolver(zoo);
     for (String preset : ComparisonPlan.BUILT_IN) {
@@ -56,7 +58,8 @@ class ComparisonPlanGoldenTest {
       Files.writeString(GOLDEN, text);
     }
     assertThat(GOLDEN).as("golden file (create it with -Dgolden.update=true)").isRegularFile();
-    assertThat(text).as("comparison plans against " + GOLDEN + " (-Dgolden.update=true rewrites it)")
+    assertThat(text)
+        .as("comparison plans against " + GOLDEN + " (-Dgolden.update=true rewrites it)")
         .isEqualTo(Files.readString(GOLDEN));
   }
 }

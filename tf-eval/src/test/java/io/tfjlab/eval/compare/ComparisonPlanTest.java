@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonPlanTest {
-  static final SpecResolver RESOLVER = new SpecResolver(
-      com.google.inject.Guice.createInjector(new io.tfjlab.models.ModelsModule()).getInstance(ModelZoo.class));
+  static final SpecResolver RESOLVER =
+      new SpecResolver(
+          com.google.inject.Guice.createInjector(new io.tfjlab.models.ModelsModule())
+              .getInstance(ModelZoo.class));
 
   static List<ComparisonRow> plan(String name) {
     return ComparisonPlan.load(name, RESOLVER).rows();
@@ -20,12 +22,25 @@ class ComparisonPlanTest {
   @Test
   void everyRowOfTheSeedReportsIsThereWithHundredLabelsOrAll() {
     List<ComparisonRow> rows = plan("default");
-    assertThat(rows).extracting(ComparisonRow::id).containsExactly("linear-100", "mlp-100", "cnn-100", "cnn-aug-100",
-        "ae-100", "dcgan-transfer-100", "sgan-mlp-100", "sgan-cnn-100", "linear-all", "mlp-all", "cnn-all");
+    assertThat(rows)
+        .extracting(ComparisonRow::id)
+        .containsExactly(
+            "linear-100",
+            "mlp-100",
+            "cnn-100",
+            "cnn-aug-100",
+            "ae-100",
+            "dcgan-transfer-100",
+            "sgan-mlp-100",
+            "sgan-cnn-100",
+            "linear-all",
+            "mlp-all",
+            "cnn-all");
     assertThat(rows.stream().filter(r -> r.id().endsWith("-100"))).allMatch(r -> r.labels() == 100);
     assertThat(rows.stream().filter(r -> r.id().endsWith("-all"))).allMatch(r -> r.labels() == 0);
     assertThat(rows).allMatch(r -> r.runs().size() == 1);
-    ComparisonRow sgan = rows.stream().filter(r -> r.id().equals("sgan-cnn-100")).findFirst().orElseThrow();
+    ComparisonRow sgan =
+        rows.stream().filter(r -> r.id().equals("sgan-cnn-100")).findFirst().orElseThrow();
     assertThat(sgan.runs().get(0).model().discriminator()).isEqualTo("cnn");
     assertThat(sgan.runs().get(0).checkpoint()).isEqualTo("last");
   }
@@ -41,13 +56,15 @@ class ComparisonPlanTest {
       }
       RunSpec a = p.runs().get(0);
       RunSpec b = def.get(i).runs().get(0);
-      assertThat(a.epochs() + a.pretrainEpochs()).isGreaterThanOrEqualTo(b.epochs() + b.pretrainEpochs());
+      assertThat(a.epochs() + a.pretrainEpochs())
+          .isGreaterThanOrEqualTo(b.epochs() + b.pretrainEpochs());
     }
   }
 
   @Test
   void smokeCapsEveryPhase() {
-    assertThat(plan("smoke")).flatMap(ComparisonRow::runs)
+    assertThat(plan("smoke"))
+        .flatMap(ComparisonRow::runs)
         .allMatch(s -> s.limitBatches() == 3 && s.epochs() == 1 && s.pretrainEpochs() <= 1);
   }
 
@@ -55,6 +72,7 @@ class ComparisonPlanTest {
   void anUnknownPresetNamesTheChoices() {
     assertThatThrownBy(() -> plan("fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("unknown comparison plan 'fast'; use default, paper, smoke or a plan file");
+        .hasMessageStartingWith(
+            "unknown comparison plan 'fast'; use default, paper, smoke or a plan file");
   }
 }

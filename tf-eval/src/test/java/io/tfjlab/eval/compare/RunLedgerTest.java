@@ -15,17 +15,37 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLedgerTest {
   @TempDir Path root;
 
-  private final RunSpec spec = RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2).withThreads(2);
+  private final RunSpec spec =
+      RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2).withThreads(2);
 
-  private Path run(String name, RunSpec s, String status, boolean results, boolean last) throws Exception {
+  private Path run(String name, RunSpec s, String status, boolean results, boolean last)
+      throws Exception {
     return run(name, s, status, results, last, Manifest.currentVersions());
   }
 
-  private Path run(String name, RunSpec s, String status, boolean results, boolean last, Map<String, String> versions)
+  private Path run(
+      String name,
+      RunSpec s,
+      String status,
+      boolean results,
+      boolean last,
+      Map<String, String> versions)
       throws Exception {
     Path dir = Files.createDirectories(root.resolve(name));
-    Json.write(dir.resolve("manifest.json"), new Manifest(name, status, s, versions, null, "host",
-        "2026-11-22T00:00:00Z", null, Map.of(), "tfjlab train", Map.of()));
+    Json.write(
+        dir.resolve("manifest.json"),
+        new Manifest(
+            name,
+            status,
+            s,
+            versions,
+            null,
+            "host",
+            "2026-11-22T00:00:00Z",
+            null,
+            Map.of(),
+            "tfjlab train",
+            Map.of()));
     if (results) {
       Files.writeString(dir.resolve("results.json"), "{}");
     }
@@ -52,10 +72,12 @@ class RunLedgerTest {
 
   @Test
   void nothingMatchesAnotherSpecOrAnEmptyRoot() throws Exception {
-    assertThat(new RunLedger(root.resolve("none")).find(spec)).isInstanceOf(RunLedger.Missing.class);
+    assertThat(new RunLedger(root.resolve("none")).find(spec))
+        .isInstanceOf(RunLedger.Missing.class);
     run("linear-mnist-100-1", spec.withEpochs(21), "finished", true, true);
     Files.createDirectories(root.resolve("not-a-run"));
-    Files.writeString(Files.createDirectories(root.resolve("broken")).resolve("manifest.json"), "{not json");
+    Files.writeString(
+        Files.createDirectories(root.resolve("broken")).resolve("manifest.json"), "{not json");
     assertThat(new RunLedger(root).find(spec)).isInstanceOf(RunLedger.Missing.class);
   }
 
@@ -74,10 +96,13 @@ class RunLedgerTest {
 
   @Test
   void aLayerListRunIsFoundByItsWholeListAndNotByAnotherOne() throws Exception {
-    String list = "{\"type\": \"layers\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dropout\", "
-        + "\"rate\": 0.25}, {\"type\": \"dense\", \"units\": 10}]}";
+    String list =
+        "{\"type\": \"layers\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dropout\", "
+            + "\"rate\": 0.25}, {\"type\": \"dense\", \"units\": 10}]}";
     RunSpec layers = RunSpec.of(Json.MAPPER.readValue(list, ModelSpec.class)).withThreads(2);
-    RunSpec other = RunSpec.of(Json.MAPPER.readValue(list.replace("0.25", "0.5"), ModelSpec.class)).withThreads(2);
+    RunSpec other =
+        RunSpec.of(Json.MAPPER.readValue(list.replace("0.25", "0.5"), ModelSpec.class))
+            .withThreads(2);
     Path found = run("layers-mnist-all-1", layers, "finished", true, true);
     assertThat(new RunLedger(root).find(layers)).isEqualTo(new RunLedger.Finished(found));
     assertThat(new RunLedger(root).find(other)).isInstanceOf(RunLedger.Missing.class);

@@ -236,7 +236,8 @@ class TsneTest {
       for (int j = 0; j < 8; j++) {
         dx += (x[i][j] - x[0][j]) * (x[i][j] - x[0][j]);
       }
-      double dy = (y[i][0] - y[0][0]) * (y[i][0] - y[0][0]) + (y[i][1] - y[0][1]) * (y[i][1] - y[0][1]);
+      double dy =
+          (y[i][0] - y[0][0]) * (y[i][0] - y[0][0]) + (y[i][1] - y[0][1]) * (y[i][1] - y[0][1]);
       assertThat(dy).isCloseTo(dx, within(1e-9));
     }
   }
@@ -245,15 +246,19 @@ class TsneTest {
   void rejectsBadInput() {
     Tsne tsne = Tsne.defaults(1);
     assertThatThrownBy(() -> tsne.fit(new double[0][]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("t-SNE needs at least one point");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("t-SNE needs at least one point");
     assertThatThrownBy(() -> tsne.fit(new double[][] {{1, 2}, {3}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("point 1 has 1 dimensions, point 0 has 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("point 1 has 1 dimensions, point 0 has 2");
     assertThatThrownBy(() -> tsne.fit(new double[50][3]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("perplexity 30.0 needs at least 91 points (n - 1 >= 3 * perplexity), got 50");
     assertThatThrownBy(() -> tsne.fit(new double[][] {{Double.NaN}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("point 0 dimension 0 is not finite: NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("point 0 dimension 0 is not finite: NaN");
     assertThatThrownBy(() -> new Tsne(30, 10, 200, 1.5, 0, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("theta must be in [0, 1], got 1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("theta must be in [0, 1], got 1.5");
   }
 }

@@ -16,8 +16,11 @@ class ClassificationReportTest {
   @Test
   void threeClassExampleMatchesHandComputedValues() {
     // counts [[2,1,1],[1,2,0],[0,1,2]]
-    ClassificationReport r = ClassificationReport.of(
-        ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, List.of("cat", "dog", "bird"));
+    ClassificationReport r =
+        ClassificationReport.of(
+            ConfusionMatrixTest.ACTUAL,
+            ConfusionMatrixTest.PREDICTED,
+            List.of("cat", "dog", "bird"));
     ClassMetrics cat = r.classes().get(0);
     ClassMetrics dog = r.classes().get(1);
     ClassMetrics bird = r.classes().get(2);
@@ -47,8 +50,9 @@ class ClassificationReportTest {
   @Test
   void zeroDivisionGivesZeroAndEmptyClassesCountInTheMacroAverage() {
     // class 2 never occurs and is never predicted: 0/0 everywhere
-    ClassificationReport r = ClassificationReport.of(
-        ConfusionMatrix.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 0, 1}, 3));
+    ClassificationReport r =
+        ClassificationReport.of(
+            ConfusionMatrix.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 0, 1}, 3));
     ClassMetrics none = r.classes().get(2);
     assertThat(none.name()).isEqualTo("2");
     assertThat(none.precision()).isZero();
@@ -63,8 +67,8 @@ class ClassificationReportTest {
 
   @Test
   void classNeverPredictedHasZeroPrecisionAndF1() {
-    ClassificationReport r = ClassificationReport.of(
-        ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 0, 0}, 2));
+    ClassificationReport r =
+        ClassificationReport.of(ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 0, 0}, 2));
     assertThat(r.classes().get(1).precision()).isZero();
     assertThat(r.classes().get(1).recall()).isZero();
     assertThat(r.classes().get(1).f1()).isZero();
@@ -73,13 +77,15 @@ class ClassificationReportTest {
 
   @Test
   void roundTripsThroughJson() throws Exception {
-    ClassificationReport r = ClassificationReport.of(
-        ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, List.of("a", "b", "c"));
+    ClassificationReport r =
+        ClassificationReport.of(
+            ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, List.of("a", "b", "c"));
     String json = r.toJson();
     assertThat(json).contains("\"macroF1\"").contains("\"name\" : \"b\"");
     assertThat(new ObjectMapper().readValue(json, ClassificationReport.class)).isEqualTo(r);
 
-    ConfusionMatrix cm = ConfusionMatrix.of(ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, 3);
+    ConfusionMatrix cm =
+        ConfusionMatrix.of(ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, 3);
     ObjectMapper mapper = new ObjectMapper();
     String cmJson = mapper.writeValueAsString(cm);
     assertThat(cmJson).isEqualTo("{\"counts\":[[2,1,1],[1,2,0],[0,1,2]]}");
@@ -88,8 +94,10 @@ class ClassificationReportTest {
 
   @Test
   void textTableHasOneLinePerClassAndAverages() {
-    String text = ClassificationReport.of(
-        ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, List.of("a", "b", "c")).toText();
+    String text =
+        ClassificationReport.of(
+                ConfusionMatrixTest.ACTUAL, ConfusionMatrixTest.PREDICTED, List.of("a", "b", "c"))
+            .toText();
     assertThat(text.lines()).hasSize(7);
     assertThat(text).contains("macro avg").contains("0.6032").contains("weighted avg");
   }

@@ -52,13 +52,16 @@ class ConfusionMatrixTest {
   @Test
   void rejectsEmptyAndBadShapes() {
     assertThatThrownBy(() -> ConfusionMatrix.of(new int[0], new int[0], 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty");
     assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {0}, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
     assertThatThrownBy(() -> new ConfusionMatrix(new long[][] {{1, 2}, {3}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("confusion matrix row 1 has 1 columns, expected 2");
     assertThatThrownBy(() -> new ConfusionMatrix(new long[][] {{1, -2}, {3, 0}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative");
   }
 }

@@ -29,8 +29,10 @@ class ConfusionMatrixPlotTest {
   @Test
   void rendersDifferentImagesForDifferentCounts() {
     ConfusionMatrixPlot plot = new ConfusionMatrixPlot(300, 300);
-    BufferedImage diagonal = plot.render(new ConfusionMatrix(new long[][] {{9, 0}, {0, 9}}), List.of("a", "b"), "t");
-    BufferedImage off = plot.render(new ConfusionMatrix(new long[][] {{0, 9}, {9, 0}}), List.of("a", "b"), "t");
+    BufferedImage diagonal =
+        plot.render(new ConfusionMatrix(new long[][] {{9, 0}, {0, 9}}), List.of("a", "b"), "t");
+    BufferedImage off =
+        plot.render(new ConfusionMatrix(new long[][] {{0, 9}, {9, 0}}), List.of("a", "b"), "t");
     int differing = 0;
     for (int y = 0; y < 300; y++) {
       for (int x = 0; x < 300; x++) {
@@ -49,6 +51,7 @@ class ConfusionMatrixPlotTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("got 1 class names for a confusion matrix of 2 classes");
     assertThatThrownBy(() -> ConfusionMatrixPlot.defaults().render(cm, List.of("a", "a"), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("class names must be distinct");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("class names must be distinct");
   }
 }

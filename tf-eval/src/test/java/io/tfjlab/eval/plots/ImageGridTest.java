@@ -35,7 +35,8 @@ class ImageGridTest {
     BufferedImage img = PngAssert.readPng(png, 3 * 6 + 4, 2 * 8 + 3);
     assertThat(new Color(img.getRGB(1, 1))).isEqualTo(Color.BLACK); // image 0, value 0
     assertThat(img.getRGB(1 + 7, 1) & 0xff).isEqualTo(64); // image 1, value 0.25
-    assertThat(new Color(img.getRGB(1 + 7, 1 + 9))).isEqualTo(Color.WHITE); // image 4, row 2 column 2
+    assertThat(new Color(img.getRGB(1 + 7, 1 + 9)))
+        .isEqualTo(Color.WHITE); // image 4, row 2 column 2
     assertThat(new Color(img.getRGB(0, 0))).isEqualTo(ImageGrid.BACKGROUND); // padding
     assertThat(new Color(img.getRGB(1 + 14, 1 + 9))).isEqualTo(ImageGrid.BACKGROUND); // empty slot
   }
@@ -68,8 +69,12 @@ class ImageGridTest {
     assertThat(labelled.getHeight()).isEqualTo(plain.getHeight());
     assertThat(labelled.getWidth()).isGreaterThan(plain.getWidth() + 40);
     // some label text is drawn in the margin
-    assertThat(PngAssert.countNear(labelled.getSubimage(0, 0, labelled.getWidth() - plain.getWidth(),
-        labelled.getHeight()), ImageGrid.BACKGROUND, 0))
+    assertThat(
+            PngAssert.countNear(
+                labelled.getSubimage(
+                    0, 0, labelled.getWidth() - plain.getWidth(), labelled.getHeight()),
+                ImageGrid.BACKGROUND,
+                0))
         .isLessThan((labelled.getWidth() - plain.getWidth()) * labelled.getHeight());
   }
 
@@ -77,14 +82,19 @@ class ImageGridTest {
   void rejectsBadInput() {
     ImageGrid grid = new ImageGrid(2, 1, 1);
     assertThatThrownBy(() -> grid.renderGray(List.of(), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("image grid needs at least one image");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("image grid needs at least one image");
     assertThatThrownBy(() -> grid.renderGray(List.of(gray(2, 2, 0), gray(3, 2, 0)), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("image 1 has 3 rows, image 0 has 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("image 1 has 3 rows, image 0 has 2");
     assertThatThrownBy(() -> grid.renderGray(List.<float[][]>of(gray(2, 2, 0)), List.of("a", "b")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("got 2 row labels for 1 rows of 2 images");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("got 2 row labels for 1 rows of 2 images");
     assertThatThrownBy(() -> grid.renderGray(List.<float[][]>of(gray(2, 2, Float.NaN)), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("image 0 pixel (0, 0) is NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("image 0 pixel (0, 0) is NaN");
     assertThatThrownBy(() -> new ImageGrid(0, 1, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 column");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 column");
   }
 }

@@ -38,9 +38,13 @@ class PngFilesTest {
   @Test
   void failsWithTheTargetInTheMessageAndLeavesNoTempFile() throws Exception {
     Path blocker = Files.writeString(dir.resolve("file"), "x");
-    assertThatThrownBy(() -> PngFiles.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
-        blocker.resolve("sub/a.png")))
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot write PNG");
+    assertThatThrownBy(
+            () ->
+                PngFiles.write(
+                    new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
+                    blocker.resolve("sub/a.png")))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("cannot write PNG");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(blocker);
     }

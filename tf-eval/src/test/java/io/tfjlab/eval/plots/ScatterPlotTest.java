@@ -37,13 +37,19 @@ class ScatterPlotTest {
   @Test
   void rejectsMismatchedInput() {
     ScatterPlot plot = ScatterPlot.defaults();
-    assertThatThrownBy(() -> plot.render(new double[][] {{0, 0}, {1, 1}}, new int[] {0}, List.of("a"), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("got 2 points but 1 labels");
+    assertThatThrownBy(
+            () -> plot.render(new double[][] {{0, 0}, {1, 1}}, new int[] {0}, List.of("a"), "t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("got 2 points but 1 labels");
     assertThatThrownBy(() -> plot.render(new double[][] {{0, 0}}, new int[] {1}, List.of("a"), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("label of point 0 is 1, outside [0, 1)");
-    assertThatThrownBy(() -> plot.render(new double[][] {{0, 0, 0}}, new int[] {0}, List.of("a"), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("point 0 is not 2-D");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("label of point 0 is 1, outside [0, 1)");
+    assertThatThrownBy(
+            () -> plot.render(new double[][] {{0, 0, 0}}, new int[] {0}, List.of("a"), "t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("point 0 is not 2-D");
     assertThatThrownBy(() -> plot.render(new double[0][], new int[0], List.of("a"), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("scatter plot needs at least one point");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("scatter plot needs at least one point");
   }
 }

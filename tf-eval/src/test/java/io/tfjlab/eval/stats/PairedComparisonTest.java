@@ -112,8 +112,10 @@ class PairedComparisonTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("paired samples differ in length: 2 vs 1");
     assertThatThrownBy(() -> PairedComparison.of(new double[0], new double[0]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("paired samples are empty");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("paired samples are empty");
     assertThatThrownBy(() -> PairedComparison.of(new double[] {Double.NaN}, new double[] {1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("pair 0 is not finite");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("pair 0 is not finite");
   }
 }

@@ -25,9 +25,11 @@ class SummaryTest {
 
   @Test
   void rejectsEmptyOrNonFinite() {
-    assertThatThrownBy(Summary::of).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(Summary::of)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot summarise an empty sample");
-    assertThatThrownBy(() -> Summary.of(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Summary.of(1, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("value 1 is not finite: NaN");
   }
 }

@@ -16,14 +16,15 @@ import org.tensorflow.types.TInt64;
 
 /**
  * What every layer of one graph shares: the {@link Ops} of the graph, the training flag (training
- * behaviour switches on it in the graph, never by rebuilding), the per-step random seed (fed by
- * the trainer as {@code [runSeed, step]}, so dropout and noise masks are reproducible and resume
+ * behaviour switches on it in the graph, never by rebuilding), the per-step random seed (fed by the
+ * trainer as {@code [runSeed, step]}, so dropout and noise masks are reproducible and resume
  * exactly), a distinct initialiser seed per layer derived from the run seed, unique layer names,
  * and the update ops (batch-norm moving statistics) to run with every training step.
  */
 public final class ModelContext {
   /** Name of the training-flag placeholder (bool scalar, default false). */
   public static final String TRAINING = "training";
+
   /** Name of the step-seed placeholder (int64 [2], default [0, 0]). */
   public static final String STEP_SEED = "step_seed";
 
@@ -40,13 +41,19 @@ public final class ModelContext {
     this(graph, runSeed, java.util.Optional.empty());
   }
 
-  /** A context whose ops are all placed on {@code device} (see {@link io.tfjlab.models.runtime.Placement}). */
-  public ModelContext(Graph graph, long runSeed, java.util.Optional<org.tensorflow.DeviceSpec> device) {
+  /**
+   * A context whose ops are all placed on {@code device} (see {@link
+   * io.tfjlab.models.runtime.Placement}).
+   */
+  public ModelContext(
+      Graph graph, long runSeed, java.util.Optional<org.tensorflow.DeviceSpec> device) {
     this.graph = graph;
     this.tf = device.map(d -> Ops.create(graph).withDevice(d)).orElseGet(() -> Ops.create(graph));
-    this.training = tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
-    this.stepSeed = tf.withName(STEP_SEED)
-        .placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
+    this.training =
+        tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
+    this.stepSeed =
+        tf.withName(STEP_SEED)
+            .placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
     this.seeds = new SplittableRandom(runSeed);
   }
 
@@ -66,7 +73,9 @@ public final class ModelContext {
     return stepSeed;
   }
 
-  /** The next initialiser seed: distinct per call, a pure function of the run seed and call order. */
+  /**
+   * The next initialiser seed: distinct per call, a pure function of the run seed and call order.
+   */
   public long nextInitSeed() {
     return seeds.nextLong();
   }

@@ -9,11 +9,11 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * An exponential moving average of some variables (Salimans et al. evaluate the discriminator
- * with one): a shadow variable per variable, an update op {@code shadow ← shadow + rate·(v − shadow)}
- * to run after each training step, and a swap that exchanges live and averaged values in place
- * (run it before evaluating or exporting, and again after). Shadows are variables, so checkpoints
- * keep them.
+ * An exponential moving average of some variables (Salimans et al. evaluate the discriminator with
+ * one): a shadow variable per variable, an update op {@code shadow ← shadow + rate·(v − shadow)} to
+ * run after each training step, and a swap that exchanges live and averaged values in place (run it
+ * before evaluating or exporting, and again after). Shadows are variables, so checkpoints keep
+ * them.
  */
 public final class WeightAverage {
   private final Op update;
@@ -35,13 +35,20 @@ public final class WeightAverage {
     List<Op> resets = new ArrayList<>();
     for (Variable<TFloat32> v : vars) {
       String name = v.op().name().replace('/', '_');
-      // zeros at first: an initializer may not read another variable (initialisation order is free);
+      // zeros at first: an initializer may not read another variable (initialisation order is
+      // free);
       // reset() copies the live values in once they exist
       Variable<TFloat32> shadow = s.withName(name + "_avg").variable(zeros(tf, v));
       Variable<TFloat32> backup = s.withName(name + "_swap").variable(zeros(tf, v));
       shadows.add(shadow);
-      updates.add(tf.assign(shadow, tf.math.add(tf.identity(shadow),
-          tf.math.mul(tf.math.sub(tf.identity(v), tf.identity(shadow)), tf.constant((float) rate)))));
+      updates.add(
+          tf.assign(
+              shadow,
+              tf.math.add(
+                  tf.identity(shadow),
+                  tf.math.mul(
+                      tf.math.sub(tf.identity(v), tf.identity(shadow)),
+                      tf.constant((float) rate)))));
       backups.add(tf.assign(backup, tf.identity(v)));
       resets.add(tf.assign(shadow, tf.identity(v)));
       lives.add(tf.assign(v, tf.identity(shadow)));

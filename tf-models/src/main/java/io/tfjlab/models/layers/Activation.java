@@ -47,8 +47,10 @@ public enum Activation {
     try {
       return valueOf(key);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown activation '" + s
-          + "'; use linear, relu, leaky_relu, tanh, sigmoid, softplus or softmax");
+      throw new IllegalArgumentException(
+          "unknown activation '"
+              + s
+              + "'; use linear, relu, leaky_relu, tanh, sigmoid, softplus or softmax");
     }
   }
 }

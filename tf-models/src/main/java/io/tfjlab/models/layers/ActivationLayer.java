@@ -16,7 +16,9 @@ public final class ActivationLayer extends BaseLayer {
 
   @Override
   public String type() {
-    return activation == Activation.LEAKY_RELU ? "LeakyReLU" : "Activation(" + activation.keyword() + ")";
+    return activation == Activation.LEAKY_RELU
+        ? "LeakyReLU"
+        : "Activation(" + activation.keyword() + ")";
   }
 
   @Override

@@ -30,7 +30,8 @@ abstract class BaseLayer implements Layer {
   }
 
   @Override
-  public final Operand<TFloat32> apply(ModelContext ctx, Operand<TFloat32> input, long[] inputShape) {
+  public final Operand<TFloat32> apply(
+      ModelContext ctx, Operand<TFloat32> input, long[] inputShape) {
     ensureBuilt(ctx, inputShape);
     return call(ctx, scope, input, inputShape);
   }
@@ -48,9 +49,11 @@ abstract class BaseLayer implements Layer {
   protected void build(ModelContext ctx, long[] inputShape) {}
 
   /** Builds the ops for one application. */
-  protected abstract Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> input, long[] inputShape);
+  protected abstract Operand<TFloat32> call(
+      ModelContext ctx, Ops scope, Operand<TFloat32> input, long[] inputShape);
 
-  protected Variable<TFloat32> variable(String varName, Operand<TFloat32> init, boolean isTrainable) {
+  protected Variable<TFloat32> variable(
+      String varName, Operand<TFloat32> init, boolean isTrainable) {
     Variable<TFloat32> v = scope.withName(varName).variable(init);
     (isTrainable ? trainable : nonTrainable).add(v);
     return v;
@@ -59,20 +62,22 @@ abstract class BaseLayer implements Layer {
   protected Variable<TFloat32> kernel(ModelContext ctx, String varName, long[] dims, Init init) {
     Ops tf = ctx.tf();
     long seed = ctx.nextInitSeed();
-    Operand<TFloat32> initial = switch (init) {
-      case GLOROT_UNIFORM -> Initializers.glorotUniform(tf, dims, seed);
-      case HE_NORMAL -> Initializers.heNormal(tf, dims, seed);
-      case HE_UNIFORM -> Initializers.heUniform(tf, dims, seed);
-    };
+    Operand<TFloat32> initial =
+        switch (init) {
+          case GLOROT_UNIFORM -> Initializers.glorotUniform(tf, dims, seed);
+          case HE_NORMAL -> Initializers.heNormal(tf, dims, seed);
+          case HE_UNIFORM -> Initializers.heUniform(tf, dims, seed);
+        };
     Variable<TFloat32> v = variable(varName, initial, true);
     kernels.add(v);
     return v;
   }
 
-  protected Variable<TFloat32> constantVariable(ModelContext ctx, String varName, long size, float value,
-      boolean isTrainable) {
+  protected Variable<TFloat32> constantVariable(
+      ModelContext ctx, String varName, long size, float value, boolean isTrainable) {
     Ops tf = ctx.tf();
-    return variable(varName, tf.fill(tf.constant(new long[] {size}), tf.constant(value)), isTrainable);
+    return variable(
+        varName, tf.fill(tf.constant(new long[] {size}), tf.constant(value)), isTrainable);
   }
 
   @Override

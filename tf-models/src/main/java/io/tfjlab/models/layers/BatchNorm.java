@@ -7,10 +7,10 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Batch normalisation over the last axis, Keras defaults (momentum 0.99, epsilon 1e-3). In
- * training it normalises with the batch statistics and updates the moving averages (an update op
- * the trainer runs with each step); in inference it uses the moving averages. The switch is the
- * graph's training flag. {@code center}/{@code scale} turn the learned beta/gamma on or off.
+ * Batch normalisation over the last axis, Keras defaults (momentum 0.99, epsilon 1e-3). In training
+ * it normalises with the batch statistics and updates the moving averages (an update op the trainer
+ * runs with each step); in inference it uses the moving averages. The switch is the graph's
+ * training flag. {@code center}/{@code scale} turn the learned beta/gamma on or off.
  */
 public final class BatchNorm extends BaseLayer {
   private final float momentum;
@@ -42,7 +42,12 @@ public final class BatchNorm extends BaseLayer {
     this(momentum, epsilon, center, scale, false);
   }
 
-  private BatchNorm(double momentum, double epsilon, boolean center, boolean scale, boolean alwaysBatchStatistics) {
+  private BatchNorm(
+      double momentum,
+      double epsilon,
+      boolean center,
+      boolean scale,
+      boolean alwaysBatchStatistics) {
     super("batch_normalization");
     this.alwaysBatchStatistics = alwaysBatchStatistics;
     this.momentum = (float) momentum;
@@ -79,8 +84,8 @@ public final class BatchNorm extends BaseLayer {
       axes[i] = i; // batch axis and every axis but the last (per-sample rank = in.length)
     }
     Operand<TFloat32> batchMean = tf.math.mean(x, tf.constant(axes));
-    Operand<TFloat32> batchVar = tf.math.mean(
-        tf.math.squaredDifference(x, tf.stopGradient(batchMean)), tf.constant(axes));
+    Operand<TFloat32> batchVar =
+        tf.math.mean(tf.math.squaredDifference(x, tf.stopGradient(batchMean)), tf.constant(axes));
     if (alwaysBatchStatistics) {
       Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(batchVar, tf.constant(epsilon)));
       Operand<TFloat32> y = tf.math.mul(tf.math.sub(x, batchMean), inv);
@@ -90,10 +95,18 @@ public final class BatchNorm extends BaseLayer {
       updatesRegistered = true;
       float keep = momentum;
       float take = 1f - momentum;
-      updates.add(tf.assign(movingMean, tf.math.add(tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
-          tf.math.mul(batchMean, tf.constant(take)))));
-      updates.add(tf.assign(movingVar, tf.math.add(tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
-          tf.math.mul(batchVar, tf.constant(take)))));
+      updates.add(
+          tf.assign(
+              movingMean,
+              tf.math.add(
+                  tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
+                  tf.math.mul(batchMean, tf.constant(take)))));
+      updates.add(
+          tf.assign(
+              movingVar,
+              tf.math.add(
+                  tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
+                  tf.math.mul(batchVar, tf.constant(take)))));
       updates.forEach(ctx::addUpdateOp);
     }
     Operand<TFloat32> mean = tf.select(ctx.training(), batchMean, tf.identity(movingMean));

@@ -35,8 +35,10 @@ public final class Conv1D extends BaseLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (in.length != 2) {
-      throw new IllegalArgumentException("Conv1D needs a (length, channels) input, got " + Arrays.toString(in)
-          + "; add a Reshape layer first");
+      throw new IllegalArgumentException(
+          "Conv1D needs a (length, channels) input, got "
+              + Arrays.toString(in)
+              + "; add a Reshape layer first");
     }
     k = kernel(ctx, "kernel", new long[] {1, kernelSize, in[1], filters}, Init.GLOROT_UNIFORM);
     b = constantVariable(ctx, "bias", filters, 0f, true);
@@ -47,7 +49,8 @@ public final class Conv1D extends BaseLayer {
     Ops tf = ctx.tf();
     long[] out = outputShape(in);
     Operand<TFloat32> x4 = tf.reshape(x, tf.constant(new long[] {-1, 1, in[0], in[1]}));
-    Operand<TFloat32> z = tf.nn.conv2d(x4, tf.identity(k), List.of(1L, 1L, (long) stride, 1L), padding.name());
+    Operand<TFloat32> z =
+        tf.nn.conv2d(x4, tf.identity(k), List.of(1L, 1L, (long) stride, 1L), padding.name());
     z = tf.nn.biasAdd(z, tf.identity(b));
     z = tf.reshape(z, tf.constant(new long[] {-1, out[0], out[1]}));
     return activation.apply(tf, z);

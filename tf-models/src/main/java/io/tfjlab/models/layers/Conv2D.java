@@ -23,7 +23,13 @@ public final class Conv2D extends BaseLayer {
     this(filters, kernelSize, stride, padding, activation, true);
   }
 
-  public Conv2D(int filters, int kernelSize, int stride, Padding padding, Activation activation, boolean useBias) {
+  public Conv2D(
+      int filters,
+      int kernelSize,
+      int stride,
+      Padding padding,
+      Activation activation,
+      boolean useBias) {
     super("conv2d");
     if (filters <= 0 || kernelSize <= 0 || stride <= 0) {
       throw new IllegalArgumentException("conv2d filters, kernel and stride must be > 0");
@@ -46,7 +52,12 @@ public final class Conv2D extends BaseLayer {
     if (in.length != 3) {
       throw new IllegalArgumentException("Conv2D needs an HxWxC input, got " + Arrays.toString(in));
     }
-    k = kernel(ctx, "kernel", new long[] {kernelSize, kernelSize, in[2], filters}, Init.GLOROT_UNIFORM);
+    k =
+        kernel(
+            ctx,
+            "kernel",
+            new long[] {kernelSize, kernelSize, in[2], filters},
+            Init.GLOROT_UNIFORM);
     if (useBias) {
       b = constantVariable(ctx, "bias", filters, 0f, true);
     }
@@ -55,8 +66,9 @@ public final class Conv2D extends BaseLayer {
   @Override
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
-    Operand<TFloat32> z = tf.nn.conv2d(x, tf.identity(k), List.of(1L, (long) stride, (long) stride, 1L),
-        padding.name());
+    Operand<TFloat32> z =
+        tf.nn.conv2d(
+            x, tf.identity(k), List.of(1L, (long) stride, (long) stride, 1L), padding.name());
     if (useBias) {
       z = tf.nn.biasAdd(z, tf.identity(b));
     }
@@ -65,7 +77,10 @@ public final class Conv2D extends BaseLayer {
 
   @Override
   public long[] outputShape(long[] in) {
-    return new long[] {padding.outputSize(in[0], kernelSize, stride),
-        padding.outputSize(in[1], kernelSize, stride), filters};
+    return new long[] {
+      padding.outputSize(in[0], kernelSize, stride),
+      padding.outputSize(in[1], kernelSize, stride),
+      filters
+    };
   }
 }

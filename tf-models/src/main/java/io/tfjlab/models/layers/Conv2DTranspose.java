@@ -20,7 +20,12 @@ public final class Conv2DTranspose extends BaseLayer {
   private Variable<TFloat32> k;
   private Variable<TFloat32> b;
 
-  public Conv2DTranspose(int filters, int kernelSize, int stride, Padding padding, Activation activation,
+  public Conv2DTranspose(
+      int filters,
+      int kernelSize,
+      int stride,
+      Padding padding,
+      Activation activation,
       boolean useBias) {
     super("conv2d_transpose");
     this.filters = filters;
@@ -39,10 +44,16 @@ public final class Conv2DTranspose extends BaseLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (in.length != 3) {
-      throw new IllegalArgumentException("Conv2DTranspose needs an HxWxC input, got " + Arrays.toString(in));
+      throw new IllegalArgumentException(
+          "Conv2DTranspose needs an HxWxC input, got " + Arrays.toString(in));
     }
     // filter layout [kh, kw, out_channels, in_channels]
-    k = kernel(ctx, "kernel", new long[] {kernelSize, kernelSize, filters, in[2]}, Init.GLOROT_UNIFORM);
+    k =
+        kernel(
+            ctx,
+            "kernel",
+            new long[] {kernelSize, kernelSize, filters, in[2]},
+            Init.GLOROT_UNIFORM);
     if (useBias) {
       b = constantVariable(ctx, "bias", filters, 0f, true);
     }
@@ -52,11 +63,19 @@ public final class Conv2DTranspose extends BaseLayer {
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
     long[] out = outputShape(in);
-    Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TInt32> outputShape = tf.concat(
-        List.of(batch, tf.constant(new int[] {(int) out[0], (int) out[1], (int) out[2]})), tf.constant(0));
-    Operand<TFloat32> z = tf.nn.conv2dBackpropInput(outputShape, tf.identity(k), x,
-        List.of(1L, (long) stride, (long) stride, 1L), padding.name());
+    Operand<TInt32> batch =
+        tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> outputShape =
+        tf.concat(
+            List.of(batch, tf.constant(new int[] {(int) out[0], (int) out[1], (int) out[2]})),
+            tf.constant(0));
+    Operand<TFloat32> z =
+        tf.nn.conv2dBackpropInput(
+            outputShape,
+            tf.identity(k),
+            x,
+            List.of(1L, (long) stride, (long) stride, 1L),
+            padding.name());
     if (useBias) {
       z = tf.nn.biasAdd(z, tf.identity(b));
     }
@@ -65,7 +84,10 @@ public final class Conv2DTranspose extends BaseLayer {
 
   @Override
   public long[] outputShape(long[] in) {
-    return new long[] {padding.transposedOutputSize(in[0], kernelSize, stride),
-        padding.transposedOutputSize(in[1], kernelSize, stride), filters};
+    return new long[] {
+      padding.transposedOutputSize(in[0], kernelSize, stride),
+      padding.transposedOutputSize(in[1], kernelSize, stride),
+      filters
+    };
   }
 }

@@ -36,8 +36,10 @@ public final class Dense extends BaseLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (in.length != 1) {
-      throw new IllegalArgumentException("Dense needs a flat input, got shape " + java.util.Arrays.toString(in)
-          + "; add a Flatten layer first");
+      throw new IllegalArgumentException(
+          "Dense needs a flat input, got shape "
+              + java.util.Arrays.toString(in)
+              + "; add a Flatten layer first");
     }
     w = kernel(ctx, "kernel", new long[] {in[0], units}, init);
     b = constantVariable(ctx, "bias", units, 0f, true);

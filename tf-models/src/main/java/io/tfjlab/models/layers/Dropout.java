@@ -7,8 +7,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Inverted dropout: in training, zeroes each value with probability {@code rate} and scales the
- * rest by {@code 1/(1-rate)}; identity otherwise. The mask comes from a stateless random op
- * seeded by the step seed, so it is reproducible and resumes exactly.
+ * rest by {@code 1/(1-rate)}; identity otherwise. The mask comes from a stateless random op seeded
+ * by the step seed, so it is reproducible and resumes exactly.
  */
 public final class Dropout extends BaseLayer {
   private final float rate;
@@ -32,8 +32,11 @@ public final class Dropout extends BaseLayer {
     if (rate == 0f) {
       return x;
     }
-    Operand<TFloat32> u = tf.stopGradient(tf.random.statelessRandomUniform(tf.shape(x), ctx.opSeed(), TFloat32.class));
-    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
+    Operand<TFloat32> u =
+        tf.stopGradient(
+            tf.random.statelessRandomUniform(tf.shape(x), ctx.opSeed(), TFloat32.class));
+    Operand<TFloat32> keep =
+        tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
     Operand<TFloat32> dropped = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
     return tf.select(ctx.training(), dropped, x);
   }

@@ -26,8 +26,8 @@ public final class GaussianNoise extends BaseLayer {
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
     // a random op must never receive a gradient (none is registered): stop it right after the draw
-    Operand<TFloat32> n = tf.stopGradient(
-        tf.random.statelessRandomNormal(tf.shape(x), ctx.opSeed(), TFloat32.class));
+    Operand<TFloat32> n =
+        tf.stopGradient(tf.random.statelessRandomNormal(tf.shape(x), ctx.opSeed(), TFloat32.class));
     return tf.select(ctx.training(), tf.math.add(x, tf.math.mul(n, tf.constant(stddev))), x);
   }
 

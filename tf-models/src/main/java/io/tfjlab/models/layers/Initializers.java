@@ -6,9 +6,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Seeded weight initialisers, Keras definitions, from stateless random ops (same seed and shape,
- * same weights, on any run). Written here because tensorflow-framework 1.0.0's
- * {@code Glorot(UNIFORM)} draws from [0, limit] instead of [-limit, limit] (every weight positive:
- * an MLP then diverges under SGD 0.1); checked on this stack.
+ * same weights, on any run). Written here because tensorflow-framework 1.0.0's {@code
+ * Glorot(UNIFORM)} draws from [0, limit] instead of [-limit, limit] (every weight positive: an MLP
+ * then diverges under SGD 0.1); checked on this stack.
  */
 public final class Initializers {
   /** Keras' truncated-normal correction: std of N(0,1) truncated at ±2. */
@@ -46,16 +46,21 @@ public final class Initializers {
 
   /** U(-limit, limit). */
   public static Operand<TFloat32> uniform(Ops tf, long[] dims, long seed, double limit) {
-    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(dims), tf.constant(new long[] {seed, 0L}),
-        TFloat32.class);
+    Operand<TFloat32> u =
+        tf.random.statelessRandomUniform(
+            tf.constant(dims), tf.constant(new long[] {seed, 0L}), TFloat32.class);
     return tf.math.mul(tf.math.sub(u, tf.constant(0.5f)), tf.constant((float) (2 * limit)));
   }
 
   /** N(0, std²), truncated at two standard deviations when {@code truncated}. */
-  public static Operand<TFloat32> normal(Ops tf, long[] dims, long seed, double std, boolean truncated) {
-    Operand<TFloat32> n = truncated
-        ? tf.random.statelessTruncatedNormal(tf.constant(dims), tf.constant(new long[] {seed, 0L}), TFloat32.class)
-        : tf.random.statelessRandomNormal(tf.constant(dims), tf.constant(new long[] {seed, 0L}), TFloat32.class);
+  public static Operand<TFloat32> normal(
+      Ops tf, long[] dims, long seed, double std, boolean truncated) {
+    Operand<TFloat32> n =
+        truncated
+            ? tf.random.statelessTruncatedNormal(
+                tf.constant(dims), tf.constant(new long[] {seed, 0L}), TFloat32.class)
+            : tf.random.statelessRandomNormal(
+                tf.constant(dims), tf.constant(new long[] {seed, 0L}), TFloat32.class);
     return tf.math.mul(n, tf.constant((float) std));
   }
 }

@@ -18,9 +18,7 @@ public interface Layer {
   /** Short type for summaries, e.g. {@code Dense}. */
   String type();
 
-  /**
-   * Builds the layer on {@code input} whose per-sample shape is {@code inputShape}.
-   */
+  /** Builds the layer on {@code input} whose per-sample shape is {@code inputShape}. */
   Operand<TFloat32> apply(ModelContext ctx, Operand<TFloat32> input, long[] inputShape);
 
   /** Per-sample output shape for a per-sample input shape. */

@@ -49,19 +49,27 @@ public final class MaxPool extends BaseLayer {
     Ops tf = ctx.tf();
     if (oneD) {
       if (in.length != 2) {
-        throw new IllegalArgumentException("MaxPooling1D needs (length, channels), got " + Arrays.toString(in));
+        throw new IllegalArgumentException(
+            "MaxPooling1D needs (length, channels), got " + Arrays.toString(in));
       }
       long[] out = outputShape(in);
       Operand<TFloat32> x4 = tf.reshape(x, tf.constant(new long[] {-1, 1, in[0], in[1]}));
-      Operand<TFloat32> p = tf.nn.maxPool(x4, tf.constant(new int[] {1, 1, pool, 1}),
-          tf.constant(new int[] {1, 1, stride, 1}), padding.name());
+      Operand<TFloat32> p =
+          tf.nn.maxPool(
+              x4,
+              tf.constant(new int[] {1, 1, pool, 1}),
+              tf.constant(new int[] {1, 1, stride, 1}),
+              padding.name());
       return tf.reshape(p, tf.constant(new long[] {-1, out[0], out[1]}));
     }
     if (in.length != 3) {
       throw new IllegalArgumentException("MaxPooling2D needs HxWxC, got " + Arrays.toString(in));
     }
-    return tf.nn.maxPool(x, tf.constant(new int[] {1, pool, pool, 1}),
-        tf.constant(new int[] {1, stride, stride, 1}), padding.name());
+    return tf.nn.maxPool(
+        x,
+        tf.constant(new int[] {1, pool, pool, 1}),
+        tf.constant(new int[] {1, stride, stride, 1}),
+        padding.name());
   }
 
   @Override
@@ -69,6 +77,8 @@ public final class MaxPool extends BaseLayer {
     if (oneD) {
       return new long[] {padding.outputSize(in[0], pool, stride), in[1]};
     }
-    return new long[] {padding.outputSize(in[0], pool, stride), padding.outputSize(in[1], pool, stride), in[2]};
+    return new long[] {
+      padding.outputSize(in[0], pool, stride), padding.outputSize(in[1], pool, stride), in[2]
+    };
   }
 }

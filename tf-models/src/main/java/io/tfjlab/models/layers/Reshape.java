@@ -40,7 +40,8 @@ public final class Reshape extends BaseLayer {
       return new long[] {Shapes.size(in)};
     }
     if (Shapes.size(target) != Shapes.size(in)) {
-      throw new IllegalArgumentException("cannot reshape " + Arrays.toString(in) + " to " + Arrays.toString(target));
+      throw new IllegalArgumentException(
+          "cannot reshape " + Arrays.toString(in) + " to " + Arrays.toString(target));
     }
     return target.clone();
   }

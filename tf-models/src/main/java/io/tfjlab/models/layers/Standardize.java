@@ -42,8 +42,11 @@ public final class Standardize extends BaseLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (Shapes.size(in) != mean.length) {
-      throw new IllegalArgumentException("standardize statistics have " + mean.length + " values for inputs of "
-          + Shapes.size(in));
+      throw new IllegalArgumentException(
+          "standardize statistics have "
+              + mean.length
+              + " values for inputs of "
+              + Shapes.size(in));
     }
     float[] denom = new float[std.length];
     for (int i = 0; i < denom.length; i++) {

@@ -14,8 +14,9 @@ import org.tensorflow.types.TFloat32;
  * {@link WeightNormDense}: {@code activation(conv(x, V) · g/‖V‖ + b)}, the norm taken per output
  * channel over the kernel's height, width and input channels, V ~ N(0, 0.05²) as in the reference
  * CIFAR discriminator. The per-channel factor g/‖V‖ scales the (small) kernel, not the (large)
- * feature maps: the same function for a fraction of the work. Data-dependent initialisation ({@link #initApply}) sets g and b from a batch
- * so that every channel starts with zero mean and unit variance over batch and positions.
+ * feature maps: the same function for a fraction of the work. Data-dependent initialisation ({@link
+ * #initApply}) sets g and b from a batch so that every channel starts with zero mean and unit
+ * variance over batch and positions.
  */
 public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
   private final int filters;
@@ -29,7 +30,8 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
   private Variable<TFloat32> g;
   private Variable<TFloat32> b;
 
-  public WeightNormConv2D(int filters, int kernelSize, int stride, Padding padding, Activation activation) {
+  public WeightNormConv2D(
+      int filters, int kernelSize, int stride, Padding padding, Activation activation) {
     this(filters, kernelSize, stride, padding, activation, true, 0.05);
   }
 
@@ -37,8 +39,14 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
    * @param trainScale whether g is trained after its data-dependent initialisation
    * @param initStd standard deviation of the initial directions V
    */
-  public WeightNormConv2D(int filters, int kernelSize, int stride, Padding padding, Activation activation,
-      boolean trainScale, double initStd) {
+  public WeightNormConv2D(
+      int filters,
+      int kernelSize,
+      int stride,
+      Padding padding,
+      Activation activation,
+      boolean trainScale,
+      double initStd) {
     super("wn_conv2d");
     if (filters <= 0 || kernelSize <= 0 || stride <= 0) {
       throw new IllegalArgumentException("wn_conv2d filters, kernel and stride must be > 0");
@@ -63,11 +71,20 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (in.length != 3) {
-      throw new IllegalArgumentException("WeightNormConv2D needs an HxWxC input, got " + Arrays.toString(in));
+      throw new IllegalArgumentException(
+          "WeightNormConv2D needs an HxWxC input, got " + Arrays.toString(in));
     }
     Ops tf = ctx.tf();
-    v = variable("v", Initializers.normal(tf, new long[] {kernelSize, kernelSize, in[2], filters},
-        ctx.nextInitSeed(), initStd, false), true);
+    v =
+        variable(
+            "v",
+            Initializers.normal(
+                tf,
+                new long[] {kernelSize, kernelSize, in[2], filters},
+                ctx.nextInitSeed(),
+                initStd,
+                false),
+            true);
     kernels.add(v);
     g = constantVariable(ctx, "g", filters, 1f, trainScale);
     b = constantVariable(ctx, "b", filters, 0f, true);
@@ -75,8 +92,10 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
 
   /** ‖V‖ per output channel. */
   private Operand<TFloat32> norm(Ops tf, Operand<TFloat32> vv) {
-    return tf.math.sqrt(tf.math.add(
-        tf.reduceSum(tf.math.square(vv), tf.constant(new int[] {0, 1, 2})), tf.constant(1e-12f)));
+    return tf.math.sqrt(
+        tf.math.add(
+            tf.reduceSum(tf.math.square(vv), tf.constant(new int[] {0, 1, 2})),
+            tf.constant(1e-12f)));
   }
 
   private Operand<TFloat32> conv(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel) {
@@ -92,7 +111,8 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
   }
 
   @Override
-  public Operand<TFloat32> initApply(ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
+  public Operand<TFloat32> initApply(
+      ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
     ensureBuilt(ctx, in);
     Ops tf = ctx.tf();
     Operand<TFloat32> vv = tf.identity(v);
@@ -102,7 +122,10 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
 
   @Override
   public long[] outputShape(long[] in) {
-    return new long[] {padding.outputSize(in[0], kernelSize, stride),
-        padding.outputSize(in[1], kernelSize, stride), filters};
+    return new long[] {
+      padding.outputSize(in[0], kernelSize, stride),
+      padding.outputSize(in[1], kernelSize, stride),
+      filters
+    };
   }
 }

@@ -10,13 +10,13 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A dense layer with weight normalisation (Salimans and Kingma 2016):
- * {@code activation((x·V) · g/‖V‖ + b)}, the norm taken per output unit, V ~ N(0, 0.1²) as in the
- * reference code. The norm makes the scale of V irrelevant to the output, but not to training: Adam
- * moves V by about the learning rate per step, so a smaller V turns faster.
- * With data-dependent initialisation ({@link #initApply}) g and b are set once from a batch so
- * that every unit starts with zero mean and unit variance: g = 1/std(t), b = −mean(t)/std(t),
- * t = x·V/‖V‖. The scale g is trainable only if asked (Salimans: the output layer's only).
+ * A dense layer with weight normalisation (Salimans and Kingma 2016): {@code activation((x·V) ·
+ * g/‖V‖ + b)}, the norm taken per output unit, V ~ N(0, 0.1²) as in the reference code. The norm
+ * makes the scale of V irrelevant to the output, but not to training: Adam moves V by about the
+ * learning rate per step, so a smaller V turns faster. With data-dependent initialisation ({@link
+ * #initApply}) g and b are set once from a batch so that every unit starts with zero mean and unit
+ * variance: g = 1/std(t), b = −mean(t)/std(t), t = x·V/‖V‖. The scale g is trainable only if asked
+ * (Salimans: the output layer's only).
  */
 public final class WeightNormDense extends BaseLayer implements DataInitLayer {
   private final int units;
@@ -57,10 +57,15 @@ public final class WeightNormDense extends BaseLayer implements DataInitLayer {
   @Override
   protected void build(ModelContext ctx, long[] in) {
     if (in.length != 1) {
-      throw new IllegalArgumentException("WeightNormDense needs a flat input, got " + Arrays.toString(in));
+      throw new IllegalArgumentException(
+          "WeightNormDense needs a flat input, got " + Arrays.toString(in));
     }
     Ops tf = ctx.tf();
-    v = variable("v", Initializers.normal(tf, new long[] {in[0], units}, ctx.nextInitSeed(), initStd, false), true);
+    v =
+        variable(
+            "v",
+            Initializers.normal(tf, new long[] {in[0], units}, ctx.nextInitSeed(), initStd, false),
+            true);
     kernels.add(v);
     g = constantVariable(ctx, "g", units, 1f, trainScale);
     b = constantVariable(ctx, "b", units, 0f, true);
@@ -68,8 +73,9 @@ public final class WeightNormDense extends BaseLayer implements DataInitLayer {
 
   private Operand<TFloat32> normalized(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> vv = tf.identity(v);
-    Operand<TFloat32> norm = tf.math.sqrt(tf.math.add(
-        tf.reduceSum(tf.math.square(vv), tf.constant(0)), tf.constant(1e-12f)));
+    Operand<TFloat32> norm =
+        tf.math.sqrt(
+            tf.math.add(tf.reduceSum(tf.math.square(vv), tf.constant(0)), tf.constant(1e-12f)));
     return tf.math.div(tf.linalg.matMul(x, vv), norm);
   }
 
@@ -85,7 +91,8 @@ public final class WeightNormDense extends BaseLayer implements DataInitLayer {
    * initialisation, and adds to {@code assigns} the ops that set g and b from this batch.
    */
   @Override
-  public Operand<TFloat32> initApply(ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
+  public Operand<TFloat32> initApply(
+      ModelContext ctx, Operand<TFloat32> x, long[] in, List<Op> assigns) {
     ensureBuilt(ctx, in);
     Ops tf = ctx.tf();
     Operand<TFloat32> t = normalized(tf, x);

@@ -4,7 +4,9 @@ package io.tfjlab.models.runtime;
 public interface DeviceSelection {
   Device device();
 
-  /** The placement of the root command of {@code rootUserObject}, or the CPU when it selects none. */
+  /**
+   * The placement of the root command of {@code rootUserObject}, or the CPU when it selects none.
+   */
   static Placement placementOf(Object rootUserObject) {
     return rootUserObject instanceof DeviceSelection d ? new Placement(d.device()) : Placement.CPU;
   }

@@ -22,20 +22,32 @@ public record Placement(Device device) {
 
   /** A model context for a new graph, its ops placed on this device. */
   public ModelContext context(Graph graph, long runSeed) {
-    return new ModelContext(graph, runSeed, device == Device.GPU
-        ? java.util.Optional.of(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build())
-        : java.util.Optional.empty());
+    return new ModelContext(
+        graph,
+        runSeed,
+        device == Device.GPU
+            ? java.util.Optional.of(
+                DeviceSpec.newBuilder()
+                    .deviceType(DeviceSpec.DeviceType.GPU)
+                    .deviceIndex(0)
+                    .build())
+            : java.util.Optional.empty());
   }
 
-  /** Session settings: intra-op threads as asked, inter-op up to 2 (as the peer benchmark), and the device. */
+  /**
+   * Session settings: intra-op threads as asked, inter-op up to 2 (as the peer benchmark), and the
+   * device.
+   */
   public ConfigProto sessionConfig(int threads) {
-    ConfigProto.Builder b = ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(Math.min(2, threads));
+    ConfigProto.Builder b =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(threads)
+            .setInterOpParallelismThreads(Math.min(2, threads));
     if (device == Device.CPU) {
       b.putDeviceCount("GPU", 0);
     } else {
-      b.setAllowSoftPlacement(true).setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
+      b.setAllowSoftPlacement(true)
+          .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
     }
     return b.build();
   }

@@ -25,14 +25,15 @@ import java.util.TreeMap;
  *  "presets": {"name": {overlay}, ...}}
  * </pre>
  *
- * {@code when} entries apply, right above the defaults, when every field they name has that value in
- * the model as the higher layers give it (e.g. the sgan with a CNN discriminator trains 12 epochs).
- * A preset is a named overlay, laid above the family's defaults and below a spec file; {@code
- * model.preset} names it. A family without a file has no defaults and no presets.
+ * {@code when} entries apply, right above the defaults, when every field they name has that value
+ * in the model as the higher layers give it (e.g. the sgan with a CNN discriminator trains 12
+ * epochs). A preset is a named overlay, laid above the family's defaults and below a spec file;
+ * {@code model.preset} names it. A family without a file has no defaults and no presets.
  */
 public final class ModelFamily {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<String, ModelFamily> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, ModelFamily> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String type;
   private final ObjectNode defaults;
@@ -42,7 +43,11 @@ public final class ModelFamily {
 
   private record Conditional(ObjectNode model, ObjectNode set) {}
 
-  private ModelFamily(String type, ObjectNode defaults, List<Conditional> when, Map<String, ObjectNode> presets,
+  private ModelFamily(
+      String type,
+      ObjectNode defaults,
+      List<Conditional> when,
+      Map<String, ObjectNode> presets,
       Optional<java.util.Set<String>> fields) {
     this.type = type;
     this.defaults = defaults;
@@ -60,17 +65,21 @@ public final class ModelFamily {
     String resource = "/io/tfjlab/models/families/" + type + ".json";
     try (InputStream in = ModelFamily.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return new ModelFamily(type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of(), Optional.empty());
+        return new ModelFamily(
+            type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of(), Optional.empty());
       }
       JsonNode root = MAPPER.readTree(in);
-      ObjectNode defaults = root.has("defaults") ? (ObjectNode) root.get("defaults")
-          : JsonNodeFactory.instance.objectNode();
+      ObjectNode defaults =
+          root.has("defaults")
+              ? (ObjectNode) root.get("defaults")
+              : JsonNodeFactory.instance.objectNode();
       List<Conditional> when = new ArrayList<>();
       for (JsonNode w : root.path("when")) {
         when.add(new Conditional((ObjectNode) w.get("model"), (ObjectNode) w.get("set")));
       }
       Map<String, ObjectNode> presets = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("presets").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("presets").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         presets.put(e.getKey(), (ObjectNode) e.getValue());
       }
@@ -95,31 +104,58 @@ public final class ModelFamily {
   }
 
   /**
-   * Refuses model fields this family does not read ({@code "fields"} of its file, besides {@code type}
-   * and {@code preset}), so that no option is silently ignored: {@code --dropout} on an sgan is an error.
+   * Refuses model fields this family does not read ({@code "fields"} of its file, besides {@code
+   * type} and {@code preset}), so that no option is silently ignored: {@code --dropout} on an sgan
+   * is an error.
    */
   public void checkFields(JsonNode model) {
-    fields.ifPresent(allowed -> model.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("type") && !name.equals("preset") && !allowed.contains(name) && !model.get(name).isNull()) {
-        throw new IllegalArgumentException("model." + name + " does not apply to " + type + " (its options: "
-            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + "); leave it out");
-      }
-    }));
+    fields.ifPresent(
+        allowed ->
+            model
+                .fieldNames()
+                .forEachRemaining(
+                    name -> {
+                      if (!name.equals("type")
+                          && !name.equals("preset")
+                          && !allowed.contains(name)
+                          && !model.get(name).isNull()) {
+                        throw new IllegalArgumentException(
+                            "model."
+                                + name
+                                + " does not apply to "
+                                + type
+                                + " (its options: "
+                                + (allowed.isEmpty() ? "none" : String.join(", ", allowed))
+                                + "); leave it out");
+                      }
+                    }));
   }
 
   /**
-   * The family's layers for a model whose higher layers (spec file, options) give {@code model}: its
-   * defaults, the {@code when} entries that hold for the model they give with the preset, then the
-   * preset named by {@code model.preset} (or by the defaults' {@code model.preset}), if any.
+   * The family's layers for a model whose higher layers (spec file, options) give {@code model}:
+   * its defaults, the {@code when} entries that hold for the model they give with the preset, then
+   * the preset named by {@code model.preset} (or by the defaults' {@code model.preset}), if any.
    */
   public List<SpecLayer> layers(ObjectNode model) {
     ObjectNode base = wrap(defaults.path("model"));
     ObjectNode given = wrap(model);
-    Optional<String> preset = Optional.ofNullable(SpecMerge.merge(List.of(new SpecLayer("", base),
-        new SpecLayer("", given))).values().path("model").path("preset").textValue());
-    ObjectNode presetValues = preset.map(this::preset).orElse(JsonNodeFactory.instance.objectNode());
-    JsonNode seen = SpecMerge.merge(List.of(new SpecLayer("", base), new SpecLayer("", wrap(presetValues.path("model"))),
-        new SpecLayer("", given))).values().path("model");
+    Optional<String> preset =
+        Optional.ofNullable(
+            SpecMerge.merge(List.of(new SpecLayer("", base), new SpecLayer("", given)))
+                .values()
+                .path("model")
+                .path("preset")
+                .textValue());
+    ObjectNode presetValues =
+        preset.map(this::preset).orElse(JsonNodeFactory.instance.objectNode());
+    JsonNode seen =
+        SpecMerge.merge(
+                List.of(
+                    new SpecLayer("", base),
+                    new SpecLayer("", wrap(presetValues.path("model"))),
+                    new SpecLayer("", given)))
+            .values()
+            .path("model");
     List<SpecLayer> out = new ArrayList<>();
     out.add(new SpecLayer("family " + type, defaults));
     for (Conditional c : when) {
@@ -134,9 +170,19 @@ public final class ModelFamily {
   private ObjectNode preset(String name) {
     ObjectNode p = presets.get(name);
     if (p == null) {
-      throw new IllegalArgumentException(presets.isEmpty()
-          ? "model " + type + " has no presets, got preset '" + name + "'; leave model.preset out"
-          : "unknown " + type + " preset '" + name + "'; use " + String.join(" or ", presets.keySet()));
+      throw new IllegalArgumentException(
+          presets.isEmpty()
+              ? "model "
+                  + type
+                  + " has no presets, got preset '"
+                  + name
+                  + "'; leave model.preset out"
+              : "unknown "
+                  + type
+                  + " preset '"
+                  + name
+                  + "'; use "
+                  + String.join(" or ", presets.keySet()));
     }
     return p;
   }

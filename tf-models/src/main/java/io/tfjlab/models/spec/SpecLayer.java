@@ -3,8 +3,8 @@ package io.tfjlab.models.spec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One layer of settings in the resolution of a spec: a named JSON object laid over the layers
- * below it ({@link SpecMerge}).
+ * One layer of settings in the resolution of a spec: a named JSON object laid over the layers below
+ * it ({@link SpecMerge}).
  *
  * @param name where the values come from, e.g. {@code defaults}, {@code family sgan}, {@code preset
  *     paper}, {@code spec file run.json}, {@code command line}

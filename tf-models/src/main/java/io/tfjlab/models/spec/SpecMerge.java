@@ -15,19 +15,22 @@ import java.util.TreeMap;
  * (the field takes its built-in meaning, e.g. {@code "augment": null} = no augmentation).
  *
  * <p>One refinement, for objects that name their kind: when a layer gives {@code model.type},
- * {@code optimizer.name} or {@code schedule.type} another value than the layers below, that
- * object starts again from this layer, so that the settings of the old kind (Adam's β1, a step
- * schedule's gamma, a CNN's options) never leak into the new one. The learning rate is the one
- * setting every optimizer has: it carries over.
+ * {@code optimizer.name} or {@code schedule.type} another value than the layers below, that object
+ * starts again from this layer, so that the settings of the old kind (Adam's β1, a step schedule's
+ * gamma, a CNN's options) never leak into the new one. The learning rate is the one setting every
+ * optimizer has: it carries over.
  *
- * <p>The merge records, for every leaf value (dotted path, arrays count as leaves), the name of
- * the layer that set it.
+ * <p>The merge records, for every leaf value (dotted path, arrays count as leaves), the name of the
+ * layer that set it.
  */
 public final class SpecMerge {
   /** The objects that name their kind, and the key that names it. */
-  private static final Map<String, String> KIND_KEYS = Map.of("model", "type", "optimizer", "name", "schedule", "type");
+  private static final Map<String, String> KIND_KEYS =
+      Map.of("model", "type", "optimizer", "name", "schedule", "type");
+
   /** Keys an object keeps when its kind changes. */
-  private static final Map<String, List<String>> CARRIED = Map.of("optimizer", List.of("learningRate"));
+  private static final Map<String, List<String>> CARRIED =
+      Map.of("optimizer", List.of("learningRate"));
 
   /** The merged values and where each leaf came from. */
   public record Merged(ObjectNode values, Map<String, String> provenance) {}
@@ -43,8 +46,8 @@ public final class SpecMerge {
     return new Merged(out, from);
   }
 
-  private static void mergeInto(ObjectNode target, ObjectNode over, String prefix, String layer,
-      Map<String, String> from) {
+  private static void mergeInto(
+      ObjectNode target, ObjectNode over, String prefix, String layer, Map<String, String> from) {
     for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
@@ -71,12 +74,15 @@ public final class SpecMerge {
 
   private static boolean kindChanges(String key, ObjectNode below, ObjectNode over) {
     String kind = KIND_KEYS.get(key);
-    return kind != null && over.hasNonNull(kind) && below.hasNonNull(kind)
+    return kind != null
+        && over.hasNonNull(kind)
+        && below.hasNonNull(kind)
         && !over.get(kind).equals(below.get(kind));
   }
 
   /** The object of a new kind: only the carried keys of the old one, with their provenance. */
-  private static ObjectNode restart(String key, ObjectNode below, String path, Map<String, String> from) {
+  private static ObjectNode restart(
+      String key, ObjectNode below, String path, Map<String, String> from) {
     ObjectNode fresh = JsonNodeFactory.instance.objectNode();
     Map<String, String> kept = new TreeMap<>();
     for (String carried : CARRIED.getOrDefault(key, List.of())) {
@@ -95,7 +101,9 @@ public final class SpecMerge {
 
   private static void record(JsonNode value, String path, String layer, Map<String, String> from) {
     if (value.isObject() && value.size() > 0) {
-      value.fields().forEachRemaining(f -> record(f.getValue(), path + "." + f.getKey(), layer, from));
+      value
+          .fields()
+          .forEachRemaining(f -> record(f.getValue(), path + "." + f.getKey(), layer, from));
     } else {
       from.put(path, layer);
     }

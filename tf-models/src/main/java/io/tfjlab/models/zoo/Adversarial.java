@@ -10,9 +10,9 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The generator side of an adversarial phase. Each training step runs the discriminator update
- * (the phase's loss over its variables, fed a real batch and, when {@code usesLabels}, the labeled
- * batch on the model's input/target), then the generator update (this loss over these variables).
+ * The generator side of an adversarial phase. Each training step runs the discriminator update (the
+ * phase's loss over its variables, fed a real batch and, when {@code usesLabels}, the labeled batch
+ * on the model's input/target), then the generator update (this loss over these variables).
  *
  * @param unlabeled real images for the discriminator's real/fake loss
  * @param matchBatch an independent real batch for the generator's feature matching, if it uses one

@@ -70,27 +70,30 @@ public final class AutoencoderModel implements ModelFactory {
     Operand<TFloat32> logits = decoder.apply(ctx, code, new long[] {r.codeSize()});
     Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, pixels}));
     Operand<TFloat32> recon = tf.math.sigmoid(logits);
-    Operand<TFloat32> loss = r.reconstructionLoss().equals("bce")
-        ? Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, logits, flat), 2)
-        : Heads.meanAll(tf, tf.math.squaredDifference(recon, flat), 2);
+    Operand<TFloat32> loss =
+        r.reconstructionLoss().equals("bce")
+            ? Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, logits, flat), 2)
+            : Heads.meanAll(tf, tf.math.squaredDifference(recon, flat), 2);
     Operand<TFloat32> mse = Heads.meanAll(tf, tf.math.squaredDifference(recon, flat), 2);
     List<Variable<TFloat32>> aeVars = new ArrayList<>(encoder.trainableVariables());
     aeVars.addAll(decoder.trainableVariables());
     List<Variable<TFloat32>> aeKernels = new ArrayList<>(encoder.kernels());
     aeKernels.addAll(decoder.kernels());
-    Phase reconstruct = new Phase("autoencoder", loss, mse, "mse", aeVars, aeKernels, Phase.PhaseData.ALL_TRAIN);
+    Phase reconstruct =
+        new Phase("autoencoder", loss, mse, "mse", aeVars, aeKernels, Phase.PhaseData.ALL_TRAIN);
     Map<String, Sequential> parts = new LinkedHashMap<>();
     parts.put("encoder", encoder);
     parts.put("decoder", decoder);
-    Operand<TFloat32> reconstruction = tf.withName("reconstruction")
-        .reshape(recon, tf.constant(Shapes.withBatch(input.shape())));
+    Operand<TFloat32> reconstruction =
+        tf.withName("reconstruction").reshape(recon, tf.constant(Shapes.withBatch(input.shape())));
     if (!withClassifier) {
-      return new BuiltModel(name(), r, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
+      return new BuiltModel(
+          name(), r, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
     }
     Sequential head = Sequential.of(new Dense(input.numClasses(), Activation.LINEAR));
     // frozen (seed 000): a classifier on the codes; otherwise the encoder is fine-tuned with it
-    Operand<TFloat32> classLogits = head.apply(ctx, r.freezeBody() ? tf.stopGradient(code) : code,
-        new long[] {r.codeSize()});
+    Operand<TFloat32> classLogits =
+        head.apply(ctx, r.freezeBody() ? tf.stopGradient(code) : code, new long[] {r.codeSize()});
     parts.put("classifier", head);
     List<Variable<TFloat32>> cVars = new ArrayList<>(head.trainableVariables());
     List<Variable<TFloat32>> cKernels = new ArrayList<>(head.kernels());
@@ -98,11 +101,29 @@ public final class AutoencoderModel implements ModelFactory {
       cVars.addAll(encoder.trainableVariables());
       cKernels.addAll(encoder.kernels());
     }
-    Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, classLogits, y),
-        Heads.accuracy(tf, classLogits, y), "acc", cVars, cKernels, Phase.PhaseData.LABELED);
+    Phase classify =
+        new Phase(
+            "classifier",
+            Heads.softmaxLoss(tf, classLogits, y),
+            Heads.accuracy(tf, classLogits, y),
+            "acc",
+            cVars,
+            cKernels,
+            Phase.PhaseData.LABELED);
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(classLogits);
     // the classifier is the encoder and its head; the decoder only serves the pre-training
-    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, probabilities, List.of(reconstruct, classify), parts,
-        List.of("encoder", "classifier"), java.util.Optional.empty(), java.util.Optional.empty());
+    return new BuiltModel(
+        name(),
+        r,
+        Task.CLASSIFY,
+        ctx,
+        x,
+        y,
+        probabilities,
+        List.of(reconstruct, classify),
+        parts,
+        List.of("encoder", "classifier"),
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 }

@@ -22,22 +22,26 @@ import org.tensorflow.types.TFloat32;
 public final class BinaryClassifierModel implements ModelFactory {
   private final String name;
   private final String description;
+
   private BinaryClassifierModel(String name, String description) {
     this.name = name;
     this.description = description;
   }
 
   public static BinaryClassifierModel perceptron() {
-    return new BinaryClassifierModel("perceptron",
+    return new BinaryClassifierModel(
+        "perceptron",
         "one sigmoid unit, positiveClass against the rest (seed 004: CIFAR-10 cat = 3)");
   }
 
   public static BinaryClassifierModel blobs() {
-    return new BinaryClassifierModel("blobs", "logistic regression on two gaussian blobs (seed 002)");
+    return new BinaryClassifierModel(
+        "blobs", "logistic regression on two gaussian blobs (seed 002)");
   }
 
   public static BinaryClassifierModel xor() {
-    return new BinaryClassifierModel("xor", "10 tanh units + sigmoid on XOR of four gaussians (seed 002)");
+    return new BinaryClassifierModel(
+        "xor", "10 tanh units + sigmoid on XOR of four gaussians (seed 002)");
   }
 
   @Override
@@ -75,14 +79,23 @@ public final class BinaryClassifierModel implements ModelFactory {
     if (input.targetWidth() > 1) {
       int c = r.positiveClass() == null ? 1 : r.positiveClass();
       if (c < 0 || c >= input.targetWidth()) {
-        throw new IllegalArgumentException("model.positiveClass must be in 0.." + (input.targetWidth() - 1));
+        throw new IllegalArgumentException(
+            "model.positiveClass must be in 0.." + (input.targetWidth() - 1));
       }
       t = tf.slice(y, tf.constant(new int[] {0, c}), tf.constant(new int[] {-1, 1}));
     }
     Operand<TFloat32> loss = Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, z, t), 2);
-    Phase phase = new Phase("classifier", loss, Heads.binaryAccuracy(tf, z, t), "acc",
-        net.trainableVariables(), net.kernels(), Phase.PhaseData.LABELED);
+    Phase phase =
+        new Phase(
+            "classifier",
+            loss,
+            Heads.binaryAccuracy(tf, z, t),
+            "acc",
+            net.trainableVariables(),
+            net.kernels(),
+            Phase.PhaseData.LABELED);
     Operand<TFloat32> probability = tf.withName("probabilities").math.sigmoid(z);
-    return new BuiltModel(name, r, Task.BINARY, ctx, x, y, probability, List.of(phase), Map.of(name, net));
+    return new BuiltModel(
+        name, r, Task.BINARY, ctx, x, y, probability, List.of(phase), Map.of(name, net));
   }
 }

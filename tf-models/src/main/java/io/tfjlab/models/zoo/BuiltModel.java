@@ -38,9 +38,28 @@ public record BuiltModel(
   }
 
   /** A model with no generator and no data-dependent initialisation, whose parts all classify. */
-  public BuiltModel(String name, ModelSpec spec, Task task, ModelContext context, Placeholder<TFloat32> input,
-      Placeholder<TFloat32> target, Operand<TFloat32> output, List<Phase> phases, Map<String, Sequential> parts) {
-    this(name, spec, task, context, input, target, output, phases, parts, List.of(), Optional.empty(),
+  public BuiltModel(
+      String name,
+      ModelSpec spec,
+      Task task,
+      ModelContext context,
+      Placeholder<TFloat32> input,
+      Placeholder<TFloat32> target,
+      Operand<TFloat32> output,
+      List<Phase> phases,
+      Map<String, Sequential> parts) {
+    this(
+        name,
+        spec,
+        task,
+        context,
+        input,
+        target,
+        output,
+        phases,
+        parts,
+        List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -51,7 +70,8 @@ public record BuiltModel(
   public record DataInit(Placeholder<TFloat32> input, org.tensorflow.op.Op op, int examples) {}
 
   /**
-   * The generator of a GAN: {@code noise} (fed, or drawn in the graph when not fed) to {@code images}.
+   * The generator of a GAN: {@code noise} (fed, or drawn in the graph when not fed) to {@code
+   * images}.
    */
   public record Generator(Operand<TFloat32> noise, Operand<TFloat32> images, int noiseDim) {}
 

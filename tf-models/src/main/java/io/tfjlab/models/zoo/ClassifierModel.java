@@ -11,9 +11,9 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Base of the softmax classifiers (linear, mlp, cnn, conv1d): a stack of layers ending in K
- * logits, trained with cross-entropy on the labeled images. Public so that a network defined in
- * Java (the {@code io.tfjlab.api} module's {@code Experiment.builder().network(...)}) can extend it.
+ * Base of the softmax classifiers (linear, mlp, cnn, conv1d): a stack of layers ending in K logits,
+ * trained with cross-entropy on the labeled images. Public so that a network defined in Java (the
+ * {@code io.tfjlab.api} module's {@code Experiment.builder().network(...)}) can extend it.
  */
 public abstract class ClassifierModel implements ModelFactory {
   /**
@@ -31,9 +31,24 @@ public abstract class ClassifierModel implements ModelFactory {
     Sequential net = new Sequential(layers(resolved, input));
     Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
-    Phase phase = new Phase("classifier", Heads.softmaxLoss(tf, logits, y), Heads.accuracy(tf, logits, y),
-        "acc", net.trainableVariables(), net.kernels(), Phase.PhaseData.LABELED);
-    return new BuiltModel(name(), resolved, Task.CLASSIFY, ctx, x, y, probabilities, List.of(phase),
+    Phase phase =
+        new Phase(
+            "classifier",
+            Heads.softmaxLoss(tf, logits, y),
+            Heads.accuracy(tf, logits, y),
+            "acc",
+            net.trainableVariables(),
+            net.kernels(),
+            Phase.PhaseData.LABELED);
+    return new BuiltModel(
+        name(),
+        resolved,
+        Task.CLASSIFY,
+        ctx,
+        x,
+        y,
+        probabilities,
+        List.of(phase),
         Map.of(name(), net));
   }
 }

@@ -11,8 +11,8 @@ import io.tfjlab.models.layers.Reshape;
 import java.util.List;
 
 /**
- * Seed 002's USPS network: the 16x16 image as a sequence of 256 values → Conv1D(32 filters,
- * kernel 3) → MaxPool1D(2) → Linear(4064, 100) → ReLU → Linear(100, K).
+ * Seed 002's USPS network: the 16x16 image as a sequence of 256 values → Conv1D(32 filters, kernel
+ * 3) → MaxPool1D(2) → Linear(4064, 100) → ReLU → Linear(100, K).
  */
 public final class Conv1dModel extends ClassifierModel {
   @Override

@@ -43,7 +43,8 @@ public final class DcganModel implements ModelFactory {
 
   @Override
   public String description() {
-    return transfer ? "DCGAN, then its discriminator re-headed with Dense 10 and fine-tuned on the labels (seed 000)"
+    return transfer
+        ? "DCGAN, then its discriminator re-headed with Dense 10 and fine-tuned on the labels (seed 000)"
         : "DCGAN: transposed-conv generator vs seed 000's discriminator (sample grids, generate signature)";
   }
 
@@ -76,28 +77,59 @@ public final class DcganModel implements ModelFactory {
     Operand<TFloat32> realTarget = tf.stopGradient(tf.onesLike(dReal));
     Operand<TFloat32> fakeTarget = tf.stopGradient(tf.zerosLike(dFake));
     Operand<TFloat32> foolTarget = tf.stopGradient(tf.onesLike(dFake));
-    Operand<TFloat32> smoothed = tf.math.mul(realTarget, tf.constant((float) (1 - r.labelSmoothing())));
-    Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(
-        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, smoothed), 2),
-        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, fakeTarget), 2));
-    Operand<TFloat32> gLoss = tf.withName("generator_loss").identity(
-        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, foolTarget), 2));
+    Operand<TFloat32> smoothed =
+        tf.math.mul(realTarget, tf.constant((float) (1 - r.labelSmoothing())));
+    Operand<TFloat32> dLoss =
+        tf.withName("discriminator_loss")
+            .math
+            .add(
+                Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, smoothed), 2),
+                Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, fakeTarget), 2));
+    Operand<TFloat32> gLoss =
+        tf.withName("generator_loss")
+            .identity(Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dFake, foolTarget), 2));
     Operand<TFloat32> realCalledReal = Heads.binaryAccuracy(tf, dReal, realTarget);
-    Operand<TFloat32> dAccuracy = tf.math.mul(tf.constant(0.5f), tf.math.add(realCalledReal,
-        Heads.binaryAccuracy(tf, dFake, fakeTarget)));
-    Operand<TFloat32> realLoss = Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, realTarget), 2);
+    Operand<TFloat32> dAccuracy =
+        tf.math.mul(
+            tf.constant(0.5f),
+            tf.math.add(realCalledReal, Heads.binaryAccuracy(tf, dFake, fakeTarget)));
+    Operand<TFloat32> realLoss =
+        Heads.meanAll(tf, Heads.sigmoidCrossEntropy(tf, dReal, realTarget), 2);
 
     List<Variable<TFloat32>> dVars = new ArrayList<>(body.trainableVariables());
     dVars.addAll(ganHead.trainableVariables());
     List<Variable<TFloat32>> dKernels = new ArrayList<>(body.kernels());
     dKernels.addAll(ganHead.kernels());
-    Operand<TFloat32> samples = generator.apply(ctx, GanParts.fixedNoise(ctx, 100, r.noiseDim()),
-        new long[] {r.noiseDim()});
-    Adversarial adversarial = new Adversarial(x, Optional.empty(), noiseBatch, gLoss, generator.trainableVariables(),
-        body.updateOps(), generator.updateOps(), false, samples, Optional.empty());
+    Operand<TFloat32> samples =
+        generator.apply(
+            ctx, GanParts.fixedNoise(ctx, 100, r.noiseDim()), new long[] {r.noiseDim()});
+    Adversarial adversarial =
+        new Adversarial(
+            x,
+            Optional.empty(),
+            noiseBatch,
+            gLoss,
+            generator.trainableVariables(),
+            body.updateOps(),
+            generator.updateOps(),
+            false,
+            samples,
+            Optional.empty());
     // the GAN phase feeds real images on the model input; validation is not used to select it
-    Phase gan = new Phase("gan", dLoss, dAccuracy, "d_acc", dVars, dKernels, Phase.PhaseData.ALL_TRAIN,
-        realLoss, realCalledReal, false, Optional.of(adversarial), List.of());
+    Phase gan =
+        new Phase(
+            "gan",
+            dLoss,
+            dAccuracy,
+            "d_acc",
+            dVars,
+            dKernels,
+            Phase.PhaseData.ALL_TRAIN,
+            realLoss,
+            realCalledReal,
+            false,
+            Optional.of(adversarial),
+            List.of());
 
     Map<String, Sequential> parts = new LinkedHashMap<>();
     parts.put("discriminator", body);
@@ -105,8 +137,19 @@ public final class DcganModel implements ModelFactory {
     parts.put("generator", generator);
     BuiltModel.Generator gen = new BuiltModel.Generator(z, fake, r.noiseDim());
     if (!transfer) {
-      return new BuiltModel(name(), r, Task.GENERATE, ctx, x, y, tf.withName("real_probability").math.sigmoid(dReal),
-          List.of(gan), parts, List.of("discriminator", "gan_head"), Optional.empty(), Optional.of(gen));
+      return new BuiltModel(
+          name(),
+          r,
+          Task.GENERATE,
+          ctx,
+          x,
+          y,
+          tf.withName("real_probability").math.sigmoid(dReal),
+          List.of(gan),
+          parts,
+          List.of("discriminator", "gan_head"),
+          Optional.empty(),
+          Optional.of(gen));
     }
     Sequential classifierHead = GanParts.denseHead(input.numClasses(), r.dropout());
     Operand<TFloat32> logits = classifierHead.apply(ctx, fReal, fShape);
@@ -116,11 +159,29 @@ public final class DcganModel implements ModelFactory {
       cVars.addAll(body.trainableVariables());
       cKernels.addAll(body.kernels());
     }
-    Phase classify = new Phase("classifier", Heads.softmaxLoss(tf, logits, y), Heads.accuracy(tf, logits, y), "acc",
-        cVars, cKernels, Phase.PhaseData.LABELED).withUpdates(r.freezeBody() ? List.of() : body.updateOps());
+    Phase classify =
+        new Phase(
+                "classifier",
+                Heads.softmaxLoss(tf, logits, y),
+                Heads.accuracy(tf, logits, y),
+                "acc",
+                cVars,
+                cKernels,
+                Phase.PhaseData.LABELED)
+            .withUpdates(r.freezeBody() ? List.of() : body.updateOps());
     parts.put("classifier_head", classifierHead);
-    return new BuiltModel(name(), r, Task.CLASSIFY, ctx, x, y, tf.withName("probabilities").nn.softmax(logits),
-        List.of(gan, classify), parts, List.of("discriminator", "classifier_head"), Optional.empty(), Optional.of(gen));
+    return new BuiltModel(
+        name(),
+        r,
+        Task.CLASSIFY,
+        ctx,
+        x,
+        y,
+        tf.withName("probabilities").nn.softmax(logits),
+        List.of(gan, classify),
+        parts,
+        List.of("discriminator", "classifier_head"),
+        Optional.empty(),
+        Optional.of(gen));
   }
-
 }

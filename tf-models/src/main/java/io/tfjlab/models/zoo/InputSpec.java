@@ -3,9 +3,9 @@ package io.tfjlab.models.zoo;
 import java.util.Optional;
 
 /**
- * What a model is built for: the per-sample input shape, the width of the fed target (K for
- * one-hot labels, 1 for a scalar target), and the training part's pixel statistics when the
- * model standardises its input in the graph.
+ * What a model is built for: the per-sample input shape, the width of the fed target (K for one-hot
+ * labels, 1 for a scalar target), and the training part's pixel statistics when the model
+ * standardises its input in the graph.
  */
 public record InputSpec(long[] shape, int targetWidth, Optional<float[][]> pixelStats) {
   public InputSpec {

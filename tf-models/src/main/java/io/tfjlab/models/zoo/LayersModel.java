@@ -27,19 +27,21 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@code "type": "layers"}: a softmax classifier whose network is the spec's layer list
- * ({@code model.layers}, Keras {@code Sequential} style), from the input to the K logits; trained
- * with softmax cross-entropy on the labeled images as the zoo's classifiers. Batch-norm moving
- * averages are updated with every step; weight-normalised layers get their data-dependent
- * initialisation. A list with the zoo {@code cnn}'s layers builds the same graph as the zoo
- * {@code cnn}: the same layer names, the same initialiser seeds (taken in layer order from the run
- * seed), the same weights.
+ * {@code "type": "layers"}: a softmax classifier whose network is the spec's layer list ({@code
+ * model.layers}, Keras {@code Sequential} style), from the input to the K logits; trained with
+ * softmax cross-entropy on the labeled images as the zoo's classifiers. Batch-norm moving averages
+ * are updated with every step; weight-normalised layers get their data-dependent initialisation. A
+ * list with the zoo {@code cnn}'s layers builds the same graph as the zoo {@code cnn}: the same
+ * layer names, the same initialiser seeds (taken in layer order from the run seed), the same
+ * weights.
  */
 public final class LayersModel implements ModelFactory {
   /** The zoo name. */
   public static final String NAME = "layers";
+
   /** Training images of the weight-normalisation initialisation, as the semi-supervised GAN's. */
   static final int DATA_INIT_EXAMPLES = 500;
+
   private static final Set<String> OWN_FIELDS = Set.of("type", "layers", "standardize");
 
   @Override
@@ -55,26 +57,34 @@ public final class LayersModel implements ModelFactory {
   @Override
   public ModelSpec resolve(ModelSpec s) {
     if (s.layers() == null || s.layers().isEmpty()) {
-      throw new IllegalArgumentException("model.layers is required for \"type\": \"layers\": a list from input to "
-          + "logits such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 10}], in a spec file "
-          + "(--spec; see examples/layers-cnn.json)");
+      throw new IllegalArgumentException(
+          "model.layers is required for \"type\": \"layers\": a list from input to "
+              + "logits such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 10}], in a spec file "
+              + "(--spec; see examples/layers-cnn.json)");
     }
     for (RecordComponent rc : ModelSpec.class.getRecordComponents()) {
       if (!OWN_FIELDS.contains(rc.getName()) && value(rc, s) != null) {
-        throw new IllegalArgumentException("model." + rc.getName() + " does not apply to the layers model; describe "
-            + "the network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
+        throw new IllegalArgumentException(
+            "model."
+                + rc.getName()
+                + " does not apply to the layers model; describe "
+                + "the network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
       }
     }
     for (int i = 0; i < s.layers().size(); i++) {
       if (s.layers().get(i) == null) {
-        throw new IllegalArgumentException("model.layers[" + i + "] is null; give a layer such as "
-            + "{\"type\": \"dense\", \"units\": 10}");
+        throw new IllegalArgumentException(
+            "model.layers["
+                + i
+                + "] is null; give a layer such as "
+                + "{\"type\": \"dense\", \"units\": 10}");
       }
     }
     boolean standardizes = s.layers().get(0) instanceof StandardizeConfig;
     if (s.standardize() != null && s.standardize() != standardizes) {
-      throw new IllegalArgumentException("model.standardize does not apply to the layers model: a first "
-          + "{\"type\": \"standardize\"} layer standardises the input; leave model.standardize out");
+      throw new IllegalArgumentException(
+          "model.standardize does not apply to the layers model: a first "
+              + "{\"type\": \"standardize\"} layer standardises the input; leave model.standardize out");
     }
     return s.withStandardize(standardizes);
   }
@@ -92,27 +102,45 @@ public final class LayersModel implements ModelFactory {
     stack(resolve(spec), input);
   }
 
-  /** The layers for this input, each checked against its input shape, and the head against the classes. */
+  /**
+   * The layers for this input, each checked against its input shape, and the head against the
+   * classes.
+   */
   static LayerStack stack(ModelSpec resolved, InputSpec input) {
     int k = input.numClasses();
     if (k < 2) {
-      throw new IllegalArgumentException("the layers model is a softmax classifier and needs a data set with 2 or "
-          + "more classes (mnist, fashion-mnist, usps, cifar10); this input has " + k + " target");
+      throw new IllegalArgumentException(
+          "the layers model is a softmax classifier and needs a data set with 2 or "
+              + "more classes (mnist, fashion-mnist, usps, cifar10); this input has "
+              + k
+              + " target");
     }
     List<LayerConfig> configs = resolved.layers();
     LayerStack stack = LayerStack.of(configs, input.shape(), input.pixelStats());
     int last = configs.size() - 1;
     LayerConfig head = configs.get(last);
     if (outputActivation(head) == Activation.SOFTMAX) {
-      throw new IllegalArgumentException(LayerStack.where(last, head) + "the last layer gives the logits: leave out "
-          + "its softmax (the classifier applies softmax and cross-entropy itself)");
+      throw new IllegalArgumentException(
+          LayerStack.where(last, head)
+              + "the last layer gives the logits: leave out "
+              + "its softmax (the classifier applies softmax and cross-entropy itself)");
     }
     long[] out = stack.outputShape();
     if (!Arrays.equals(out, new long[] {k})) {
-      throw new IllegalArgumentException(LayerStack.where(last, head) + "the last layer gives the logits and must "
-          + "output " + Shapes.describe(new long[] {k}) + " for the " + k + " classes, got " + stack.describeOutput()
-          + (out.length == 1 ? "; " : "; add {\"type\": \"flatten\"} and ") + "end with {\"type\": \"dense\", "
-          + "\"units\": " + k + "}");
+      throw new IllegalArgumentException(
+          LayerStack.where(last, head)
+              + "the last layer gives the logits and must "
+              + "output "
+              + Shapes.describe(new long[] {k})
+              + " for the "
+              + k
+              + " classes, got "
+              + stack.describeOutput()
+              + (out.length == 1 ? "; " : "; add {\"type\": \"flatten\"} and ")
+              + "end with {\"type\": \"dense\", "
+              + "\"units\": "
+              + k
+              + "}");
     }
     return stack;
   }
@@ -141,18 +169,43 @@ public final class LayersModel implements ModelFactory {
     Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
     Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
-    Phase phase = new Phase("classifier", Heads.softmaxLoss(tf, logits, y), Heads.accuracy(tf, logits, y),
-        "acc", net.trainableVariables(), net.kernels(), Phase.PhaseData.LABELED).withUpdates(net.updateOps());
+    Phase phase =
+        new Phase(
+                "classifier",
+                Heads.softmaxLoss(tf, logits, y),
+                Heads.accuracy(tf, logits, y),
+                "acc",
+                net.trainableVariables(),
+                net.kernels(),
+                Phase.PhaseData.LABELED)
+            .withUpdates(net.updateOps());
     Optional<BuiltModel.DataInit> init = Optional.empty();
     if (net.layers().stream().anyMatch(l -> l instanceof DataInitLayer)) {
       List<Op> assigns = new ArrayList<>();
-      Placeholder<TFloat32> initInput = tf.withName("init_images").placeholder(TFloat32.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(Shapes.withBatch(input.shape()))));
+      Placeholder<TFloat32> initInput =
+          tf.withName("init_images")
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(
+                      org.tensorflow.ndarray.Shape.of(Shapes.withBatch(input.shape()))));
       GanParts.initPath(ctx, net, initInput, input.shape(), assigns);
-      init = Optional.of(new BuiltModel.DataInit(initInput, tf.withControlDependencies(assigns).noOp(),
-          DATA_INIT_EXAMPLES));
+      init =
+          Optional.of(
+              new BuiltModel.DataInit(
+                  initInput, tf.withControlDependencies(assigns).noOp(), DATA_INIT_EXAMPLES));
     }
-    return new BuiltModel(name(), resolved, Task.CLASSIFY, ctx, x, y, probabilities, List.of(phase),
-        Map.of(name(), net), List.of(), init, Optional.empty());
+    return new BuiltModel(
+        name(),
+        resolved,
+        Task.CLASSIFY,
+        ctx,
+        x,
+        y,
+        probabilities,
+        List.of(phase),
+        Map.of(name(), net),
+        List.of(),
+        init,
+        Optional.empty());
   }
 }

@@ -36,8 +36,16 @@ public final class LinearRegressionModel implements ModelFactory {
     Sequential net = Sequential.of(new Dense(1, Activation.LINEAR));
     Operand<TFloat32> out = tf.withName("prediction").identity(net.apply(ctx, x, input.shape()));
     Operand<TFloat32> mse = Heads.meanAll(tf, tf.math.squaredDifference(out, y), 2);
-    Phase phase = new Phase("regression", mse, mse, "mse", net.trainableVariables(), net.kernels(),
-        Phase.PhaseData.LABELED);
-    return new BuiltModel(name(), spec, Task.REGRESS, ctx, x, y, out, List.of(phase), Map.of(name(), net));
+    Phase phase =
+        new Phase(
+            "regression",
+            mse,
+            mse,
+            "mse",
+            net.trainableVariables(),
+            net.kernels(),
+            Phase.PhaseData.LABELED);
+    return new BuiltModel(
+        name(), spec, Task.REGRESS, ctx, x, y, out, List.of(phase), Map.of(name(), net));
   }
 }

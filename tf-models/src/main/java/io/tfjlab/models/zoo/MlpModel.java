@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Multi-layer perceptron: default 150-150 ReLU (seed 003: 141,910 parameters); preset
- * {@code seed002} is the tanh 128-64 network. Optional dropout after each hidden layer; L2 is a
- * training option.
+ * Multi-layer perceptron: default 150-150 ReLU (seed 003: 141,910 parameters); preset {@code
+ * seed002} is the tanh 128-64 network. Optional dropout after each hidden layer; L2 is a training
+ * option.
  */
 public final class MlpModel extends ClassifierModel {
   @Override

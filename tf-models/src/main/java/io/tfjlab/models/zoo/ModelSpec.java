@@ -6,10 +6,11 @@ import io.tfjlab.models.layers.config.LayerConfig;
 import java.util.List;
 
 /**
- * A model of the zoo and its options, as JSON reads it. Fields a model does not use stay null;
- * each factory fills in its defaults and returns the resolved spec, which is what a run records.
+ * A model of the zoo and its options, as JSON reads it. Fields a model does not use stay null; each
+ * factory fills in its defaults and returns the resolved spec, which is what a run records.
  *
- * @param type the zoo name: linear, mlp, cnn, conv1d, autoencoder, ae-classifier, perceptron, blobs, xor, linreg, dcgan, dcgan-transfer, sgan
+ * @param type the zoo name: linear, mlp, cnn, conv1d, autoencoder, ae-classifier, perceptron,
+ *     blobs, xor, linreg, dcgan, dcgan-transfer, sgan
  * @param preset a named variant (mlp: seed002; cnn: seed003, seed001)
  * @param hidden hidden layer sizes (mlp, xor)
  * @param activation hidden activation (mlp, autoencoder)
@@ -20,18 +21,23 @@ import java.util.List;
  * @param positiveClass perceptron: the class that is 1 (CIFAR-10 cat = 3)
  * @param discriminator sgan: mlp (Salimans' permutation-invariant network) or cnn
  * @param freezeBody dcgan-transfer: keep the discriminator body fixed while the new head learns
- * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value (dcgan: default
- *     0.1; sgan: default 0, its unlabeled real term becomes −(1−value)·log D(x) − value·log(1 − D(x)))
- * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for evaluation; 0 = none
+ * @param labelSmoothing GANs: one-sided label smoothing, the real target becomes 1 - value (dcgan:
+ *     default 0.1; sgan: default 0, its unlabeled real term becomes −(1−value)·log D(x) −
+ *     value·log(1 − D(x)))
+ * @param averageRate GANs: rate of the exponential moving average of discriminator weights used for
+ *     evaluation; 0 = none
  * @param noiseDim GANs: size of the generator's noise vector
  * @param generatorOutput sgan: the generator's output activation, sigmoid (reference) or softplus
  * @param minibatchKernels sgan: minibatch discrimination (Salimans et al. 2016, 3.2) with this many
  *     kernels B before the classifier layer; null or 0 = off (the default)
- * @param minibatchDims sgan: dimensions C per minibatch-discrimination kernel (default 5 when it is on)
- * @param generator sgan: mlp (Salimans' 100-500-500-784 network, the default with the mlp discriminator) or
- *     conv (dense (H/4)x(W/4)x64, 7x7x64 on MNIST, and two transposed convolutions, the default with the
- *     cnn discriminator); the resolved spec leaves it out for the reference pair (mlp discriminator, mlp generator)
- * @param layers the layers model: its network from input to logits, one {@link LayerConfig} per layer (Keras-like JSON)
+ * @param minibatchDims sgan: dimensions C per minibatch-discrimination kernel (default 5 when it is
+ *     on)
+ * @param generator sgan: mlp (Salimans' 100-500-500-784 network, the default with the mlp
+ *     discriminator) or conv (dense (H/4)x(W/4)x64, 7x7x64 on MNIST, and two transposed
+ *     convolutions, the default with the cnn discriminator); the resolved spec leaves it out for
+ *     the reference pair (mlp discriminator, mlp generator)
+ * @param layers the layers model: its network from input to logits, one {@link LayerConfig} per
+ *     layer (Keras-like JSON)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -57,6 +63,7 @@ public record ModelSpec(
 
   /** The largest number of minibatch-discrimination kernels accepted (memory grows with it). */
   public static final int MAX_MINIBATCH_KERNELS = 1000;
+
   /** The largest number of dimensions per minibatch-discrimination kernel accepted. */
   public static final int MAX_MINIBATCH_DIMS = 100;
 
@@ -70,17 +77,22 @@ public record ModelSpec(
     if (codeSize != null && codeSize <= 0) {
       throw new IllegalArgumentException("model.codeSize must be > 0, got " + codeSize);
     }
-    if (reconstructionLoss != null && !reconstructionLoss.equals("mse") && !reconstructionLoss.equals("bce")) {
-      throw new IllegalArgumentException("model.reconstructionLoss must be mse or bce, got " + reconstructionLoss);
+    if (reconstructionLoss != null
+        && !reconstructionLoss.equals("mse")
+        && !reconstructionLoss.equals("bce")) {
+      throw new IllegalArgumentException(
+          "model.reconstructionLoss must be mse or bce, got " + reconstructionLoss);
     }
     if (discriminator != null && !discriminator.equals("mlp") && !discriminator.equals("cnn")) {
-      throw new IllegalArgumentException("model.discriminator must be mlp or cnn, got " + discriminator);
+      throw new IllegalArgumentException(
+          "model.discriminator must be mlp or cnn, got " + discriminator);
     }
     if (generator != null && !generator.equals("mlp") && !generator.equals("conv")) {
       throw new IllegalArgumentException("model.generator must be mlp or conv, got " + generator);
     }
     if (labelSmoothing != null && (labelSmoothing < 0 || labelSmoothing >= 0.5)) {
-      throw new IllegalArgumentException("model.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
+      throw new IllegalArgumentException(
+          "model.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
     }
     if (averageRate != null && (averageRate < 0 || averageRate > 1)) {
       throw new IllegalArgumentException("model.averageRate must be in [0, 1], got " + averageRate);
@@ -88,13 +100,17 @@ public record ModelSpec(
     if (noiseDim != null && noiseDim <= 0) {
       throw new IllegalArgumentException("model.noiseDim must be > 0, got " + noiseDim);
     }
-    if (minibatchKernels != null && (minibatchKernels < 0 || minibatchKernels > MAX_MINIBATCH_KERNELS)) {
-      throw new IllegalArgumentException("model.minibatchKernels must be in [0, " + MAX_MINIBATCH_KERNELS
-          + "] (0 = off), got " + minibatchKernels);
+    if (minibatchKernels != null
+        && (minibatchKernels < 0 || minibatchKernels > MAX_MINIBATCH_KERNELS)) {
+      throw new IllegalArgumentException(
+          "model.minibatchKernels must be in [0, "
+              + MAX_MINIBATCH_KERNELS
+              + "] (0 = off), got "
+              + minibatchKernels);
     }
     if (minibatchDims != null && (minibatchDims < 1 || minibatchDims > MAX_MINIBATCH_DIMS)) {
-      throw new IllegalArgumentException("model.minibatchDims must be in [1, " + MAX_MINIBATCH_DIMS + "], got "
-          + minibatchDims);
+      throw new IllegalArgumentException(
+          "model.minibatchDims must be in [1, " + MAX_MINIBATCH_DIMS + "], got " + minibatchDims);
     }
     if (hidden != null) {
       hidden = List.copyOf(hidden);
@@ -107,79 +123,423 @@ public record ModelSpec(
   }
 
   public static ModelSpec of(String type) {
-    return new ModelSpec(type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSpec(
+        type, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null);
   }
 
   public ModelSpec withType(String v) {
-    return new ModelSpec(v, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        v,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withPreset(String v) {
-    return new ModelSpec(type, v, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        v,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withHidden(List<Integer> v) {
-    return new ModelSpec(type, preset, v, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        v,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withActivation(Activation v) {
-    return new ModelSpec(type, preset, hidden, v, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        v,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withDropout(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, v, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        v,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withCodeSize(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, v, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        v,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withReconstructionLoss(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, v, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        v,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withStandardize(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, v, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        v,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withPositiveClass(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, v, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        v,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withDiscriminator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, v, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        v,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withFreezeBody(Boolean v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, v, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        v,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withLabelSmoothing(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, v, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        v,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withAverageRate(Double v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, v, noiseDim, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        v,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withNoiseDim(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, v, generatorOutput, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        v,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withGeneratorOutput(Activation v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, v, minibatchKernels, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        v,
+        minibatchKernels,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withMinibatchKernels(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, v, minibatchDims, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        v,
+        minibatchDims,
+        generator,
+        layers);
   }
 
   public ModelSpec withMinibatchDims(Integer v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, v, generator, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        v,
+        generator,
+        layers);
   }
 
   public ModelSpec withGenerator(String v) {
-    return new ModelSpec(type, preset, hidden, activation, dropout, codeSize, reconstructionLoss, standardize, positiveClass, discriminator, freezeBody, labelSmoothing, averageRate, noiseDim, generatorOutput, minibatchKernels, minibatchDims, v, layers);
+    return new ModelSpec(
+        type,
+        preset,
+        hidden,
+        activation,
+        dropout,
+        codeSize,
+        reconstructionLoss,
+        standardize,
+        positiveClass,
+        discriminator,
+        freezeBody,
+        labelSmoothing,
+        averageRate,
+        noiseDim,
+        generatorOutput,
+        minibatchKernels,
+        minibatchDims,
+        v,
+        layers);
   }
 
   /** Whether minibatch discrimination is on: its features depend on the other rows of a batch. */

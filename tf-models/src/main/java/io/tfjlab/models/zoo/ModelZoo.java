@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
+import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.spec.ModelFamily;
 import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.models.spec.SpecMerge;
 import java.util.ArrayList;
 import java.util.List;
-import io.tfjlab.models.graph.ModelContext;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,14 +31,15 @@ public final class ModelZoo {
   public ModelFactory factory(String name) {
     ModelFactory f = factories.get(name);
     if (f == null) {
-      throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", factories.keySet()));
+      throw new IllegalArgumentException(
+          "unknown model '" + name + "'; known: " + String.join(", ", factories.keySet()));
     }
     return f;
   }
 
   /**
-   * The model with its family's defaults and preset under it ({@link ModelFamily}: the {@code model}
-   * part of {@code io/tfjlab/models/families/<type>.json}), then checked by its factory.
+   * The model with its family's defaults and preset under it ({@link ModelFamily}: the {@code
+   * model} part of {@code io/tfjlab/models/families/<type>.json}), then checked by its factory.
    */
   public ModelSpec resolve(ModelSpec spec) {
     ModelFactory f = factory(checked(spec).type());
@@ -50,7 +51,8 @@ public final class ModelZoo {
     }
     layers.add(new SpecLayer("model", modelPart(MAPPER.createObjectNode().set("model", given))));
     try {
-      return f.resolve(MAPPER.treeToValue(SpecMerge.merge(layers).values().get("model"), ModelSpec.class));
+      return f.resolve(
+          MAPPER.treeToValue(SpecMerge.merge(layers).values().get("model"), ModelSpec.class));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("model: " + e.getOriginalMessage(), e);
     }
@@ -77,8 +79,10 @@ public final class ModelZoo {
   /** A layer list only belongs to the layers model (another model would silently ignore it). */
   private static ModelSpec checked(ModelSpec spec) {
     if (spec.layers() != null && !spec.type().equals(LayersModel.NAME)) {
-      throw new IllegalArgumentException("model.layers is read by \"type\": \"layers\" only, not by " + spec.type()
-          + "; remove model.layers or use \"type\": \"layers\"");
+      throw new IllegalArgumentException(
+          "model.layers is read by \"type\": \"layers\" only, not by "
+              + spec.type()
+              + "; remove model.layers or use \"type\": \"layers\"");
     }
     return spec;
   }

@@ -23,10 +23,11 @@ import org.tensorflow.types.TFloat32;
  * @param evalMetric the metric validation reports
  * @param validates whether the phase is validated and selected on (false: fixed schedule)
  * @param adversarial the generator side of an adversarial phase
- * @param updates ops to run with every (supervised) step: batch-norm statistics of the trained layers
- * @param stepKind the training step this phase names, a key of tf-training's step registry
- *     ({@code TrainingSteps}); empty for the default: {@code adversarial} when {@code adversarial}
- *     is present, else {@code supervised}
+ * @param updates ops to run with every (supervised) step: batch-norm statistics of the trained
+ *     layers
+ * @param stepKind the training step this phase names, a key of tf-training's step registry ({@code
+ *     TrainingSteps}); empty for the default: {@code adversarial} when {@code adversarial} is
+ *     present, else {@code supervised}
  */
 public record Phase(
     String name,
@@ -53,30 +54,96 @@ public record Phase(
   }
 
   /** A phase that trains with the default step of its kind (no step kind named). */
-  public Phase(String name, Operand<TFloat32> loss, Operand<TFloat32> metric, String metricName,
-      List<Variable<TFloat32>> variables, List<Variable<TFloat32>> kernels, PhaseData data,
-      Operand<TFloat32> evalLoss, Operand<TFloat32> evalMetric, boolean validates, Optional<Adversarial> adversarial,
+  public Phase(
+      String name,
+      Operand<TFloat32> loss,
+      Operand<TFloat32> metric,
+      String metricName,
+      List<Variable<TFloat32>> variables,
+      List<Variable<TFloat32>> kernels,
+      PhaseData data,
+      Operand<TFloat32> evalLoss,
+      Operand<TFloat32> evalMetric,
+      boolean validates,
+      Optional<Adversarial> adversarial,
       List<org.tensorflow.op.Op> updates) {
-    this(name, loss, metric, metricName, variables, kernels, data, evalLoss, evalMetric, validates, adversarial,
-        updates, Optional.empty());
+    this(
+        name,
+        loss,
+        metric,
+        metricName,
+        variables,
+        kernels,
+        data,
+        evalLoss,
+        evalMetric,
+        validates,
+        adversarial,
+        updates,
+        Optional.empty());
   }
 
   /** A supervised phase: validated on the same loss and metric it trains. */
-  public Phase(String name, Operand<TFloat32> loss, Operand<TFloat32> metric, String metricName,
-      List<Variable<TFloat32>> variables, List<Variable<TFloat32>> kernels, PhaseData data) {
-    this(name, loss, metric, metricName, variables, kernels, data, loss, metric, true, Optional.empty(), List.of());
+  public Phase(
+      String name,
+      Operand<TFloat32> loss,
+      Operand<TFloat32> metric,
+      String metricName,
+      List<Variable<TFloat32>> variables,
+      List<Variable<TFloat32>> kernels,
+      PhaseData data) {
+    this(
+        name,
+        loss,
+        metric,
+        metricName,
+        variables,
+        kernels,
+        data,
+        loss,
+        metric,
+        true,
+        Optional.empty(),
+        List.of());
   }
 
   /** The same phase with these update ops. */
   public Phase withUpdates(List<org.tensorflow.op.Op> ops) {
-    return new Phase(name, loss, metric, metricName, variables, kernels, data, evalLoss, evalMetric, validates,
-        adversarial, ops, stepKind);
+    return new Phase(
+        name,
+        loss,
+        metric,
+        metricName,
+        variables,
+        kernels,
+        data,
+        evalLoss,
+        evalMetric,
+        validates,
+        adversarial,
+        ops,
+        stepKind);
   }
 
-  /** The same phase trained by the step registered under {@code kind} (tf-training's {@code TrainingSteps}). */
+  /**
+   * The same phase trained by the step registered under {@code kind} (tf-training's {@code
+   * TrainingSteps}).
+   */
   public Phase withStepKind(String kind) {
-    return new Phase(name, loss, metric, metricName, variables, kernels, data, evalLoss, evalMetric, validates,
-        adversarial, updates, Optional.of(kind));
+    return new Phase(
+        name,
+        loss,
+        metric,
+        metricName,
+        variables,
+        kernels,
+        data,
+        evalLoss,
+        evalMetric,
+        validates,
+        adversarial,
+        updates,
+        Optional.of(kind));
   }
 
   /** The training images a phase uses. */

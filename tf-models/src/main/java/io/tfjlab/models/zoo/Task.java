@@ -4,7 +4,10 @@ package io.tfjlab.models.zoo;
 public enum Task {
   /** K-way softmax classifier; target one-hot [n, K]; metric accuracy. */
   CLASSIFY,
-  /** One sigmoid unit; target [n, 1] in {0,1} (or a class column of one-hot labels); metric accuracy. */
+  /**
+   * One sigmoid unit; target [n, 1] in {0,1} (or a class column of one-hot labels); metric
+   * accuracy.
+   */
   BINARY,
   /** Real-valued output; target [n, 1]; loss and metric mean squared error. */
   REGRESS,

@@ -42,14 +42,17 @@ class ActivationTest {
       ModelContext ctx = new ModelContext(g, 1);
       Placeholder<TFloat32> x = input(ctx, X.length);
       ActivationLayer layer = new ActivationLayer(a);
-      // identity: a LINEAR layer returns its input operand, which a session cannot both feed and fetch
+      // identity: a LINEAR layer returns its input operand, which a session cannot both feed and
+      // fetch
       Operand<TFloat32> y = ctx.tf().identity(layer.apply(ctx, x, new long[] {X.length}));
       assertThat(layer.outputShape(new long[] {X.length})).containsExactly(X.length);
       assertThat(layer.trainableParameters()).isZero();
       try (Session s = session(g)) {
         float[] out = run(s, y, x, X, 1, X.length).values();
         for (int i = 0; i < X.length; i++) {
-          assertThat(out[i]).as("%s(%s)", a.keyword(), X[i]).isCloseTo((float) f.applyAsDouble(X[i]), within(1e-6f));
+          assertThat(out[i])
+              .as("%s(%s)", a.keyword(), X[i])
+              .isCloseTo((float) f.applyAsDouble(X[i]), within(1e-6f));
         }
       }
     }
@@ -78,8 +81,17 @@ class ActivationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"leaky-relu, LEAKY_RELU", "leaky_relu, LEAKY_RELU", "LeakyReLU, LEAKY_RELU", "' Tanh ', TANH",
-      "relu, RELU", "softplus, SOFTPLUS", "linear, LINEAR", "sigmoid, SIGMOID", "softmax, SOFTMAX"})
+  @CsvSource({
+    "leaky-relu, LEAKY_RELU",
+    "leaky_relu, LEAKY_RELU",
+    "LeakyReLU, LEAKY_RELU",
+    "' Tanh ', TANH",
+    "relu, RELU",
+    "softplus, SOFTPLUS",
+    "linear, LINEAR",
+    "sigmoid, SIGMOID",
+    "softmax, SOFTMAX"
+  })
   void parseAcceptsKerasNames(String text, Activation expected) {
     assertThat(Activation.parse(text)).isEqualTo(expected);
   }
@@ -93,7 +105,8 @@ class ActivationTest {
     assertThatThrownBy(() -> Activation.parse("swish"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'swish'")
-        .hasMessageContainingAll("linear", "relu", "leaky_relu", "tanh", "sigmoid", "softplus", "softmax");
+        .hasMessageContainingAll(
+            "linear", "relu", "leaky_relu", "tanh", "sigmoid", "softplus", "softmax");
   }
 
   @Test

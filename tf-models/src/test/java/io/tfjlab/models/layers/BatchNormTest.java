@@ -72,7 +72,9 @@ class BatchNormTest {
         double[][] m = moments(out);
         for (int c = 0; c < C; c++) {
           assertThat(m[0][c]).as("mean of channel %d", c).isCloseTo(0.0, within(1e-5));
-          assertThat(m[1][c]).as("variance of channel %d", c).isCloseTo(in[1][c] / (in[1][c] + EPS), within(1e-4));
+          assertThat(m[1][c])
+              .as("variance of channel %d", c)
+              .isCloseTo(in[1][c] / (in[1][c] + EPS), within(1e-4));
           assertThat(m[1][c]).isCloseTo(1.0, within(2e-3));
         }
         // and element by element
@@ -96,7 +98,9 @@ class BatchNormTest {
         for (Boolean training : new Boolean[] {null, false}) {
           float[] out = run(s, y, x, X, FULL, training, null).values();
           for (int i = 0; i < X.length; i++) {
-            assertThat(out[i]).as("training=%s element %d", training, i).isCloseTo(X[i] * scale, within(1e-5f));
+            assertThat(out[i])
+                .as("training=%s element %d", training, i)
+                .isCloseTo(X[i] * scale, within(1e-5f));
           }
         }
       }
@@ -124,16 +128,19 @@ class BatchNormTest {
         float[] mm = fetch(s, movingMean);
         float[] mv = fetch(s, movingVar);
         for (int c = 0; c < C; c++) {
-          assertThat(mm[c]).as("moving mean %d", c)
+          assertThat(mm[c])
+              .as("moving mean %d", c)
               .isCloseTo((float) ((1 - momentum) * batch[0][c]), within(1e-5f));
-          assertThat(mv[c]).as("moving variance %d", c)
+          assertThat(mv[c])
+              .as("moving variance %d", c)
               .isCloseTo((float) (momentum * 1 + (1 - momentum) * batch[1][c]), within(1e-4f));
         }
         // inference now uses the updated statistics
         float[] out = run(s, y, x, X, FULL, false, null).values();
         for (int i = 0; i < X.length; i++) {
           int c = i % C;
-          assertThat(out[i]).isCloseTo((float) ((X[i] - mm[c]) / Math.sqrt(mv[c] + EPS)), within(1e-4f));
+          assertThat(out[i])
+              .isCloseTo((float) ((X[i] - mm[c]) / Math.sqrt(mv[c] + EPS)), within(1e-4f));
         }
         // a training-mode forward pass alone does not touch the moving statistics
         run(s, y, x, X, FULL, true, null);

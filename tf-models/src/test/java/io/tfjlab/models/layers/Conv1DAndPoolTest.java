@@ -77,7 +77,8 @@ class Conv1DAndPoolTest {
                   z += xv[(n * len + i + j) * ch + c] * kv[(j * ch + c) * filters + f];
                 }
               }
-              assertThat(out.values()[(n * outLen + i) * filters + f]).isCloseTo((float) z, within(1e-5f));
+              assertThat(out.values()[(n * outLen + i) * filters + f])
+                  .isCloseTo((float) z, within(1e-5f));
             }
           }
         }
@@ -95,7 +96,8 @@ class Conv1DAndPoolTest {
       Placeholder<TFloat32> x = input(ctx, in);
       Operand<TFloat32> y = conv.apply(ctx, x, in);
       try (Session s = session(g)) {
-        assertThat(run(s, y, x, random(1, 3 * 18, -1, 1), 3, 9, 2).shape()).containsExactly(3, 5, 4);
+        assertThat(run(s, y, x, random(1, 3 * 18, -1, 1), 3, 9, 2).shape())
+            .containsExactly(3, 5, 4);
       }
     }
   }
@@ -127,10 +129,11 @@ class Conv1DAndPoolTest {
       Operand<TFloat32> y = pool.apply(ctx, x, new long[] {4, 4, 1});
       try (Session s = session(g)) {
         float[] xv = {
-            1, 2, 5, 0,
-            3, 4, 6, 7,
-            -1, -2, 8, 8,
-            -3, -4, 9, 1};
+          1, 2, 5, 0,
+          3, 4, 6, 7,
+          -1, -2, 8, 8,
+          -3, -4, 9, 1
+        };
         Out out = run(s, y, x, xv, 1, 4, 4, 1);
         assertThat(out.shape()).containsExactly(1, 2, 2, 1);
         assertThat(out.values()).containsExactly(4, 7, -1, 9);
@@ -144,13 +147,16 @@ class Conv1DAndPoolTest {
       ModelContext ctx = new ModelContext(g, 1);
       Conv1D conv = new Conv1D(4, 3, 1, Padding.VALID, Activation.RELU);
       assertThatThrownBy(() -> conv.apply(ctx, input(ctx, 256), new long[] {256}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Reshape");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Reshape");
       MaxPool p1 = MaxPool.pool1d(2);
       assertThatThrownBy(() -> p1.apply(ctx, input(ctx, 4, 4, 1), new long[] {4, 4, 1}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MaxPooling1D");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("MaxPooling1D");
       MaxPool p2 = MaxPool.pool2d(2);
       assertThatThrownBy(() -> p2.apply(ctx, input(ctx, 8, 2), new long[] {8, 2}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MaxPooling2D");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("MaxPooling2D");
     }
   }
 }

@@ -28,15 +28,15 @@ class Conv2DTest {
 
   @ParameterizedTest(name = "{0}x{1}x{2} conv {4}x{4}/{5} {6} {3} -> {7}x{8}")
   @CsvSource({
-      "28, 28, 1, 32, 3, 2, SAME, 14, 14",
-      "28, 28, 1, 32, 5, 1, VALID, 24, 24",
-      "28, 28, 1, 8, 3, 1, SAME, 28, 28",
-      "7, 7, 4, 6, 3, 2, SAME, 4, 4",
-      "28, 28, 1, 4, 5, 2, VALID, 12, 12",
-      "9, 6, 2, 3, 3, 2, VALID, 4, 2",
+    "28, 28, 1, 32, 3, 2, SAME, 14, 14",
+    "28, 28, 1, 32, 5, 1, VALID, 24, 24",
+    "28, 28, 1, 8, 3, 1, SAME, 28, 28",
+    "7, 7, 4, 6, 3, 2, SAME, 4, 4",
+    "28, 28, 1, 4, 5, 2, VALID, 12, 12",
+    "9, 6, 2, 3, 3, 2, VALID, 4, 2",
   })
-  void outputShapeMatchesTheRuntimeShape(int h, int w, int c, int filters, int k, int stride, Padding padding,
-      long oh, long ow) {
+  void outputShapeMatchesTheRuntimeShape(
+      int h, int w, int c, int filters, int k, int stride, Padding padding, long oh, long ow) {
     long[] in = {h, w, c};
     Conv2D conv = new Conv2D(filters, k, stride, padding, Activation.RELU);
     assertThat(conv.outputShape(in)).containsExactly(oh, ow, filters);
@@ -79,7 +79,8 @@ class Conv2DTest {
       Variable<TFloat32> b = conv.trainableVariables().get(1);
       try (Session s = session(g)) {
         s.run(tf.assign(b, tf.constant(new float[] {0.75f})));
-        float[] k = fetch(s, conv.kernels().get(0)); // [kh, kw, in, out=1] = same order as [h, w, c]
+        float[] k =
+            fetch(s, conv.kernels().get(0)); // [kh, kw, in, out=1] = same order as [h, w, c]
         float[] xv = random(2, 18, -1, 1);
         double expected = 0.75;
         for (int i = 0; i < 18; i++) {
@@ -94,13 +95,16 @@ class Conv2DTest {
 
   @Test
   void rejectsBadArguments() {
-    assertThatThrownBy(() -> new Conv2D(0, 3, 1, Padding.SAME, Activation.RELU)).hasMessageContaining("> 0");
-    assertThatThrownBy(() -> new Conv2D(4, 3, 0, Padding.SAME, Activation.RELU)).hasMessageContaining("> 0");
+    assertThatThrownBy(() -> new Conv2D(0, 3, 1, Padding.SAME, Activation.RELU))
+        .hasMessageContaining("> 0");
+    assertThatThrownBy(() -> new Conv2D(4, 3, 0, Padding.SAME, Activation.RELU))
+        .hasMessageContaining("> 0");
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 1);
       Conv2D conv = new Conv2D(4, 3, 1, Padding.SAME, Activation.RELU);
       assertThatThrownBy(() -> conv.apply(ctx, input(ctx, 784), new long[] {784}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HxWxC");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("HxWxC");
     }
   }
 }

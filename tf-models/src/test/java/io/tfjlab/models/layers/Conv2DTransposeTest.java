@@ -25,13 +25,14 @@ class Conv2DTransposeTest {
 
   @ParameterizedTest(name = "7x7x64 -> k{0}/{1} {2} -> {3}x{3}x{4}")
   @CsvSource({
-      "5, 2, SAME, 14, 32",
-      "4, 2, SAME, 14, 1",
-      "5, 1, SAME, 7, 8",
-      "5, 2, VALID, 17, 4",
-      "4, 2, VALID, 16, 4",
+    "5, 2, SAME, 14, 32",
+    "4, 2, SAME, 14, 1",
+    "5, 1, SAME, 7, 8",
+    "5, 2, VALID, 17, 4",
+    "4, 2, VALID, 16, 4",
   })
-  void runtimeShapeMatchesOutputShapeForTwoBatchSizes(int k, int stride, Padding padding, long side, int filters) {
+  void runtimeShapeMatchesOutputShapeForTwoBatchSizes(
+      int k, int stride, Padding padding, long side, int filters) {
     long[] in = {7, 7, 64};
     Conv2DTranspose up = new Conv2DTranspose(filters, k, stride, padding, Activation.TANH, false);
     assertThat(up.outputShape(in)).containsExactly(side, side, filters);
@@ -41,8 +42,16 @@ class Conv2DTransposeTest {
       Operand<TFloat32> y = up.apply(ctx, x, in);
       try (Session s = session(g)) {
         for (int batch : new int[] {1, 3}) {
-          Out out = run(s, y, x, random(batch, (int) (batch * Shapes.size(in)), -1, 1), withBatch(batch, in));
-          assertThat(out.shape()).as("batch %d", batch).containsExactly(withBatch(batch, up.outputShape(in)));
+          Out out =
+              run(
+                  s,
+                  y,
+                  x,
+                  random(batch, (int) (batch * Shapes.size(in)), -1, 1),
+                  withBatch(batch, in));
+          assertThat(out.shape())
+              .as("batch %d", batch)
+              .containsExactly(withBatch(batch, up.outputShape(in)));
         }
       }
     }

@@ -28,7 +28,9 @@ class DenseTest {
   static final int BATCH = 5;
 
   @ParameterizedTest
-  @EnumSource(value = Activation.class, names = {"LINEAR", "RELU", "TANH"})
+  @EnumSource(
+      value = Activation.class,
+      names = {"LINEAR", "RELU", "TANH"})
   void outputIsActivationOfXTimesWPlusB(Activation act) {
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 11);
@@ -55,12 +57,14 @@ class DenseTest {
             for (int i = 0; i < IN; i++) {
               z += xv[n * IN + i] * wv[i * UNITS + u];
             }
-            double expected = switch (act) {
-              case RELU -> Math.max(0, z);
-              case TANH -> Math.tanh(z);
-              default -> z;
-            };
-            assertThat(out.values()[n * UNITS + u]).as("sample %d unit %d", n, u)
+            double expected =
+                switch (act) {
+                  case RELU -> Math.max(0, z);
+                  case TANH -> Math.tanh(z);
+                  default -> z;
+                };
+            assertThat(out.values()[n * UNITS + u])
+                .as("sample %d unit %d", n, u)
                 .isCloseTo((float) expected, within(1e-5f));
           }
         }
@@ -98,7 +102,8 @@ class DenseTest {
       assertThat(a.kernels().get(0).op().name()).isEqualTo("dense/kernel");
       try (Session s = session(g)) {
         float[] xv = random(5, 8, -1, 1);
-        assertThat(run(s, y2, x, xv, 2, 4).values()).containsExactly(run(s, y1, x, xv, 2, 4).values());
+        assertThat(run(s, y2, x, xv, 2, 4).values())
+            .containsExactly(run(s, y1, x, xv, 2, 4).values());
       }
     }
   }

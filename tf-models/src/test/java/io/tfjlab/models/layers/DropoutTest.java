@@ -20,6 +20,7 @@ import org.tensorflow.types.TFloat32;
 
 class DropoutTest {
   static final int N = 10_000;
+
   /** Strictly positive inputs, so a zero in the output can only come from the mask. */
   static final float[] X = random(17, N, 0.5f, 1.5f);
 
@@ -32,7 +33,8 @@ class DropoutTest {
       Operand<TFloat32> y = new Dropout(rate).apply(ctx, x, new long[] {N});
       try (Session s = session(g)) {
         assertThat(run(s, y, x, X, 1, N).values()).as("default (inference)").containsExactly(X);
-        assertThat(run(s, y, x, X, new long[] {1, N}, false, new long[] {3, 4}).values()).as("training=false")
+        assertThat(run(s, y, x, X, new long[] {1, N}, false, new long[] {3, 4}).values())
+            .as("training=false")
             .containsExactly(X);
 
         float[] out = run(s, y, x, X, new long[] {1, N}, true, new long[] {3, 4}).values();
@@ -84,7 +86,8 @@ class DropoutTest {
           Placeholder<TFloat32> x2 = input(ctx2, N);
           Operand<TFloat32> y2 = new Dropout(0.5).apply(ctx2, x2, new long[] {N});
           try (Session s2 = session(g2)) {
-            assertThat(mask(run(s2, y2, x2, X, new long[] {1, N}, true, new long[] {7, 1}).values()))
+            assertThat(
+                    mask(run(s2, y2, x2, X, new long[] {1, N}, true, new long[] {7, 1}).values()))
                 .isEqualTo(again);
           }
         }

@@ -33,7 +33,8 @@ class GaussianNoiseTest {
       assertThat(layer.trainableParameters()).isZero();
       try (Session s = session(g)) {
         assertThat(run(s, y, x, X, 1, N).values()).containsExactly(X);
-        assertThat(run(s, y, x, X, new long[] {1, N}, false, new long[] {1, 2}).values()).containsExactly(X);
+        assertThat(run(s, y, x, X, new long[] {1, N}, false, new long[] {1, 2}).values())
+            .containsExactly(X);
 
         float[] out = run(s, y, x, X, new long[] {1, N}, true, new long[] {1, 2}).values();
         double sum = 0;

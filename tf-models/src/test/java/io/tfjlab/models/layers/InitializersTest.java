@@ -41,8 +41,14 @@ class InitializersTest {
       min = Math.min(min, f);
       max = Math.max(max, f);
     }
-    assertThat(min).as("min").isGreaterThanOrEqualTo((float) -limit).isLessThan((float) (-0.9 * limit));
-    assertThat(max).as("max").isLessThanOrEqualTo((float) limit).isGreaterThan((float) (0.9 * limit));
+    assertThat(min)
+        .as("min")
+        .isGreaterThanOrEqualTo((float) -limit)
+        .isLessThan((float) (-0.9 * limit));
+    assertThat(max)
+        .as("max")
+        .isLessThanOrEqualTo((float) limit)
+        .isGreaterThan((float) (0.9 * limit));
     assertThat(sum / v.length).as("mean").isCloseTo(0.0, within(0.05 * limit));
     assertThat(positive / (double) v.length).as("fraction positive").isCloseTo(0.5, within(0.05));
   }

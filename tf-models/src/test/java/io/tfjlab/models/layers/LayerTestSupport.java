@@ -17,11 +17,16 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
-/** Small helpers shared by the layer tests: one-thread sessions, placeholders, feeding and fetching. */
+/**
+ * Small helpers shared by the layer tests: one-thread sessions, placeholders, feeding and fetching.
+ */
 final class LayerTestSupport {
   /** One intra-op and one inter-op thread: the tests are tiny and the machine is shared. */
-  static final ConfigProto ONE_THREAD = ConfigProto.newBuilder()
-      .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+  static final ConfigProto ONE_THREAD =
+      ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(1)
+          .setInterOpParallelismThreads(1)
+          .build();
 
   private LayerTestSupport() {}
 
@@ -34,7 +39,8 @@ final class LayerTestSupport {
 
   /** A float placeholder of shape [-1, perSample...]. */
   static Placeholder<TFloat32> input(ModelContext ctx, long... perSample) {
-    return ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.withBatch(perSample))));
+    return ctx.tf()
+        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.withBatch(perSample))));
   }
 
   static TFloat32 tensor(float[] data, long... shape) {
@@ -60,10 +66,16 @@ final class LayerTestSupport {
   record Out(long[] shape, float[] values) {}
 
   /**
-   * Runs {@code y} feeding {@code x} with {@code data} of full shape {@code shape}; {@code training}
-   * and {@code stepSeed} are fed only when not null.
+   * Runs {@code y} feeding {@code x} with {@code data} of full shape {@code shape}; {@code
+   * training} and {@code stepSeed} are fed only when not null.
    */
-  static Out run(Session s, Operand<TFloat32> y, Operand<TFloat32> x, float[] data, long[] shape, Boolean training,
+  static Out run(
+      Session s,
+      Operand<TFloat32> y,
+      Operand<TFloat32> x,
+      float[] data,
+      long[] shape,
+      Boolean training,
       long[] stepSeed) {
     try (TFloat32 xt = tensor(data, shape);
         TBool tt = training == null ? null : TBool.scalarOf(training);
@@ -94,8 +106,10 @@ final class LayerTestSupport {
   }
 
   /** Runs {@code ops} as targets in training mode, feeding {@code x}. */
-  static void runTargets(Session s, Iterable<Op> ops, Operand<TFloat32> x, float[] data, long... shape) {
-    try (TFloat32 xt = tensor(data, shape); TBool tt = TBool.scalarOf(true)) {
+  static void runTargets(
+      Session s, Iterable<Op> ops, Operand<TFloat32> x, float[] data, long... shape) {
+    try (TFloat32 xt = tensor(data, shape);
+        TBool tt = TBool.scalarOf(true)) {
       Session.Runner r = s.runner().feed(x, xt).feed(ModelContext.TRAINING, tt);
       for (Op op : ops) {
         r.addTarget(op);

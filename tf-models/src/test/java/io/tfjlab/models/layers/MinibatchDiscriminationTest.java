@@ -29,11 +29,15 @@ class MinibatchDiscriminationTest {
   private static final double E2 = Math.exp(-2);
   private static final double E3 = Math.exp(-3);
   private static final double E5 = Math.exp(-5);
+
   /** Three rows of two features: (0, 0), (1, 2), (3, 2). */
   private static final float[] F = {0, 0, 1, 2, 3, 2};
 
-  /** Applies a layer with T set to {@code tValues} (A×B×C row-major) to {@code f} of {@code n} rows. */
-  private static Out applyWithT(MinibatchDiscrimination layer, float[] tValues, float[] f, int n, int a) {
+  /**
+   * Applies a layer with T set to {@code tValues} (A×B×C row-major) to {@code f} of {@code n} rows.
+   */
+  private static Out applyWithT(
+      MinibatchDiscrimination layer, float[] tValues, float[] f, int n, int a) {
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 1);
       Ops tf = ctx.tf();
@@ -54,9 +58,10 @@ class MinibatchDiscriminationTest {
     assertThat(out.shape()).containsExactly(3, 4);
     // kernel 0 sees 0, 1, 3 (distances 1, 3, 2); kernel 1 sees 0, 2, 2 (distances 2, 2, 0)
     double[] expected = {
-        0, 0, E1 + E3, E2 + E2,
-        1, 2, E1 + E2, E2 + 1,
-        3, 2, E3 + E2, E2 + 1};
+      0, 0, E1 + E3, E2 + E2,
+      1, 2, E1 + E2, E2 + 1,
+      3, 2, E3 + E2, E2 + 1
+    };
     for (int i = 0; i < expected.length; i++) {
       assertThat(out.values()[i]).as("value %d", i).isCloseTo((float) expected[i], within(1e-6f));
     }
@@ -103,7 +108,9 @@ class MinibatchDiscriminationTest {
             o += Math.exp(-dist);
           }
         }
-        assertThat(out.values()[i * (a + b) + a + k]).as("row %d kernel %d", i, k).isCloseTo((float) o, within(1e-5f));
+        assertThat(out.values()[i * (a + b) + a + k])
+            .as("row %d kernel %d", i, k)
+            .isCloseTo((float) o, within(1e-5f));
       }
       for (int j = 0; j < a; j++) {
         assertThat(out.values()[i * (a + b) + j]).isEqualTo(f[i * a + j]);
@@ -140,8 +147,10 @@ class MinibatchDiscriminationTest {
       MinibatchDiscrimination layer = new MinibatchDiscrimination(3, 2);
       Placeholder<TFloat32> x = input(ctx, 4);
       Operand<TFloat32> y = layer.apply(ctx, x, new long[] {4});
-      Output<?>[] grads = g.addGradients(tf.reduceSum(y, tf.constant(new int[] {0, 1})).asOutput(),
-          new Output<?>[] {layer.projection().asOutput()});
+      Output<?>[] grads =
+          g.addGradients(
+              tf.reduceSum(y, tf.constant(new int[] {0, 1})).asOutput(),
+              new Output<?>[] {layer.projection().asOutput()});
       @SuppressWarnings("unchecked")
       Operand<TFloat32> grad = (Operand<TFloat32>) grads[0];
       try (Session s = session(g)) {
@@ -185,10 +194,12 @@ class MinibatchDiscriminationTest {
           float[] part = Arrays.copyOfRange(data, group * rows * a, (group + 1) * rows * a);
           Out out = run(s, y, x, part, rows, a);
           for (int i = 0; i < out.values().length; i++) {
-            assertThat(out.values()[i]).isCloseTo(expected.values()[group * rows * (a + b) + i], within(2e-4f));
+            assertThat(out.values()[i])
+                .isCloseTo(expected.values()[group * rows * (a + b) + i], within(2e-4f));
           }
         }
-        // the mean over both groups of the L1 distance to the nearest other row is 2 for every kernel
+        // the mean over both groups of the L1 distance to the nearest other row is 2 for every
+        // kernel
         for (int k = 0; k < b; k++) {
           double total = 0;
           for (int group = 0; group < 2; group++) {
@@ -196,7 +207,9 @@ class MinibatchDiscriminationTest {
               double nearest = Double.MAX_VALUE;
               for (int j = 0; j < 100; j++) {
                 if (j != i) {
-                  nearest = Math.min(nearest, distance(data, t, group * 100 + i, group * 100 + j, k, a, b, c));
+                  nearest =
+                      Math.min(
+                          nearest, distance(data, t, group * 100 + i, group * 100 + j, k, a, b, c));
                 }
               }
               total += nearest;
@@ -230,7 +243,8 @@ class MinibatchDiscriminationTest {
       ModelContext ctx = new ModelContext(g, 1);
       MinibatchDiscrimination layer = new MinibatchDiscrimination(2, 2);
       assertThatThrownBy(() -> layer.apply(ctx, input(ctx, 2, 2), new long[] {2, 2}))
-          .hasMessageContaining("Flatten").hasMessageContaining("[2, 2]");
+          .hasMessageContaining("Flatten")
+          .hasMessageContaining("[2, 2]");
     }
   }
 }

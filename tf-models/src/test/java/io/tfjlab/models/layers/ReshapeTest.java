@@ -72,7 +72,8 @@ class ReshapeTest {
       ModelContext ctx = new ModelContext(g, 1);
       Reshape r = Reshape.to(5, 5);
       assertThatThrownBy(() -> r.apply(ctx, input(ctx, 24), new long[] {24}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot reshape");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot reshape");
     }
   }
 }

@@ -54,7 +54,8 @@ class StandardizeTest {
       assertThat(st.nonTrainableVariables()).hasSize(2);
       assertThat(st.nonTrainableParameters()).isEqualTo(8);
       assertThat(st.nonTrainableVariables().get(0).op().name()).isEqualTo("standardize/mean");
-      assertThat(st.nonTrainableVariables().get(1).op().name()).isEqualTo("standardize/denominator");
+      assertThat(st.nonTrainableVariables().get(1).op().name())
+          .isEqualTo("standardize/denominator");
     }
   }
 
@@ -74,12 +75,15 @@ class StandardizeTest {
 
   @Test
   void sizeMismatchesAreRejected() {
-    assertThatThrownBy(() -> new Standardize(new float[3], new float[4], EPS)).hasMessageContaining("differ");
+    assertThatThrownBy(() -> new Standardize(new float[3], new float[4], EPS))
+        .hasMessageContaining("differ");
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 1);
       Standardize st = new Standardize(MEAN, STD, EPS);
       assertThatThrownBy(() -> st.apply(ctx, input(ctx, 3, 3), new long[] {3, 3}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 values").hasMessageContaining("9");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("4 values")
+          .hasMessageContaining("9");
     }
   }
 }

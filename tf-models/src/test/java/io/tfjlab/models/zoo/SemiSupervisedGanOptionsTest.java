@@ -26,10 +26,15 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
-/** The sgan's options: minibatch discrimination per part of the batch, one-sided label smoothing. */
+/**
+ * The sgan's options: minibatch discrimination per part of the batch, one-sided label smoothing.
+ */
 class SemiSupervisedGanOptionsTest {
-  static final ConfigProto ONE_THREAD = ConfigProto.newBuilder()
-      .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+  static final ConfigProto ONE_THREAD =
+      ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(1)
+          .setInterOpParallelismThreads(1)
+          .build();
   static final InputSpec MNIST = InputSpec.images(28, 28, 1, 10);
   final ModelZoo zoo = Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
 
@@ -46,7 +51,9 @@ class SemiSupervisedGanOptionsTest {
     return z;
   }
 
-  /** From the definition: D = Z/(Z+1), ½·mean[−(1−α)·log D − α·log(1−D)] + ½·mean[−log(1−D(fake))]. */
+  /**
+   * From the definition: D = Z/(Z+1), ½·mean[−(1−α)·log D − α·log(1−D)] + ½·mean[−log(1−D(fake))].
+   */
   static double fromDefinition(double alpha) {
     double real = 0;
     for (float[] l : REAL) {
@@ -60,7 +67,9 @@ class SemiSupervisedGanOptionsTest {
     return 0.5 * real / REAL.length + 0.5 * fake / FAKE.length;
   }
 
-  /** The reference code's form: ½·mean(softplus(lse_r)) − ½·mean(lse_r) + ½·mean(softplus(lse_f)). */
+  /**
+   * The reference code's form: ½·mean(softplus(lse_r)) − ½·mean(lse_r) + ½·mean(softplus(lse_f)).
+   */
   static double salimans() {
     double softplusReal = 0;
     double lseReal = 0;
@@ -72,14 +81,18 @@ class SemiSupervisedGanOptionsTest {
     for (float[] l : FAKE) {
       softplusFake += Math.log1p(z(l));
     }
-    return 0.5 * softplusReal / REAL.length - 0.5 * lseReal / REAL.length + 0.5 * softplusFake / FAKE.length;
+    return 0.5 * softplusReal / REAL.length
+        - 0.5 * lseReal / REAL.length
+        + 0.5 * softplusFake / FAKE.length;
   }
 
   static float unlabeledLoss(double alpha) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> loss = GanParts.unlabeledLoss(tf, tf.constant(REAL), tf.constant(FAKE), alpha);
-      try (Session s = new Session(g, ONE_THREAD); Result r = s.runner().fetch(loss).run()) {
+      Operand<TFloat32> loss =
+          GanParts.unlabeledLoss(tf, tf.constant(REAL), tf.constant(FAKE), alpha);
+      try (Session s = new Session(g, ONE_THREAD);
+          Result r = s.runner().fetch(loss).run()) {
         return ((TFloat32) r.get(0)).getFloat();
       }
     }
@@ -133,9 +146,11 @@ class SemiSupervisedGanOptionsTest {
       Ops tf = ctx.tf();
       Sequential head = Sequential.of(new MinibatchDiscrimination(3, 2));
       Placeholder<TFloat32> f = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, a)));
-      Placeholder<TFloat32> unlAlone = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, a)));
-      List<Operand<TFloat32>> parts = SemiSupervisedGanModel.headPerPart(ctx, head, f, new long[] {a},
-          tf.constant(nLab), tf.constant(nUnl));
+      Placeholder<TFloat32> unlAlone =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, a)));
+      List<Operand<TFloat32>> parts =
+          SemiSupervisedGanModel.headPerPart(
+              ctx, head, f, new long[] {a}, tf.constant(nLab), tf.constant(nUnl));
       Operand<TFloat32> alone = head.apply(ctx, unlAlone, new long[] {a});
       float[] rows = random(1, (nLab + nUnl + nFake) * a);
       float[] otherFake = rows.clone();
@@ -149,12 +164,14 @@ class SemiSupervisedGanOptionsTest {
         assertThat(first.get(0)).hasSize(nLab * (a + 3));
         assertThat(first.get(1)).hasSize(nUnl * (a + 3));
         assertThat(first.get(2)).hasSize(nFake * (a + 3));
-        // new generated rows: the labeled and unlabeled rows' features do not move, the generated ones do
+        // new generated rows: the labeled and unlabeled rows' features do not move, the generated
+        // ones do
         assertThat(second.get(0)).containsExactly(first.get(0));
         assertThat(second.get(1)).containsExactly(first.get(1));
         assertThat(second.get(2)).isNotEqualTo(first.get(2));
         // and the unlabeled part's features are those of the unlabeled rows on their own
-        try (TFloat32 t = tensor(unlRows, nUnl, a); Result r = s.runner().feed(unlAlone, t).fetch(alone).run()) {
+        try (TFloat32 t = tensor(unlRows, nUnl, a);
+            Result r = s.runner().feed(unlAlone, t).fetch(alone).run()) {
           float[] own = values(r.get(0));
           for (int i = 0; i < own.length; i++) {
             assertThat(first.get(1)[i]).isCloseTo(own[i], within(1e-6f));
@@ -164,7 +181,8 @@ class SemiSupervisedGanOptionsTest {
     }
   }
 
-  static List<float[]> runParts(Session s, Placeholder<TFloat32> f, float[] rows, List<Operand<TFloat32>> parts) {
+  static List<float[]> runParts(
+      Session s, Placeholder<TFloat32> f, float[] rows, List<Operand<TFloat32>> parts) {
     try (TFloat32 t = tensor(rows, rows.length / 4, 4)) {
       Session.Runner r = s.runner().feed(f, t);
       parts.forEach(r::fetch);
@@ -182,7 +200,8 @@ class SemiSupervisedGanOptionsTest {
   void inTheSganGeneratedImagesDoNotMoveTheLabeledOrUnlabeledLogits() {
     InputSpec small = InputSpec.images(8, 8, 1, 3);
     try (Graph g = new Graph()) {
-      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
+      BuiltModel m =
+          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
       float[] lab = random(3, 4 * 64);
       float[] unl = random(4, 5 * 64);
       try (Session s = new Session(g, ONE_THREAD)) {
@@ -201,21 +220,33 @@ class SemiSupervisedGanOptionsTest {
             sum += Math.exp(first[0][i * 3 + k]);
           }
           for (int k = 0; k < 3; k++) {
-            assertThat(probabilities[i * 3 + k]).isCloseTo((float) (Math.exp(first[0][i * 3 + k]) / sum),
-                within(1e-5f));
+            assertThat(probabilities[i * 3 + k])
+                .isCloseTo((float) (Math.exp(first[0][i * 3 + k]) / sum), within(1e-5f));
           }
         }
       }
     }
   }
 
-  /** labeled, unlabeled and generated logits of the training path, and the evaluation path's probabilities. */
+  /**
+   * labeled, unlabeled and generated logits of the training path, and the evaluation path's
+   * probabilities.
+   */
   static float[][] sganLogits(Session s, BuiltModel m, float[] lab, float[] unl, float[] noise) {
     Adversarial adv = m.finalPhase().adversarial().orElseThrow();
-    try (TFloat32 xl = tensor(lab, lab.length / 64, 8, 8, 1); TFloat32 xu = tensor(unl, unl.length / 64, 8, 8, 1);
+    try (TFloat32 xl = tensor(lab, lab.length / 64, 8, 8, 1);
+        TFloat32 xu = tensor(unl, unl.length / 64, 8, 8, 1);
         TFloat32 z = tensor(noise, noise.length / 100, 100);
-        Result r = s.runner().feed(m.input(), xl).feed(adv.unlabeled(), xu).feed(GanParts.NOISE, z)
-            .fetch("labeled_logits").fetch("unlabeled_logits").fetch("fake_logits").fetch(m.output()).run()) {
+        Result r =
+            s.runner()
+                .feed(m.input(), xl)
+                .feed(adv.unlabeled(), xu)
+                .feed(GanParts.NOISE, z)
+                .fetch("labeled_logits")
+                .fetch("unlabeled_logits")
+                .fetch("fake_logits")
+                .fetch(m.output())
+                .run()) {
       return new float[][] {values(r.get(0)), values(r.get(1)), values(r.get(2)), values(r.get(3))};
     }
   }
@@ -227,14 +258,21 @@ class SemiSupervisedGanOptionsTest {
     // T: 250 features x 100 kernels x 5 dims; the classifier layer's directions gain 100 x 10
     assertThat(withIt - base).isEqualTo(250L * 100 * 5 + 100 * 10);
     long cnnBase = trainable(ModelSpec.of("sgan").withDiscriminator("cnn"));
-    long cnnWith = trainable(ModelSpec.of("sgan").withDiscriminator("cnn").withMinibatchKernels(50)
-        .withMinibatchDims(3));
+    long cnnWith =
+        trainable(
+            ModelSpec.of("sgan")
+                .withDiscriminator("cnn")
+                .withMinibatchKernels(50)
+                .withMinibatchDims(3));
     assertThat(cnnWith - cnnBase).isEqualTo(250L * 50 * 3 + 50 * 10);
     try (Graph g = new Graph()) {
-      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(100), MNIST);
-      assertThat(ModelSummary.render(m)).contains("minibatch (MinibatchDiscrimination)", "(None, 350)", "125,000");
+      BuiltModel m =
+          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(100), MNIST);
+      assertThat(ModelSummary.render(m))
+          .contains("minibatch (MinibatchDiscrimination)", "(None, 350)", "125,000");
       // T is a discriminator variable: trained, averaged for evaluation
-      assertThat(m.finalPhase().variables()).anyMatch(v -> v.op().name().equals("minibatch/kernel"));
+      assertThat(m.finalPhase().variables())
+          .anyMatch(v -> v.op().name().equals("minibatch/kernel"));
       assertThat(m.finalPhase().adversarial().orElseThrow().average().orElseThrow().shadows())
           .anyMatch(v -> v.op().name().contains("minibatch_kernel"));
     }
@@ -246,33 +284,52 @@ class SemiSupervisedGanOptionsTest {
     // the reference pair records no generator (runs from before the option keep matching)
     assertThat(sgan.resolve(ModelSpec.of("sgan")).generator()).isNull();
     assertThat(sgan.resolve(ModelSpec.of("sgan").withGenerator("mlp")).generator()).isNull();
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withGenerator("conv")).generator()).isEqualTo("conv");
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn")).generator()).isEqualTo("conv");
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp")).generator())
+    assertThat(sgan.resolve(ModelSpec.of("sgan").withGenerator("conv")).generator())
+        .isEqualTo("conv");
+    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn")).generator())
+        .isEqualTo("conv");
+    assertThat(
+            sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"))
+                .generator())
         .isEqualTo("mlp");
     try (Graph g = new Graph()) {
-      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1),
-          ModelSpec.of("sgan").withGenerator("conv"), MNIST));
+      String s =
+          ModelSummary.render(
+              zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"), MNIST));
       // the MLP discriminator with the convolutional generator: dense 7x7x64, 14x14x32, 28x28x1
-      assertThat(s).contains("(None, 1000)", "(None, 3136)", "(None, 14, 14, 32)", "(None, 28, 28, 1)");
+      assertThat(s)
+          .contains("(None, 1000)", "(None, 3136)", "(None, 14, 14, 32)", "(None, 28, 28, 1)");
     }
     try (Graph g = new Graph()) {
-      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1),
-          ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"), MNIST));
+      String s =
+          ModelSummary.render(
+              zoo.build(
+                  new ModelContext(g, 1),
+                  ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"),
+                  MNIST));
       assertThat(s).contains("(None, 4, 4, 128)", "(None, 500)").doesNotContain("Conv2DTranspose");
     }
     try (Graph g = new Graph()) {
       // 30 is not divisible by 4: one line that names the fix
-      assertThatThrownBy(() -> zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"),
-          InputSpec.images(30, 30, 1, 10)))
+      assertThatThrownBy(
+              () ->
+                  zoo.build(
+                      new ModelContext(g, 1),
+                      ModelSpec.of("sgan").withGenerator("conv"),
+                      InputSpec.images(30, 30, 1, 10)))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("the conv generator needs [height, width, channels] images with sides divisible by 4, "
-              + "got [30, 30, 1]; use --generator mlp");
+          .hasMessage(
+              "the conv generator needs [height, width, channels] images with sides divisible by 4, "
+                  + "got [30, 30, 1]; use --generator mlp");
     }
     try (Graph g = new Graph()) {
       // colour images: the last transposed convolution makes 3 channels
-      String s = ModelSummary.render(zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"),
-          InputSpec.images(32, 32, 3, 10)));
+      String s =
+          ModelSummary.render(
+              zoo.build(
+                  new ModelContext(g, 1),
+                  ModelSpec.of("sgan").withGenerator("conv"),
+                  InputSpec.images(32, 32, 3, 10)));
       assertThat(s).contains("(None, 8, 8, 64)", "(None, 32, 32, 3)");
     }
     assertThatThrownBy(() -> ModelSpec.of("sgan").withGenerator("dcgan"))
@@ -290,7 +347,8 @@ class SemiSupervisedGanOptionsTest {
   void theDataDependentInitialisationRunsThroughTheMinibatchLayer() {
     InputSpec small = InputSpec.images(8, 8, 1, 3);
     try (Graph g = new Graph()) {
-      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
+      BuiltModel m =
+          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
       BuiltModel.DataInit init = m.dataInit().orElseThrow();
       Operand<TFloat32> t = g.operation("minibatch/kernel").<TFloat32>output(0);
       try (Session s = new Session(g, ONE_THREAD)) {
@@ -302,13 +360,15 @@ class SemiSupervisedGanOptionsTest {
         try (TFloat32 x = tensor(random(7, 150 * 64), 150, 8, 8, 1)) {
           s.runner().feed(init.input(), x).addTarget(init.op()).run().close();
         }
-        try (Result r = s.runner().fetch(t).run(); TFloat32 x = tensor(random(8, 10 * 64), 10, 8, 8, 1);
+        try (Result r = s.runner().fetch(t).run();
+            TFloat32 x = tensor(random(8, 10 * 64), 10, 8, 8, 1);
             Result p = s.runner().feed(m.input(), x).fetch(m.output()).run()) {
           float[] after = values(r.get(0));
           assertThat(after).isNotEqualTo(before);
           // rescaled per kernel: the ratio is the same within a kernel's slice
           double ratio = (double) after[0] / before[0];
-          assertThat((double) after[1] / before[1]).isCloseTo(ratio, within(1e-3 * Math.abs(ratio)));
+          assertThat((double) after[1] / before[1])
+              .isCloseTo(ratio, within(1e-3 * Math.abs(ratio)));
           for (float v : values(p.get(0))) {
             assertThat(v).isFinite();
           }
@@ -322,11 +382,13 @@ class SemiSupervisedGanOptionsTest {
   @Test
   void offIsOneSpecAndOnFillsInTheReferenceDims() {
     ModelSpec off = zoo.resolve(ModelSpec.of("sgan"));
-    assertThat(zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0))).isEqualTo(off);
+    assertThat(zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0)))
+        .isEqualTo(off);
     assertThat(off.minibatchKernels()).isNull();
     assertThat(off.minibatchDims()).isNull();
     assertThat(off.labelSmoothing()).isNull();
-    ModelSpec on = zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1));
+    ModelSpec on =
+        zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1));
     assertThat(on.minibatchKernels()).isEqualTo(100);
     assertThat(on.minibatchDims()).isEqualTo(MinibatchDiscrimination.DEFAULT_DIMS).isEqualTo(5);
     assertThat(on.labelSmoothing()).isEqualTo(0.1);
@@ -339,27 +401,33 @@ class SemiSupervisedGanOptionsTest {
   @Test
   void badMinibatchOptionsAreNamedWithTheirRange() {
     assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(-1))
-        .hasMessageContaining("model.minibatchKernels").hasMessageContaining("[0, 1000]");
+        .hasMessageContaining("model.minibatchKernels")
+        .hasMessageContaining("[0, 1000]");
     assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(1001))
         .hasMessageContaining("model.minibatchKernels");
     assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(10).withMinibatchDims(0))
-        .hasMessageContaining("model.minibatchDims").hasMessageContaining("[1, 100]");
+        .hasMessageContaining("model.minibatchDims")
+        .hasMessageContaining("[1, 100]");
     assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("sgan").withMinibatchDims(5)))
-        .hasMessageContaining("model.minibatchDims").hasMessageContaining("minibatchKernels");
+        .hasMessageContaining("model.minibatchDims")
+        .hasMessageContaining("minibatchKernels");
   }
 
   @Test
   void smoothingOrMinibatchOffBuildsTheSameGraphAsTheDefault() {
     assertThat(nodes(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0)))
         .isEqualTo(nodes(ModelSpec.of("sgan")));
-    assertThat(nodes(ModelSpec.of("sgan").withLabelSmoothing(0.1))).hasSize(nodes(ModelSpec.of("sgan")).size() + 2);
+    assertThat(nodes(ModelSpec.of("sgan").withLabelSmoothing(0.1)))
+        .hasSize(nodes(ModelSpec.of("sgan")).size() + 2);
   }
 
   List<String> nodes(ModelSpec spec) {
     try (Graph g = new Graph()) {
       zoo.build(new ModelContext(g, 1), spec, MNIST);
       List<String> out = new ArrayList<>();
-      g.toGraphDef().getNodeList().forEach(n -> out.add(n.getName() + " " + n.getOp() + " " + n.getInputList()));
+      g.toGraphDef()
+          .getNodeList()
+          .forEach(n -> out.add(n.getName() + " " + n.getOp() + " " + n.getInputList()));
       out.sort(null);
       return out;
     }

@@ -6,18 +6,21 @@ import io.tfjlab.training.TrainingContext;
 
 /**
  * Best-epoch tracking: after each epoch compares the monitored value with the phase's best so far
- * and keeps {@code best}, {@code bestEpoch} and {@code sinceBest} in the trainer state (so a resumed
- * run continues the count). The best epoch is the argmin of the monitored value, or its argmax for
- * {@code val_acc}; the first of equal values wins; NaN never improves. Monitored: {@code val_acc}
- * when asked for and the phase's metric is an accuracy, else {@code val_loss}; a phase without
- * validation follows its training {@code loss} and never marks an epoch as improved (no
- * validation, no selection: its {@code best} checkpoint is not written). Put it before the callbacks
- * that read {@link TrainingContext#improved()} or the state (progress, checkpoints, early stopping).
+ * and keeps {@code best}, {@code bestEpoch} and {@code sinceBest} in the trainer state (so a
+ * resumed run continues the count). The best epoch is the argmin of the monitored value, or its
+ * argmax for {@code val_acc}; the first of equal values wins; NaN never improves. Monitored: {@code
+ * val_acc} when asked for and the phase's metric is an accuracy, else {@code val_loss}; a phase
+ * without validation follows its training {@code loss} and never marks an epoch as improved (no
+ * validation, no selection: its {@code best} checkpoint is not written). Put it before the
+ * callbacks that read {@link TrainingContext#improved()} or the state (progress, checkpoints, early
+ * stopping).
  */
 public final class BestEpoch implements Callback {
   private final String requested;
 
-  /** @param monitor {@code val_loss} or {@code val_acc} */
+  /**
+   * @param monitor {@code val_loss} or {@code val_acc}
+   */
   public BestEpoch(String monitor) {
     if (!monitor.equals("val_loss") && !monitor.equals("val_acc")) {
       throw new IllegalArgumentException("monitor must be val_loss or val_acc, got " + monitor);
@@ -44,10 +47,14 @@ public final class BestEpoch implements Callback {
     boolean maximize = monitor.equals("val_acc");
     double value = logs.get(monitor);
     TrainerState s = ctx.state();
-    boolean improved = !Double.isNaN(value)
-        && (Double.isNaN(s.best()) || (maximize ? value > s.best() : value < s.best()));
-    ctx.state(s.withBest(improved ? value : s.best(), improved ? logs.epoch() : s.bestEpoch(),
-        improved ? 0 : s.sinceBest() + 1));
+    boolean improved =
+        !Double.isNaN(value)
+            && (Double.isNaN(s.best()) || (maximize ? value > s.best() : value < s.best()));
+    ctx.state(
+        s.withBest(
+            improved ? value : s.best(),
+            improved ? logs.epoch() : s.bestEpoch(),
+            improved ? 0 : s.sinceBest() + 1));
     ctx.improved(improved && ctx.validated());
   }
 }

@@ -5,12 +5,16 @@ import io.tfjlab.training.TrainingContext;
 
 /**
  * Hooks into the training loop, Keras style. Every method is optional. Order: {@code onTrainBegin}
- * once per run (or resumption), then per phase {@code onPhaseBegin}, per epoch {@code onEpochBegin},
- * per batch {@code onBatchBegin}/{@code onBatchEnd}, {@code onEpochEnd}, then {@code onPhaseEnd};
- * {@code onTrainEnd} after the last phase, before the test read. Callbacks run in list order.
+ * once per run (or resumption), then per phase {@code onPhaseBegin}, per epoch {@code
+ * onEpochBegin}, per batch {@code onBatchBegin}/{@code onBatchEnd}, {@code onEpochEnd}, then {@code
+ * onPhaseEnd}; {@code onTrainEnd} after the last phase, before the test read. Callbacks run in list
+ * order.
  */
 public interface Callback {
-  /** Training starts (or resumes): the context's state is the one it starts from, its phase the phase of that state. */
+  /**
+   * Training starts (or resumes): the context's state is the one it starts from, its phase the
+   * phase of that state.
+   */
   default void onTrainBegin(TrainingContext ctx) {}
 
   default void onPhaseBegin(TrainingContext ctx) {}
@@ -21,7 +25,8 @@ public interface Callback {
   default void onBatchBegin(TrainingContext ctx, int batch, int batches) {}
 
   /** After each batch, with the running means of the epoch so far. */
-  default void onBatchEnd(TrainingContext ctx, int batch, int batches, double loss, double metric) {}
+  default void onBatchEnd(
+      TrainingContext ctx, int batch, int batches, double loss, double metric) {}
 
   default void onEpochEnd(TrainingContext ctx, EpochLogs logs) {}
 

@@ -23,8 +23,18 @@ public final class CsvLogger implements Callback {
   @Override
   public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
     String m = ctx.phase().metricName();
-    HistoryCsv.append(file, new HistoryCsv.Row(logs.phase(), logs.epoch(), logs.get("loss"), logs.get(m), m,
-        logs.get("val_loss"), logs.get("val_" + m), logs.get("lr"), logs.seconds()));
+    HistoryCsv.append(
+        file,
+        new HistoryCsv.Row(
+            logs.phase(),
+            logs.epoch(),
+            logs.get("loss"),
+            logs.get(m),
+            m,
+            logs.get("val_loss"),
+            logs.get("val_" + m),
+            logs.get("lr"),
+            logs.seconds()));
   }
 
   /**

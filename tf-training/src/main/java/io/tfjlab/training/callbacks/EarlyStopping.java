@@ -6,8 +6,8 @@ import io.tfjlab.training.TrainingContext;
 /**
  * Keras' {@code EarlyStopping}: stops the phase once {@code patience} epochs in a row have not
  * improved the monitored metric (the state's {@code sinceBest}, kept by {@link BestEpoch}, which
- * must run before it). The phase then ends after best epoch + patience epochs; the stop is
- * recorded in the state, so a resumed run stays stopped.
+ * must run before it). The phase then ends after best epoch + patience epochs; the stop is recorded
+ * in the state, so a resumed run stays stopped.
  */
 public final class EarlyStopping implements Callback {
   private final int patience;

@@ -10,10 +10,10 @@ import org.tensorflow.Session;
 /**
  * Keras' {@code ModelCheckpoint(save_best_only=True)} plus a {@code last} checkpoint: after every
  * epoch saves {@code last} (for resuming) and, when the epoch improved the monitored metric of a
- * validated phase ({@link TrainingContext#improved()}, set by {@link BestEpoch}, which runs
- * first), {@code best}. Only the final phase writes {@code best}: earlier phases (pre-training)
- * are not selected on. At a phase boundary {@link #phaseDone} writes {@code last} at the next
- * phase's start; after training {@link #restoreForTest} picks the checkpoint the test set reads.
+ * validated phase ({@link TrainingContext#improved()}, set by {@link BestEpoch}, which runs first),
+ * {@code best}. Only the final phase writes {@code best}: earlier phases (pre-training) are not
+ * selected on. At a phase boundary {@link #phaseDone} writes {@code last} at the next phase's
+ * start; after training {@link #restoreForTest} picks the checkpoint the test set reads.
  */
 public final class ModelCheckpoint implements Callback {
   public static final String BEST = RunLayout.BEST;

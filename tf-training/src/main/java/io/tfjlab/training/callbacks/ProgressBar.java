@@ -46,10 +46,22 @@ public final class ProgressBar implements Callback {
     lastDraw = now;
     int width = 30;
     int filled = (int) ((long) width * batch / batches);
-    String bar = "=".repeat(Math.max(0, filled - 1)) + (filled < width ? ">" : "=") + ".".repeat(width - filled);
-    out.printf(Locale.ROOT, "\rEpoch %d/%d %d/%d [%s] - %.1fs - loss: %.4f - %s: %.4f ",
-        ctx.state().epoch() + 1, ctx.epochs(), batch, batches, bar, (now - epochStart) / 1e9, loss,
-        ctx.phase().metricName(), metric);
+    String bar =
+        "=".repeat(Math.max(0, filled - 1))
+            + (filled < width ? ">" : "=")
+            + ".".repeat(width - filled);
+    out.printf(
+        Locale.ROOT,
+        "\rEpoch %d/%d %d/%d [%s] - %.1fs - loss: %.4f - %s: %.4f ",
+        ctx.state().epoch() + 1,
+        ctx.epochs(),
+        batch,
+        batches,
+        bar,
+        (now - epochStart) / 1e9,
+        loss,
+        ctx.phase().metricName(),
+        metric);
     out.flush();
   }
 
@@ -65,14 +77,27 @@ public final class ProgressBar implements Callback {
   @Override
   public void onPhaseEnd(TrainingContext ctx) {
     if (ctx.state().stopped()) {
-      out.printf(Locale.ROOT, "Early stopping: no %s improvement for %d epochs; best %.4f at epoch %d%n",
-          ctx.monitor(), ctx.state().sinceBest(), ctx.state().best(), ctx.state().bestEpoch());
+      out.printf(
+          Locale.ROOT,
+          "Early stopping: no %s improvement for %d epochs; best %.4f at epoch %d%n",
+          ctx.monitor(),
+          ctx.state().sinceBest(),
+          ctx.state().best(),
+          ctx.state().bestEpoch());
     }
   }
 
   static String format(EpochLogs logs, String note) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d [%s] - %.1fs - %.0fus/sample",
-        logs.epoch(), logs.epochs(), logs.phase(), logs.seconds(), logs.microsPerExample()));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Epoch %d/%d [%s] - %.1fs - %.0fus/sample",
+                logs.epoch(),
+                logs.epochs(),
+                logs.phase(),
+                logs.seconds(),
+                logs.microsPerExample()));
     for (Map.Entry<String, Double> e : logs.metrics().entrySet()) {
       if (e.getKey().equals("train_seconds")) {
         continue;

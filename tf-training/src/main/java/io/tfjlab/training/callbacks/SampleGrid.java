@@ -41,22 +41,40 @@ public final class SampleGrid implements Callback {
     this.folder = folder;
     this.every = every;
     Ops init = tf.withInitScope();
-    SummaryWriter writer = init.withName("samples_writer").summary.summaryWriter(
-        SummaryWriter.sharedName("tfjlab_samples_" + Integer.toHexString(logdir.hashCode())));
-    init.summary.createSummaryFileWriter(writer, init.constant(logdir), init.constant(10), init.constant(1000),
+    SummaryWriter writer =
+        init.withName("samples_writer")
+            .summary
+            .summaryWriter(
+                SummaryWriter.sharedName(
+                    "tfjlab_samples_" + Integer.toHexString(logdir.hashCode())));
+    init.summary.createSummaryFileWriter(
+        writer,
+        init.constant(logdir),
+        init.constant(10),
+        init.constant(1000),
         init.constant(".samples.v2"));
     Ops s = tf.withSubScope("samples");
     this.step = s.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
     Operand<TUint8> bad = tf.dtypes.cast(tf.constant(new int[] {255}), TUint8.class);
-    Op write = s.summary.writeImageSummary(writer, step, tf.constant("samples"),
-        tf.slice(samples, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {16, -1, -1, -1})), bad,
-        org.tensorflow.op.summary.WriteImageSummary.maxImages(16L));
-    this.writeImages = s.withControlDependencies(java.util.List.of(write)).summary.flushSummaryWriter(writer);
+    Op write =
+        s.summary.writeImageSummary(
+            writer,
+            step,
+            tf.constant("samples"),
+            tf.slice(
+                samples,
+                tf.constant(new int[] {0, 0, 0, 0}),
+                tf.constant(new int[] {16, -1, -1, -1})),
+            bad,
+            org.tensorflow.op.summary.WriteImageSummary.maxImages(16L));
+    this.writeImages =
+        s.withControlDependencies(java.util.List.of(write)).summary.flushSummaryWriter(writer);
   }
 
   @Override
   public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-    if (ctx.phase().adversarial().isEmpty() || (logs.epoch() % every != 0 && logs.epoch() != logs.epochs())) {
+    if (ctx.phase().adversarial().isEmpty()
+        || (logs.epoch() % every != 0 && logs.epoch() != logs.epochs())) {
       return;
     }
     Session session = ctx.session();
@@ -81,7 +99,9 @@ public final class SampleGrid implements Callback {
     int cols = (int) Math.ceil(Math.sqrt(n));
     int rows = (n + cols - 1) / cols;
     int pad = 2;
-    BufferedImage img = new BufferedImage(cols * (w + pad) + pad, rows * (h + pad) + pad, BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(
+            cols * (w + pad) + pad, rows * (h + pad) + pad, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < n; i++) {
       int ox = pad + (i % cols) * (w + pad);
       int oy = pad + (i / cols) * (h + pad);

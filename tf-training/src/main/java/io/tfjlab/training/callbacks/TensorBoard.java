@@ -14,9 +14,9 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 
 /**
- * TensorBoard event files written by TensorFlow's own summary ops: one scalar per metric and
- * epoch, tagged {@code <phase>/<metric>} (e.g. {@code classifier/val_acc}), x axis = global epoch.
- * Its ops must be added to the graph before the session starts (construct it first).
+ * TensorBoard event files written by TensorFlow's own summary ops: one scalar per metric and epoch,
+ * tagged {@code <phase>/<metric>} (e.g. {@code classifier/val_acc}), x axis = global epoch. Its ops
+ * must be added to the graph before the session starts (construct it first).
  */
 public final class TensorBoard implements Callback {
   private final Placeholder<TInt64> step;
@@ -29,9 +29,16 @@ public final class TensorBoard implements Callback {
 
   public TensorBoard(Ops tf, String logdir) {
     Ops init = tf.withInitScope();
-    SummaryWriter writer = init.withName("tensorboard_writer").summary.summaryWriter(
-        SummaryWriter.sharedName("tfjlab_" + Integer.toHexString(logdir.hashCode())));
-    init.summary.createSummaryFileWriter(writer, init.constant(logdir), init.constant(10), init.constant(1000),
+    SummaryWriter writer =
+        init.withName("tensorboard_writer")
+            .summary
+            .summaryWriter(
+                SummaryWriter.sharedName("tfjlab_" + Integer.toHexString(logdir.hashCode())));
+    init.summary.createSummaryFileWriter(
+        writer,
+        init.constant(logdir),
+        init.constant(10),
+        init.constant(1000),
         init.constant(".v2"));
     Ops s = tf.withSubScope("tensorboard");
     this.step = s.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -59,7 +66,13 @@ public final class TensorBoard implements Callback {
         }
         try (TString tagT = TString.scalarOf(logs.phase() + "/" + e.getKey());
             TFloat32 valueT = TFloat32.scalarOf(e.getValue().floatValue())) {
-          session.runner().feed(step, stepT).feed(tag, tagT).feed(value, valueT).addTarget(writeScalar).run()
+          session
+              .runner()
+              .feed(step, stepT)
+              .feed(tag, tagT)
+              .feed(value, valueT)
+              .addTarget(writeScalar)
+              .run()
               .close();
         }
       }

@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code export}: a run's checkpoint as a SavedModel TensorFlow Serving and Python can load. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export a run's best (or last) checkpoint as a SavedModel with a serving_default signature.")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Export a run's best (or last) checkpoint as a SavedModel with a serving_default signature.")
 public final class ExportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -23,19 +26,37 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", defaultValue = "best", description = "best (default) or last.")
   String checkpoint;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Target folder (default: RUN/saved_model).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Target folder (default: RUN/saved_model).")
   Path output;
 
   @Override
   public Integer call() {
-    try (RestoredRun r = RestoredRun.open(run, checkpoint,
-        Guice.createInjector(new TrainingModule(DataOptions.defaults(),
-            DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
+    try (RestoredRun r =
+        RestoredRun.open(
+            run,
+            checkpoint,
+            Guice.createInjector(
+                new TrainingModule(
+                    DataOptions.defaults(),
+                    DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
       Path target = output != null ? output : r.run().savedModel();
       SavedModelExport.export(r, target);
-      System.out.println("SavedModel (" + checkpoint + " checkpoint, epoch " + r.state().bestEpoch() + ") written to "
-          + target + "; signature serving_default: images float32 " + shape(r) + " in [0,1] -> "
-          + (SavedModelExport.classifies(r.model().task()) ? "probabilities, classes" : "output"));
+      System.out.println(
+          "SavedModel ("
+              + checkpoint
+              + " checkpoint, epoch "
+              + r.state().bestEpoch()
+              + ") written to "
+              + target
+              + "; signature serving_default: images float32 "
+              + shape(r)
+              + " in [0,1] -> "
+              + (SavedModelExport.classifies(r.model().task())
+                  ? "probabilities, classes"
+                  : "output"));
     }
     return 0;
   }

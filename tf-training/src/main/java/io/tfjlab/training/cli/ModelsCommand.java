@@ -9,11 +9,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code models}: the zoo. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models of the zoo.")
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    description = "List the models of the zoo.")
 public final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    ModelZoo zoo = Guice.createInjector(new TrainingModule(DataOptions.defaults())).getInstance(ModelZoo.class);
+    ModelZoo zoo =
+        Guice.createInjector(new TrainingModule(DataOptions.defaults()))
+            .getInstance(ModelZoo.class);
     for (ModelFactory f : zoo.factories().values()) {
       System.out.printf("%-14s %s%n", f.name(), f.description());
     }

@@ -5,7 +5,9 @@ import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.training.run.Json;
 import java.lang.reflect.Field;
 
-/** The options given on a command line, as one spec layer: each {@link SpecPath} field that is set. */
+/**
+ * The options given on a command line, as one spec layer: each {@link SpecPath} field that is set.
+ */
 public final class OptionLayer {
   /** The layer name the manifest's provenance shows for options. */
   public static final String NAME = "command line";
@@ -35,7 +37,10 @@ public final class OptionLayer {
     return new SpecLayer(NAME, root);
   }
 
-  /** Sets {@code value} (null = remove the field below, as JSON null in a spec file) at a dotted path. */
+  /**
+   * Sets {@code value} (null = remove the field below, as JSON null in a spec file) at a dotted
+   * path.
+   */
   static void set(ObjectNode root, String dotted, Object value) {
     String[] keys = dotted.split("\\.");
     ObjectNode o = root;

@@ -19,8 +19,14 @@ public final class SeedSweep {
     }
     String metric = results.isEmpty() ? "acc" : results.get(0).metricName();
     // sample standard deviation (n − 1), as the papers' ± over label seeds
-    b.append(String.format(Locale.ROOT, "%nTest %s over %d label seeds: %.4f ± %.4f (mean ± std)", metric,
-        results.size(), stats.getMean(), results.size() > 1 ? stats.getStandardDeviation() : 0.0));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nTest %s over %d label seeds: %.4f ± %.4f (mean ± std)",
+            metric,
+            results.size(),
+            stats.getMean(),
+            results.size() > 1 ? stats.getStandardDeviation() : 0.0));
     return b.toString();
   }
 }

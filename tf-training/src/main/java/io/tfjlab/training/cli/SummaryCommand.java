@@ -10,37 +10,46 @@ import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.graph.Shapes;
 import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.runtime.Placement;
+import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.models.zoo.InputSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
-import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.spec.SpecResolver;
-import java.util.List;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tensorflow.Graph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code summary}: Keras' model.summary() for a zoo model or a spec file's model, without loading any data. */
-@Command(name = "summary", mixinStandardHelpOptions = true,
-    description = {"Print a model's layers, output shapes and parameter counts (Keras style).",
-        "Example: ./tfjlab summary --spec examples/layers-cnn.json"})
+/**
+ * {@code summary}: Keras' model.summary() for a zoo model or a spec file's model, without loading
+ * any data.
+ */
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a model's layers, output shapes and parameter counts (Keras style).",
+      "Example: ./tfjlab summary --spec examples/layers-cnn.json"
+    })
 public final class SummaryCommand implements Callable<Integer> {
-  @Option(names = "--spec", paramLabel = "FILE", description = "A JSON run spec (its model and data set); options "
-      + "below override them.")
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "A JSON run spec (its model and data set); options " + "below override them.")
   Path specFile;
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--dataset", description = "Input shape and classes of this data set (default: the spec's, else mnist).")
+  @Option(
+      names = "--dataset",
+      description = "Input shape and classes of this data set (default: the spec's, else mnist).")
   String dataset;
 
   @Override

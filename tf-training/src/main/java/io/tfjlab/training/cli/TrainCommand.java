@@ -1,19 +1,19 @@
 package io.tfjlab.training.cli;
 
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.runtime.DeviceSelection;
-import io.tfjlab.training.TrainingModule;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.Json;
-import io.tfjlab.training.spec.ResolvedSpec;
-import io.tfjlab.training.spec.SpecResolver;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.spec.SpecResolver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +22,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train}: one run from a spec file and/or options, or {@code --resume} an interrupted one. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Train a model: a new run folder under --runs-dir with manifest, history.csv, checkpoints "
-        + "(best on --monitor, and last), TensorBoard events and results.json (test set, read once at the end).",
-        "Example: ./tfjlab train --model cnn --labels 100 --augment --epochs 60 --steps-per-epoch 20"})
+/**
+ * {@code train}: one run from a spec file and/or options, or {@code --resume} an interrupted one.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train a model: a new run folder under --runs-dir with manifest, history.csv, checkpoints "
+          + "(best on --monitor, and last), TensorBoard events and results.json (test set, read once at the end).",
+      "Example: ./tfjlab train --model cnn --labels 100 --augment --epochs 60 --steps-per-epoch 20"
+    })
 public final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--spec", paramLabel = "FILE", description = "A JSON run spec; options below override its fields.")
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "A JSON run spec; options below override its fields.")
   Path specFile;
 
-  @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run folder from its last checkpoint.")
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description = "Continue this run folder from its last checkpoint.")
   Path resume;
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
@@ -39,15 +52,22 @@ public final class TrainCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   @SpecPath("dataset")
-  @Option(names = "--dataset", description = "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg.")
+  @Option(
+      names = "--dataset",
+      description =
+          "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg.")
   String dataset;
 
   @SpecPath("labels")
-  @Option(names = "--labels", description = "Labeled training images, balanced over classes; 0 = all (default).")
+  @Option(
+      names = "--labels",
+      description = "Labeled training images, balanced over classes; 0 = all (default).")
   Integer labels;
 
   @SpecPath("validation")
-  @Option(names = "--validation", description = "Validation fraction of the training part (default 0.1).")
+  @Option(
+      names = "--validation",
+      description = "Validation fraction of the training part (default 0.1).")
   Double validation;
 
   @SpecPath("epochs")
@@ -55,7 +75,9 @@ public final class TrainCommand implements Callable<Integer> {
   Integer epochs;
 
   @SpecPath("pretrainEpochs")
-  @Option(names = "--pretrain-epochs", description = "Epochs of earlier phases, e.g. the autoencoder (default 10).")
+  @Option(
+      names = "--pretrain-epochs",
+      description = "Epochs of earlier phases, e.g. the autoencoder (default 10).")
   Integer pretrainEpochs;
 
   @SpecPath("stepsPerEpoch")
@@ -83,21 +105,31 @@ public final class TrainCommand implements Callable<Integer> {
   Double epsilon;
 
   @SpecPath("optimizer.epsilonInside")
-  @Option(names = "--epsilon-inside", arity = "1", paramLabel = "true|false",
-      description = "Adam: epsilon under the square root, m/sqrt(v+eps), as Theano/Lasagne code (sgan default: true).")
+  @Option(
+      names = "--epsilon-inside",
+      arity = "1",
+      paramLabel = "true|false",
+      description =
+          "Adam: epsilon under the square root, m/sqrt(v+eps), as Theano/Lasagne code (sgan default: true).")
   Boolean epsilonInside;
 
   @SpecPath("schedule.type")
-  @Option(names = "--schedule", description = "Learning-rate schedule: constant (default), step, linear.")
+  @Option(
+      names = "--schedule",
+      description = "Learning-rate schedule: constant (default), step, linear.")
   String schedule;
 
   @SpecPath("schedule.start")
-  @Option(names = "--schedule-start", paramLabel = "EPOCH",
+  @Option(
+      names = "--schedule-start",
+      paramLabel = "EPOCH",
       description = "Linear schedule: keep the full rate for this many epochs, then decay.")
   Integer scheduleStart;
 
   @SpecPath("schedule.finalFraction")
-  @Option(names = "--final-lr-fraction", paramLabel = "F",
+  @Option(
+      names = "--final-lr-fraction",
+      paramLabel = "F",
       description = "Linear schedule: the last epoch's rate as a fraction of --lr (default 0).")
   Double finalLrFraction;
 
@@ -113,12 +145,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--label-seed", description = "Seed of the labeled subset (default 1).")
   Long labelSeed;
 
-  @Option(names = "--label-seeds", split = ",", paramLabel = "S[,S...]",
-      description = "One run per labeled-subset seed, then the mean ± std of the test metric (as papers report).")
+  @Option(
+      names = "--label-seeds",
+      split = ",",
+      paramLabel = "S[,S...]",
+      description =
+          "One run per labeled-subset seed, then the mean ± std of the test metric (as papers report).")
   List<Long> labelSeeds;
 
-  @Option(names = "--augment", negatable = true, description = "Augment the labeled training images (10° rotation, "
-      + "10%% zoom, 10%% shift); on by default for sgan with the cnn discriminator, --no-augment turns it off.")
+  @Option(
+      names = "--augment",
+      negatable = true,
+      description =
+          "Augment the labeled training images (10° rotation, "
+              + "10%% zoom, 10%% shift); on by default for sgan with the cnn discriminator, --no-augment turns it off.")
   Boolean augment;
 
   @SpecPath("patience")
@@ -134,7 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
   Integer threads;
 
   @SpecPath("checkpoint")
-  @Option(names = "--checkpoint", description = "Checkpoint the test set evaluates: best (default) or last.")
+  @Option(
+      names = "--checkpoint",
+      description = "Checkpoint the test set evaluates: best (default) or last.")
   String checkpoint;
 
   @SpecPath("splitSeed")
@@ -142,15 +184,25 @@ public final class TrainCommand implements Callable<Integer> {
   Long splitSeed;
 
   @SpecPath("limitBatches")
-  @Option(names = "--limit-batches", paramLabel = "N", description = "At most N training batches per epoch in every "
-      + "phase: a quick check of the whole pipeline (Lightning's limit_train_batches).")
+  @Option(
+      names = "--limit-batches",
+      paramLabel = "N",
+      description =
+          "At most N training batches per epoch in every "
+              + "phase: a quick check of the whole pipeline (Lightning's limit_train_batches).")
   Integer limitBatches;
 
-  @Option(names = "--dry-run", description = "Print the resolved spec as JSON (a spec file) and, on standard error, "
-      + "which layer set each value that is not a built-in default; train nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the resolved spec as JSON (a spec file) and, on standard error, "
+              + "which layer set each value that is not a built-in default; train nothing.")
   boolean dryRun;
 
-  @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs-dir",
+      defaultValue = "runs",
+      description = "Where run folders go (default: ${DEFAULT-VALUE}).")
   Path runsDir;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
@@ -158,14 +210,17 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    com.google.inject.Injector injector = Guice.createInjector(new TrainingModule(
-        new DataOptions(Optional.ofNullable(dataDir), Optional.empty()),
-        DeviceSelection.placementOf(commandSpec.root().userObject())));
+    com.google.inject.Injector injector =
+        Guice.createInjector(
+            new TrainingModule(
+                new DataOptions(Optional.ofNullable(dataDir), Optional.empty()),
+                DeviceSelection.placementOf(commandSpec.root().userObject())));
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", commandLine());
     if (resume != null) {
       if (dryRun) {
-        throw new IllegalArgumentException("--dry-run resolves a new run's spec; it does not apply to --resume");
+        throw new IllegalArgumentException(
+            "--dry-run resolves a new run's spec; it does not apply to --resume");
       }
       executor.resume(resume, System.out);
       return 0;
@@ -173,14 +228,23 @@ public final class TrainCommand implements Callable<Integer> {
     ResolvedSpec resolved = resolve(new SpecResolver(injector.getInstance(ModelZoo.class)));
     if (dryRun) {
       System.out.println(Json.MAPPER.valueToTree(resolved.spec()).toPrettyString());
-      resolved.provenance().forEach((path, layer) -> System.err.println("# " + path + ": " + layer));
+      resolved
+          .provenance()
+          .forEach((path, layer) -> System.err.println("# " + path + ": " + layer));
       return 0;
     }
     if (labelSeeds != null && !labelSeeds.isEmpty()) {
       List<RunResult> results = new java.util.ArrayList<>();
       for (long s : labelSeeds) {
-        results.add(executor.train(resolved.with(resolved.spec().withLabelSeed(s), "labelSeed",
-            OptionLayer.NAME + " (--label-seeds)"), runsDir, command, System.out));
+        results.add(
+            executor.train(
+                resolved.with(
+                    resolved.spec().withLabelSeed(s),
+                    "labelSeed",
+                    OptionLayer.NAME + " (--label-seeds)"),
+                runsDir,
+                command,
+                System.out));
       }
       System.out.println(SeedSweep.summary(labelSeeds, results));
     } else {
@@ -201,10 +265,14 @@ public final class TrainCommand implements Callable<Integer> {
     return args;
   }
 
-  /** The run these options ask for: the spec file (if any), then the options, over the model's family. */
+  /**
+   * The run these options ask for: the spec file (if any), then the options, over the model's
+   * family.
+   */
   public ResolvedSpec resolve(SpecResolver resolver) {
     if (labelSeed != null && labelSeeds != null) {
-      throw new IllegalArgumentException("--label-seed and --label-seeds exclude each other; give one");
+      throw new IllegalArgumentException(
+          "--label-seed and --label-seeds exclude each other; give one");
     }
     List<SpecLayer> layers = new java.util.ArrayList<>();
     if (specFile != null) {
@@ -220,7 +288,9 @@ public final class TrainCommand implements Callable<Integer> {
     ObjectNode v = layer.values();
     if (augment != null) {
       // --no-augment is an explicit "none", as "augment": null in a spec file
-      v.set("augment", augment ? Json.MAPPER.valueToTree(AugmentSpec.digits()) : NullNode.getInstance());
+      v.set(
+          "augment",
+          augment ? Json.MAPPER.valueToTree(AugmentSpec.digits()) : NullNode.getInstance());
     }
     if (schedule == null && (scheduleStart != null || finalLrFraction != null)) {
       // --schedule-start / --final-lr-fraction alone mean the linear schedule

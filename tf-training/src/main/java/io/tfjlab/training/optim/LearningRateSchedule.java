@@ -8,13 +8,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (constant before it: the short GAN schedules train at full rate, then anneal).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LearningRateSchedule(String type, Integer every, Double gamma, Double finalFraction, Integer start) {
+public record LearningRateSchedule(
+    String type, Integer every, Double gamma, Double finalFraction, Integer start) {
   public LearningRateSchedule {
     if (type == null) {
       type = "constant";
     }
     switch (type) {
-      case "constant" -> { }
+      case "constant" -> {}
       case "step" -> {
         every = every == null ? 10 : every;
         gamma = gamma == null ? 0.5 : gamma;
@@ -28,10 +29,13 @@ public record LearningRateSchedule(String type, Integer every, Double gamma, Dou
           throw new IllegalArgumentException("schedule.finalFraction must be in [0, 1]");
         }
         if (start != null && start < 0) {
-          throw new IllegalArgumentException("schedule.start must be >= 0 (the 0-based epoch the decay starts at)");
+          throw new IllegalArgumentException(
+              "schedule.start must be >= 0 (the 0-based epoch the decay starts at)");
         }
       }
-      default -> throw new IllegalArgumentException("unknown schedule '" + type + "'; use constant, step or linear");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown schedule '" + type + "'; use constant, step or linear");
     }
   }
 
@@ -43,7 +47,10 @@ public record LearningRateSchedule(String type, Integer every, Double gamma, Dou
     this(type, every, gamma, finalFraction, null);
   }
 
-  /** Constant {@code lr} up to epoch {@code start} (0-based), then linear down to {@code lr·finalFraction}. */
+  /**
+   * Constant {@code lr} up to epoch {@code start} (0-based), then linear down to {@code
+   * lr·finalFraction}.
+   */
   public static LearningRateSchedule linearFrom(int start, double finalFraction) {
     return new LearningRateSchedule("linear", null, null, finalFraction, start);
   }
@@ -54,7 +61,8 @@ public record LearningRateSchedule(String type, Integer every, Double gamma, Dou
       case "step" -> base * Math.pow(gamma, Math.floor((double) epoch / every));
       case "linear" -> {
         int from = start == null ? 0 : start;
-        yield epoch <= from || epochs - 1 <= from ? base
+        yield epoch <= from || epochs - 1 <= from
+            ? base
             : base * (1 - (1 - finalFraction) * ((double) (epoch - from) / (epochs - 1 - from)));
       }
       default -> base;

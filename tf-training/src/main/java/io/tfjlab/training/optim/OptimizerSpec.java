@@ -12,12 +12,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param beta2 Adam β2
  * @param epsilon Adam / RMSProp ε
  * @param rho RMSProp decay
- * @param epsilonInside Adam only: put ε under the square root, {@code m̂/√(v̂+ε)}, as Theano/Lasagne
- *     code and the Salimans et al. reference do, instead of TensorFlow's {@code m̂/(√v̂+ε̂)} (null = no)
+ * @param epsilonInside Adam only: put ε under the square root, {@code m̂/√(v̂+ε)}, as
+ *     Theano/Lasagne code and the Salimans et al. reference do, instead of TensorFlow's {@code
+ *     m̂/(√v̂+ε̂)} (null = no)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OptimizerSpec(String name, double learningRate, Double momentum, Double beta1, Double beta2,
-    Double epsilon, Double rho, Boolean epsilonInside) {
+public record OptimizerSpec(
+    String name,
+    double learningRate,
+    Double momentum,
+    Double beta1,
+    Double beta2,
+    Double epsilon,
+    Double rho,
+    Boolean epsilonInside) {
 
   public OptimizerSpec {
     if (name == null) {
@@ -27,7 +35,7 @@ public record OptimizerSpec(String name, double learningRate, Double momentum, D
       throw new IllegalArgumentException("optimizer.learningRate must be > 0, got " + learningRate);
     }
     switch (name) {
-      case "sgd" -> { }
+      case "sgd" -> {}
       case "momentum" -> momentum = momentum == null ? 0.9 : momentum;
       case "rmsprop" -> {
         rho = rho == null ? 0.9 : rho;
@@ -39,11 +47,13 @@ public record OptimizerSpec(String name, double learningRate, Double momentum, D
         beta2 = beta2 == null ? 0.999 : beta2;
         epsilon = epsilon == null ? 1e-7 : epsilon;
       }
-      default -> throw new IllegalArgumentException(
-          "unknown optimizer '" + name + "'; use sgd, momentum, rmsprop or adam");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown optimizer '" + name + "'; use sgd, momentum, rmsprop or adam");
     }
     if (Boolean.TRUE.equals(epsilonInside) && !name.equals("adam")) {
-      throw new IllegalArgumentException("optimizer.epsilonInside applies to adam only, not " + name);
+      throw new IllegalArgumentException(
+          "optimizer.epsilonInside applies to adam only, not " + name);
     }
     if (epsilonInside != null && !epsilonInside) {
       epsilonInside = null;

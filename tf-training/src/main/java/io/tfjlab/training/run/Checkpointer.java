@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.tensorflow.Session;
 
 /**
- * Saves and restores named checkpoints ({@code best}, {@code last}) under a run's
- * {@code checkpoints/}: every variable of the graph (optimizer slots, batch-norm statistics and
- * step counters included) plus the {@link TrainerState}. A checkpoint is written in a temporary
- * folder and swapped in by renames, so a crash never leaves a half-written checkpoint in place of a
- * good one.
+ * Saves and restores named checkpoints ({@code best}, {@code last}) under a run's {@code
+ * checkpoints/}: every variable of the graph (optimizer slots, batch-norm statistics and step
+ * counters included) plus the {@link TrainerState}. A checkpoint is written in a temporary folder
+ * and swapped in by renames, so a crash never leaves a half-written checkpoint in place of a good
+ * one.
  */
 public final class Checkpointer implements CheckpointStore {
   private static final String PREFIX = "model";
@@ -58,7 +58,8 @@ public final class Checkpointer implements CheckpointStore {
       Path target = root.resolve(name);
       Path old = root.resolve(".old-" + name);
       if (!Files.exists(target) && Files.exists(old)) {
-        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // the good copy an interrupted save left
+        Files.move(
+            old, target, StandardCopyOption.ATOMIC_MOVE); // the good copy an interrupted save left
       }
       io.tfjlab.data.io.Folders.deleteRecursively(old);
       if (Files.exists(target)) {
@@ -68,7 +69,8 @@ public final class Checkpointer implements CheckpointStore {
       tmp = null;
       io.tfjlab.data.io.Folders.deleteRecursively(old);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + name + " in " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write checkpoint " + name + " in " + root + ": " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         io.tfjlab.data.io.Folders.deleteQuietly(tmp);
@@ -79,8 +81,16 @@ public final class Checkpointer implements CheckpointStore {
   /** Restores variables from a checkpoint and returns its trainer state. */
   @Override
   public TrainerState restore(Session session, String name) {
-    Path dir = resolve(name).orElseThrow(() -> new IllegalArgumentException("no '" + name + "' checkpoint in "
-        + root + "; the run has not finished an epoch yet"));
+    Path dir =
+        resolve(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no '"
+                            + name
+                            + "' checkpoint in "
+                            + root
+                            + "; the run has not finished an epoch yet"));
     session.restore(dir.resolve(PREFIX).toString());
     return Json.read(dir.resolve(STATE), TrainerState.class);
   }

@@ -22,8 +22,12 @@ import java.util.stream.Stream;
  * reuses a run trained by other code. Computed once per process (a few milliseconds).
  */
 public final class CodeDigest {
-  private static final String VALUE = compute(List.of(io.tfjlab.data.Dataset.class,
-      io.tfjlab.models.zoo.ModelZoo.class, io.tfjlab.training.RunSpec.class));
+  private static final String VALUE =
+      compute(
+          List.of(
+              io.tfjlab.data.Dataset.class,
+              io.tfjlab.models.zoo.ModelZoo.class,
+              io.tfjlab.training.RunSpec.class));
 
   private CodeDigest() {}
 
@@ -43,13 +47,20 @@ public final class CodeDigest {
             s.filter(Files::isRegularFile).sorted().forEach(files::add);
           }
           for (Path f : files) {
-            sha.update(location.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(
+                location
+                    .relativize(f)
+                    .toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update(Files.readAllBytes(f));
           }
         } else {
           try (JarFile jar = new JarFile(location.toFile())) {
-            List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
-                .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
+            List<JarEntry> entries =
+                jar.stream()
+                    .filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
+                    .sorted(java.util.Comparator.comparing(JarEntry::getName))
+                    .toList();
             for (JarEntry e : entries) {
               sha.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
               try (InputStream in = jar.getInputStream(e)) {

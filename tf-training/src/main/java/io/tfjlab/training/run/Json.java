@@ -11,11 +11,12 @@ import java.nio.file.StandardCopyOption;
 
 /** One configured Jackson mapper, and atomic JSON file writes (temp file, then rename). */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-      .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
   private Json() {}
 

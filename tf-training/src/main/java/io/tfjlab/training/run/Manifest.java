@@ -34,24 +34,42 @@ public record Manifest(
    * @param dataset data set name
    * @param checksums SHA-256 of the decoded data files
    * @param trainImages images used for training (labeled or not)
-   * @param validationImages held-out images used to pick the best epoch (their labels are used for that)
+   * @param validationImages held-out images used to pick the best epoch (their labels are used for
+   *     that)
    * @param labeledImages training images whose labels training used
    * @param labeledDigest SHA-256 over the labeled indices (labeled-indices.json lists them)
    * @param validationDigest SHA-256 over the validation indices
    * @param testImages size of the test set, read once at the end (-1 until then)
    */
-  public record DataRecord(String dataset, Map<String, String> checksums, int trainImages, int validationImages,
-      int labeledImages, String labeledDigest, String validationDigest, int testImages) {}
+  public record DataRecord(
+      String dataset,
+      Map<String, String> checksums,
+      int trainImages,
+      int validationImages,
+      int labeledImages,
+      String labeledDigest,
+      String validationDigest,
+      int testImages) {}
 
   /** The same manifest once the test set has been read: its size recorded. */
   public Manifest withTestImages(int n) {
-    DataRecord d = new DataRecord(data.dataset(), data.checksums(), data.trainImages(), data.validationImages(),
-        data.labeledImages(), data.labeledDigest(), data.validationDigest(), n);
-    return new Manifest(run, status, spec, versions, d, host, started, finished, phaseSeconds, command, provenance);
+    DataRecord d =
+        new DataRecord(
+            data.dataset(),
+            data.checksums(),
+            data.trainImages(),
+            data.validationImages(),
+            data.labeledImages(),
+            data.labeledDigest(),
+            data.validationDigest(),
+            n);
+    return new Manifest(
+        run, status, spec, versions, d, host, started, finished, phaseSeconds, command, provenance);
   }
 
   public Manifest withStatus(String s, String end, Map<String, Double> seconds) {
-    return new Manifest(run, s, spec, versions, data, host, started, end, seconds, command, provenance);
+    return new Manifest(
+        run, s, spec, versions, data, host, started, end, seconds, command, provenance);
   }
 
   /** The versions entry holding {@link CodeDigest#current()}. */
@@ -71,13 +89,21 @@ public record Manifest(
     Map<String, String> v = new LinkedHashMap<>();
     String tfjlab = Manifest.class.getPackage().getImplementationVersion();
     v.put("tfjlab", tfjlab == null ? "0.1.0-SNAPSHOT" : tfjlab);
-    // the classes and data files that decide the numbers: the run ledger reuses only runs of the same code
+    // the classes and data files that decide the numbers: the run ledger reuses only runs of the
+    // same code
     v.put(CODE_KEY, CodeDigest.current());
     v.put("tensorflow", org.tensorflow.TensorFlow.version());
     v.put("tensorflow-java", "1.1.0");
-    v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
+    v.put(
+        "java",
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    v.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     v.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     return v;
   }

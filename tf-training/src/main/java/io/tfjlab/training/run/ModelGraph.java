@@ -16,8 +16,8 @@ import org.tensorflow.Session;
 /**
  * One model's graph, the one place a graph is set up (training, restoring a run, benchmarking): the
  * model built on its device, its training ops (optimizer slots included, so a checkpoint holds the
- * same variables), then — once every op is added (summaries, sample grids) — an initialised session.
- * Closing it closes the session and the graph.
+ * same variables), then — once every op is added (summaries, sample grids) — an initialised
+ * session. Closing it closes the session and the graph.
  */
 public final class ModelGraph implements AutoCloseable {
   private final Placement placement;
@@ -27,7 +27,12 @@ public final class ModelGraph implements AutoCloseable {
   private final TrainingGraph training;
   private Session session;
 
-  private ModelGraph(Placement placement, Graph graph, ModelContext context, BuiltModel model, TrainingGraph training) {
+  private ModelGraph(
+      Placement placement,
+      Graph graph,
+      ModelContext context,
+      BuiltModel model,
+      TrainingGraph training) {
     this.placement = placement;
     this.graph = graph;
     this.context = context;
@@ -36,8 +41,14 @@ public final class ModelGraph implements AutoCloseable {
   }
 
   /** Builds the model and its training ops in a new graph. */
-  public static ModelGraph build(ModelZoo zoo, Placement placement, ModelSpec spec, long seed, InputSpec input,
-      OptimizerSpec optimizer, double l2) {
+  public static ModelGraph build(
+      ModelZoo zoo,
+      Placement placement,
+      ModelSpec spec,
+      long seed,
+      InputSpec input,
+      OptimizerSpec optimizer,
+      double l2) {
     Graph graph = new Graph();
     try {
       ModelContext ctx = placement.context(graph, seed);

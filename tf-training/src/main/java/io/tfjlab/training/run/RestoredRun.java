@@ -11,8 +11,8 @@ import io.tfjlab.training.TrainingData;
 import org.tensorflow.Session;
 
 /**
- * A run's graph rebuilt from its manifest and one of its checkpoints restored into a session:
- * what evaluate, export and report work on. Closing it closes the session, the graph and the data.
+ * A run's graph rebuilt from its manifest and one of its checkpoints restored into a session: what
+ * evaluate, export and report work on. Closing it closes the session, the graph and the data.
  */
 public final class RestoredRun implements AutoCloseable {
   private final RunDirectory run;
@@ -24,8 +24,15 @@ public final class RestoredRun implements AutoCloseable {
   private final TrainerState state;
   private final String checkpoint;
 
-  private RestoredRun(RunDirectory run, Manifest manifest, TrainingData data, ModelGraph graph, Session session,
-      BuiltModel model, TrainerState state, String checkpoint) {
+  private RestoredRun(
+      RunDirectory run,
+      Manifest manifest,
+      TrainingData data,
+      ModelGraph graph,
+      Session session,
+      BuiltModel model,
+      TrainerState state,
+      String checkpoint) {
     this.run = run;
     this.manifest = manifest;
     this.data = data;
@@ -37,12 +44,19 @@ public final class RestoredRun implements AutoCloseable {
   }
 
   /** Rebuilds the run's graph and restores {@code checkpoint} (best or last). */
-  public static RestoredRun open(java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo) {
+  public static RestoredRun open(
+      java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo) {
     return open(path, checkpoint, catalog, zoo, Placement.CPU);
   }
 
-  /** As {@link #open(java.nio.file.Path, String, DatasetCatalog, ModelZoo)}, on the given device. */
-  public static RestoredRun open(java.nio.file.Path path, String checkpoint, DatasetCatalog catalog, ModelZoo zoo,
+  /**
+   * As {@link #open(java.nio.file.Path, String, DatasetCatalog, ModelZoo)}, on the given device.
+   */
+  public static RestoredRun open(
+      java.nio.file.Path path,
+      String checkpoint,
+      DatasetCatalog catalog,
+      ModelZoo zoo,
       Placement placement) {
     if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
       throw new IllegalArgumentException("--checkpoint must be best or last, got " + checkpoint);
@@ -52,13 +66,21 @@ public final class RestoredRun implements AutoCloseable {
     RunSpec spec = manifest.spec();
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
     if (!checkpointer.exists(checkpoint)) {
-      throw new IllegalArgumentException(run.path() + " has no '" + checkpoint + "' checkpoint"
-          + (checkpoint.equals("best") ? " (no validation split, or no epoch finished); try --checkpoint last" : ""));
+      throw new IllegalArgumentException(
+          run.path()
+              + " has no '"
+              + checkpoint
+              + "' checkpoint"
+              + (checkpoint.equals("best")
+                  ? " (no validation split, or no epoch finished); try --checkpoint last"
+                  : ""));
     }
     TrainingData data = TrainingData.prepare(spec, catalog);
     ModelGraph graph;
     try {
-      graph = ModelGraph.build(zoo, placement, spec, data.input()); // same variables as training, slots included
+      graph =
+          ModelGraph.build(
+              zoo, placement, spec, data.input()); // same variables as training, slots included
     } catch (RuntimeException e) {
       data.close();
       throw e;
@@ -79,9 +101,16 @@ public final class RestoredRun implements AutoCloseable {
     }
   }
 
-  /** The same, with the data catalog and the zoo of a Guice injector (what the CLI commands use). */
-  public static RestoredRun open(java.nio.file.Path path, String checkpoint, com.google.inject.Injector injector) {
-    return open(path, checkpoint, injector.getInstance(DatasetCatalog.class), injector.getInstance(ModelZoo.class),
+  /**
+   * The same, with the data catalog and the zoo of a Guice injector (what the CLI commands use).
+   */
+  public static RestoredRun open(
+      java.nio.file.Path path, String checkpoint, com.google.inject.Injector injector) {
+    return open(
+        path,
+        checkpoint,
+        injector.getInstance(DatasetCatalog.class),
+        injector.getInstance(ModelZoo.class),
         injector.getInstance(Placement.class));
   }
 

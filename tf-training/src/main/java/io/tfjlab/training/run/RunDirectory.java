@@ -34,15 +34,19 @@ public record RunDirectory(Path path) {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run folder under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create a run folder under " + root + ": " + e.getMessage(), e);
     }
   }
 
   /** An existing run folder, checked to hold a manifest. */
   public static RunDirectory open(Path path) {
     if (!Files.isRegularFile(path.resolve(MANIFEST))) {
-      throw new IllegalArgumentException(path + " is not a run folder (no " + MANIFEST
-          + "); pass a folder under runs/, e.g. runs/cnn-mnist-all-1");
+      throw new IllegalArgumentException(
+          path
+              + " is not a run folder (no "
+              + MANIFEST
+              + "); pass a folder under runs/, e.g. runs/cnn-mnist-all-1");
     }
     return new RunDirectory(path);
   }
@@ -69,7 +73,10 @@ public record RunDirectory(Path path) {
     return layout().summary();
   }
 
-  /** Per test image: true class and predicted class, from the one test pass at the end (classifiers). */
+  /**
+   * Per test image: true class and predicted class, from the one test pass at the end
+   * (classifiers).
+   */
   public Path predictions() {
     return layout().predictions();
   }

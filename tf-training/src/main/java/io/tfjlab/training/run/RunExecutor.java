@@ -37,9 +37,9 @@ import java.util.Optional;
 import org.tensorflow.Session;
 
 /**
- * Runs a {@link RunSpec} end to end: prepares the data, creates the run folder and manifest,
- * builds the graph, trains every phase with the callbacks, restores the best checkpoint, reads
- * the test set once and writes {@code results.json}. Also resumes an interrupted run.
+ * Runs a {@link RunSpec} end to end: prepares the data, creates the run folder and manifest, builds
+ * the graph, trains every phase with the callbacks, restores the best checkpoint, reads the test
+ * set once and writes {@code results.json}. Also resumes an interrupted run.
  */
 public final class RunExecutor {
   /** Epochs between two generated-sample grids. */
@@ -61,13 +61,20 @@ public final class RunExecutor {
     this(catalog, zoo, placement, TrainingSteps.builtIn());
   }
 
-  /** An executor whose phases train with the step kinds of {@code steps} (Guice: the bound ones). */
+  /**
+   * An executor whose phases train with the step kinds of {@code steps} (Guice: the bound ones).
+   */
   @Inject
-  public RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, TrainingSteps steps) {
+  public RunExecutor(
+      DatasetCatalog catalog, ModelZoo zoo, Placement placement, TrainingSteps steps) {
     this(catalog, zoo, placement, steps, List.of());
   }
 
-  private RunExecutor(DatasetCatalog catalog, ModelZoo zoo, Placement placement, TrainingSteps steps,
+  private RunExecutor(
+      DatasetCatalog catalog,
+      ModelZoo zoo,
+      Placement placement,
+      TrainingSteps steps,
       List<Callback> extraCallbacks) {
     this.catalog = catalog;
     this.zoo = zoo;
@@ -76,7 +83,10 @@ public final class RunExecutor {
     this.extraCallbacks = List.copyOf(extraCallbacks);
   }
 
-  /** The same executor with more callbacks, run after the standard ones (progress, CSV, TensorBoard, checkpoints). */
+  /**
+   * The same executor with more callbacks, run after the standard ones (progress, CSV, TensorBoard,
+   * checkpoints).
+   */
   public RunExecutor withCallbacks(List<Callback> more) {
     List<Callback> all = new java.util.ArrayList<>(extraCallbacks);
     all.addAll(more);
@@ -93,54 +103,112 @@ public final class RunExecutor {
     return spec.withModel(zoo.resolve(spec.model()));
   }
 
-  /** Trains a new run of a spec built in code (its model resolved here) in a new folder under {@code runsRoot}. */
+  /**
+   * Trains a new run of a spec built in code (its model resolved here) in a new folder under {@code
+   * runsRoot}.
+   */
   public RunResult train(RunSpec spec, Path runsRoot, String command, PrintStream out) {
     return train(ResolvedSpec.of(spec), runsRoot, command, out);
   }
 
-  /** Trains a new run of a resolved spec in a new folder; the manifest records where its values came from. */
+  /**
+   * Trains a new run of a resolved spec in a new folder; the manifest records where its values came
+   * from.
+   */
   public RunResult train(ResolvedSpec resolution, Path runsRoot, String command, PrintStream out) {
     RunSpec resolved = resolve(resolution.spec());
     try (TrainingData data = TrainingData.prepare(resolved, catalog)) {
       zoo.validate(resolved.model(), data.input()); // clear messages for what the model cannot take
-      // build the graph once before anything is written: a spec the model cannot take leaves no run folder
+      // build the graph once before anything is written: a spec the model cannot take leaves no run
+      // folder
       try (ModelGraph check = ModelGraph.build(zoo, placement, resolved, data.input())) {
         checkApplies(resolved, check.model());
         check.model().phases().forEach(steps::factory); // every phase's step kind is registered
       }
-      RunDirectory run = RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
-      data.splits().ifPresent(s -> Json.write(run.path().resolve(RunDirectory.LABELED),
-          Map.of("labeled", s.labeled().length == s.train().length ? "all" : s.labeled(),
-              "validation", s.validation())));
-      Manifest manifest = new Manifest(run.name(), "running", resolved, Manifest.currentVersions(),
-          dataRecord(resolved, data), Manifest.currentHost(), Instant.now().toString(), null, Map.of(), command,
-          resolution.provenance());
+      RunDirectory run =
+          RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
+      data.splits()
+          .ifPresent(
+              s ->
+                  Json.write(
+                      run.path().resolve(RunDirectory.LABELED),
+                      Map.of(
+                          "labeled",
+                          s.labeled().length == s.train().length ? "all" : s.labeled(),
+                          "validation",
+                          s.validation())));
+      Manifest manifest =
+          new Manifest(
+              run.name(),
+              "running",
+              resolved,
+              Manifest.currentVersions(),
+              dataRecord(resolved, data),
+              Manifest.currentHost(),
+              Instant.now().toString(),
+              null,
+              Map.of(),
+              command,
+              resolution.provenance());
       Json.write(run.manifest(), manifest);
-      out.println("Run " + run.path() + " (" + resolved.model().type() + " on " + data.name() + ", "
-          + (resolved.labels() == 0 ? "all" : resolved.labels()) + " labels, seed " + resolved.seed() + ")");
+      out.println(
+          "Run "
+              + run.path()
+              + " ("
+              + resolved.model().type()
+              + " on "
+              + data.name()
+              + ", "
+              + (resolved.labels() == 0 ? "all" : resolved.labels())
+              + " labels, seed "
+              + resolved.seed()
+              + ")");
       return execute(run, manifest, data, Optional.empty(), out);
     }
   }
 
-  /** Continues a run from its {@code last} checkpoint (epoch, step, best score, early-stopping counter). */
+  /**
+   * Continues a run from its {@code last} checkpoint (epoch, step, best score, early-stopping
+   * counter).
+   */
   public RunResult resume(Path runPath, PrintStream out) {
     RunDirectory run = RunDirectory.open(runPath);
     Manifest manifest = Json.read(run.manifest(), Manifest.class);
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
-    TrainerState last = checkpointer.state(ModelCheckpoint.LAST).orElseThrow(() -> new IllegalArgumentException(
-        run.path() + " has no 'last' checkpoint to resume from (it stopped before its first epoch ended); "
-            + "start a new run instead"));
+    TrainerState last =
+        checkpointer
+            .state(ModelCheckpoint.LAST)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        run.path()
+                            + " has no 'last' checkpoint to resume from (it stopped before its first epoch ended); "
+                            + "start a new run instead"));
     if ("finished".equals(manifest.status())) {
       throw new IllegalArgumentException(run.path() + " is already finished; see its results.json");
     }
     try (TrainingData data = TrainingData.prepare(manifest.spec(), catalog)) {
-      out.println("Resuming " + run.path() + " at phase " + (last.phase() + 1) + ", epoch " + (last.epoch() + 1)
-          + " (best so far " + fmt(last.best()) + " at epoch " + last.bestEpoch() + ")");
+      out.println(
+          "Resuming "
+              + run.path()
+              + " at phase "
+              + (last.phase() + 1)
+              + ", epoch "
+              + (last.epoch() + 1)
+              + " (best so far "
+              + fmt(last.best())
+              + " at epoch "
+              + last.bestEpoch()
+              + ")");
       return execute(run, manifest, data, Optional.of(last), out);
     }
   }
 
-  private RunResult execute(RunDirectory run, Manifest manifest, TrainingData data, Optional<TrainerState> resumeFrom,
+  private RunResult execute(
+      RunDirectory run,
+      Manifest manifest,
+      TrainingData data,
+      Optional<TrainerState> resumeFrom,
       PrintStream out) {
     RunSpec spec = manifest.spec();
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
@@ -155,26 +223,52 @@ public final class RunExecutor {
       TensorBoard tensorBoard = new TensorBoard(ctx.tf(), run.tensorboard().toString());
       int last = model.phases().size() - 1;
       ModelCheckpoint checkpoints = new ModelCheckpoint(checkpointer, last);
-      List<Callback> callbacks = new java.util.ArrayList<>(List.of(new ProgressBar(out, out == System.out && System.console() != null),
-          new CsvLogger(run.history()), tensorBoard, checkpoints));
-      model.phases().stream().flatMap(ph -> ph.adversarial().stream()).findFirst().ifPresent(a ->
-          callbacks.add(new SampleGrid(ctx.tf(), a.fixedSamples(), run.samples(), SAMPLE_EVERY,
-              run.tensorboard().toString())));
+      List<Callback> callbacks =
+          new java.util.ArrayList<>(
+              List.of(
+                  new ProgressBar(out, out == System.out && System.console() != null),
+                  new CsvLogger(run.history()),
+                  tensorBoard,
+                  checkpoints));
+      model.phases().stream()
+          .flatMap(ph -> ph.adversarial().stream())
+          .findFirst()
+          .ifPresent(
+              a ->
+                  callbacks.add(
+                      new SampleGrid(
+                          ctx.tf(),
+                          a.fixedSamples(),
+                          run.samples(),
+                          SAMPLE_EVERY,
+                          run.tensorboard().toString())));
       callbacks.addAll(extraCallbacks);
       {
         Session session = graph.session(spec.threads());
-        TrainerState state = resumeFrom.map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
-            .orElse(TrainerState.start());
+        TrainerState state =
+            resumeFrom
+                .map(s -> checkpointer.restore(session, ModelCheckpoint.LAST))
+                .orElse(TrainerState.start());
         if (resumeFrom.isPresent()) {
-          CsvLogger.trimAfter(run.history(), model.phases().stream().map(Phase::name).toList(), state.phase(),
+          CsvLogger.trimAfter(
+              run.history(),
+              model.phases().stream().map(Phase::name).toList(),
+              state.phase(),
               state.epoch());
         }
         if (resumeFrom.isEmpty()) {
           model.dataInit().ifPresent(init -> DataInitialization.run(session, init, data));
           EvaluationWeights.reset(session, model);
         }
-        Trainer trainer = new Trainer(tg, session, callbacks, spec.seed(), spec.optimizer().learningRate(),
-            spec.schedule()).withSteps(steps);
+        Trainer trainer =
+            new Trainer(
+                    tg,
+                    session,
+                    callbacks,
+                    spec.seed(),
+                    spec.optimizer().learningRate(),
+                    spec.schedule())
+                .withSteps(steps);
         trainer.beginTraining(state);
         for (int p = state.phase(); p <= last; p++) {
           Phase phase = model.phases().get(p);
@@ -183,8 +277,16 @@ public final class RunExecutor {
           if (epochs > 0 && state.epoch() < epochs && !state.stopped()) {
             Trainer.PhaseData sources = trainer.phaseData(p, data);
             Optional<Integer> batches = stepsPerEpoch(spec, phase, sources.main());
-            state = trainer.fitPhase(p, sources, data.validation(), epochs, batches, spec.monitor(),
-                p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(), state);
+            state =
+                trainer.fitPhase(
+                    p,
+                    sources,
+                    data.validation(),
+                    epochs,
+                    batches,
+                    spec.monitor(),
+                    p == last ? Optional.ofNullable(spec.patience()) : Optional.empty(),
+                    state);
           }
           seconds.merge(phase.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
           Json.write(run.manifest(), manifest.withStatus("running", null, seconds));
@@ -193,35 +295,69 @@ public final class RunExecutor {
           }
         }
         trainer.endTraining(state);
-        ModelCheckpoint.Choice chosen = checkpoints.restoreForTest(session, spec.checkpoint(), state);
+        ModelCheckpoint.Choice chosen =
+            checkpoints.restoreForTest(session, spec.checkpoint(), state);
         String used = chosen.checkpoint();
         Phase fin = model.finalPhase();
         EvaluationWeights.useAveraged(session, fin);
         // the one read of the test set: scores, and the predicted classes of a classifier
-        Evaluator.Evaluation evaluation = Evaluator.evaluate(session, model.input(), model.target(), fin.evalLoss(),
-            fin.evalMetric(), model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
-            data.test());
+        Evaluator.Evaluation evaluation =
+            Evaluator.evaluate(
+                session,
+                model.input(),
+                model.target(),
+                fin.evalLoss(),
+                fin.evalMetric(),
+                model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
+                data.test());
         Evaluator.Score test = evaluation.score();
-        evaluation.predictions().ifPresent(p -> Json.writeString(run.predictions(), predictionsCsv(p)));
+        evaluation
+            .predictions()
+            .ifPresent(p -> Json.writeString(run.predictions(), predictionsCsv(p)));
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         int epoch = chosen.epoch();
-        RunResult result = new RunResult(run.name(), fin.metricName(), test.loss(), test.metric(), test.examples(),
-            used, epoch, total, ModelSummary.classifierParameters(model));
+        RunResult result =
+            new RunResult(
+                run.name(),
+                fin.metricName(),
+                test.loss(),
+                test.metric(),
+                test.examples(),
+                used,
+                epoch,
+                total,
+                ModelSummary.classifierParameters(model));
         Json.write(run.results(), result);
-        Json.write(run.manifest(), manifest.withTestImages((int) test.examples())
-            .withStatus("finished", Instant.now().toString(), seconds));
-        out.printf(Locale.ROOT, "Test (%s checkpoint, epoch %d, %d images): loss %.4f - %s %.4f   [%s, %.0fs]%n",
-            used, epoch, test.examples(), test.loss(), fin.metricName(), test.metric(), run.path(),
+        Json.write(
+            run.manifest(),
+            manifest
+                .withTestImages((int) test.examples())
+                .withStatus("finished", Instant.now().toString(), seconds));
+        out.printf(
+            Locale.ROOT,
+            "Test (%s checkpoint, epoch %d, %d images): loss %.4f - %s %.4f   [%s, %.0fs]%n",
+            used,
+            epoch,
+            test.examples(),
+            test.loss(),
+            fin.metricName(),
+            test.metric(),
+            run.path(),
             total);
         return result;
       }
     }
   }
 
-  /** The phase's batches per epoch: stepsPerEpoch for labeled phases, then capped by limitBatches. */
-  private static Optional<Integer> stepsPerEpoch(RunSpec spec, Phase phase, io.tfjlab.data.batch.BatchSource main) {
-    Optional<Integer> steps = phase.data() == Phase.PhaseData.LABELED
-        ? Optional.ofNullable(spec.stepsPerEpoch()) : Optional.empty();
+  /**
+   * The phase's batches per epoch: stepsPerEpoch for labeled phases, then capped by limitBatches.
+   */
+  private static Optional<Integer> stepsPerEpoch(
+      RunSpec spec, Phase phase, io.tfjlab.data.batch.BatchSource main) {
+    Optional<Integer> steps =
+        phase.data() == Phase.PhaseData.LABELED
+            ? Optional.ofNullable(spec.stepsPerEpoch())
+            : Optional.empty();
     if (spec.limitBatches() == null) {
       return steps;
     }
@@ -232,31 +368,49 @@ public final class RunExecutor {
   private static String predictionsCsv(Evaluator.Predictions p) {
     StringBuilder b = new StringBuilder(RunLayout.PREDICTIONS_HEADER + "\n");
     for (int i = 0; i < p.actual().length; i++) {
-      b.append(i).append(',').append(p.actual()[i]).append(',').append(p.predicted()[i]).append('\n');
+      b.append(i)
+          .append(',')
+          .append(p.actual()[i])
+          .append(',')
+          .append(p.predicted()[i])
+          .append('\n');
     }
     return b.toString();
   }
 
   /**
-   * Refuses options the model would not use: {@code stepsPerEpoch} sets the batches per epoch of the
-   * phases that train on the labeled images; a model with none (sgan, dcgan: every epoch is one pass
-   * over all training images) cannot take it.
+   * Refuses options the model would not use: {@code stepsPerEpoch} sets the batches per epoch of
+   * the phases that train on the labeled images; a model with none (sgan, dcgan: every epoch is one
+   * pass over all training images) cannot take it.
    */
   static void checkApplies(RunSpec spec, BuiltModel model) {
-    if (spec.stepsPerEpoch() != null && model.phases().stream().noneMatch(p -> p.data() == Phase.PhaseData.LABELED
-        && p.adversarial().isEmpty())) {
-      throw new IllegalArgumentException("--steps-per-epoch (stepsPerEpoch) sets the batches per epoch of the phases "
-          + "that train on the labeled images; " + spec.model().type() + " trains on every training image each epoch, "
-          + "so it does not apply: leave it out, or cap every phase with --limit-batches N");
+    if (spec.stepsPerEpoch() != null
+        && model.phases().stream()
+            .noneMatch(p -> p.data() == Phase.PhaseData.LABELED && p.adversarial().isEmpty())) {
+      throw new IllegalArgumentException(
+          "--steps-per-epoch (stepsPerEpoch) sets the batches per epoch of the phases "
+              + "that train on the labeled images; "
+              + spec.model().type()
+              + " trains on every training image each epoch, "
+              + "so it does not apply: leave it out, or cap every phase with --limit-batches N");
     }
   }
 
   private static Manifest.DataRecord dataRecord(RunSpec spec, TrainingData data) {
-    return data.splits().map(s -> new Manifest.DataRecord(data.name(), data.checksums(), s.train().length,
-            s.validation().length, s.labeled().length, s.labeledDigest(), s.validationDigest(), -1))
+    return data.splits()
+        .map(
+            s ->
+                new Manifest.DataRecord(
+                    data.name(),
+                    data.checksums(),
+                    s.train().length,
+                    s.validation().length,
+                    s.labeled().length,
+                    s.labeledDigest(),
+                    s.validationDigest(),
+                    -1))
         .orElse(new Manifest.DataRecord(data.name(), Map.of(), -1, -1, -1, null, null, -1));
   }
-
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.4f", v);

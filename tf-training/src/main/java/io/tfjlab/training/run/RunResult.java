@@ -13,5 +13,13 @@ package io.tfjlab.training.run;
  * @param trainSeconds wall time of training (all phases, this process and earlier ones)
  * @param parameters parameters of the evaluated classifier (for GANs: discriminator and head only)
  */
-public record RunResult(String run, String metricName, double testLoss, double testMetric, long testExamples,
-    String checkpoint, int bestEpoch, double trainSeconds, long parameters) {}
+public record RunResult(
+    String run,
+    String metricName,
+    double testLoss,
+    double testMetric,
+    long testExamples,
+    String checkpoint,
+    int bestEpoch,
+    double trainSeconds,
+    long parameters) {}

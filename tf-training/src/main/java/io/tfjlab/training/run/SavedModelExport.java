@@ -17,9 +17,9 @@ import org.tensorflow.types.TInt64;
 /**
  * Writes a restored run as a SavedModel (tag {@code serve}) with a {@code serving_default}
  * signature: input {@code images} (float32, [-1, H, W, C], pixels in [0,1]; any preprocessing is
- * inside the graph), outputs {@code probabilities} and {@code classes} (classifiers) or
- * {@code reconstruction} / {@code prediction}. Written to a temporary folder and renamed into
- * place, so a failed export never replaces a good one.
+ * inside the graph), outputs {@code probabilities} and {@code classes} (classifiers) or {@code
+ * reconstruction} / {@code prediction}. Written to a temporary folder and renamed into place, so a
+ * failed export never replaces a good one.
  */
 public final class SavedModelExport {
   public static final String INPUT = "images";
@@ -33,14 +33,24 @@ public final class SavedModelExport {
   public static Path export(RestoredRun restored, Path target) {
     BuiltModel m = restored.model();
     Ops tf = m.context().tf();
-    Signature.Builder sig = Signature.builder().key(Signature.DEFAULT_KEY).methodName("tensorflow/serving/predict")
-        .input(INPUT, m.input());
+    Signature.Builder sig =
+        Signature.builder()
+            .key(Signature.DEFAULT_KEY)
+            .methodName("tensorflow/serving/predict")
+            .input(INPUT, m.input());
     java.util.List<Signature> extra = new java.util.ArrayList<>();
-    m.generator().ifPresent(g -> {
-      Signature generate = Signature.builder().key(GENERATE).methodName("tensorflow/serving/predict")
-          .input(NOISE, g.noise()).output(INPUT, g.images()).build();
-      extra.add(generate);
-    });
+    m.generator()
+        .ifPresent(
+            g -> {
+              Signature generate =
+                  Signature.builder()
+                      .key(GENERATE)
+                      .methodName("tensorflow/serving/predict")
+                      .input(NOISE, g.noise())
+                      .output(INPUT, g.images())
+                      .build();
+              extra.add(generate);
+            });
     switch (m.task()) {
       case CLASSIFY -> {
         Operand<TInt64> classes = tf.withName("classes").math.argMax(m.output(), tf.constant(1));
@@ -48,28 +58,43 @@ public final class SavedModelExport {
       }
       case BINARY -> {
         Operand<TFloat32> p = m.output();
-        Operand<TInt64> classes = tf.withName("classes").reshape(
-            tf.dtypes.cast(tf.math.greater(p, tf.constant(0.5f)), TInt64.class), tf.constant(new long[] {-1}));
+        Operand<TInt64> classes =
+            tf.withName("classes")
+                .reshape(
+                    tf.dtypes.cast(tf.math.greater(p, tf.constant(0.5f)), TInt64.class),
+                    tf.constant(new long[] {-1}));
         sig.output(PROBABILITIES, p).output(CLASSES, classes);
       }
       case RECONSTRUCT -> sig.output("reconstruction", m.output());
       case REGRESS -> sig.output("prediction", m.output());
       case GENERATE -> {
-        // a GAN on its own: serving_default generates; the discriminator's view is a second signature
+        // a GAN on its own: serving_default generates; the discriminator's view is a second
+        // signature
         BuiltModel.Generator g = m.generator().orElseThrow();
-        sig = Signature.builder().key(Signature.DEFAULT_KEY).methodName("tensorflow/serving/predict")
-            .input(NOISE, g.noise()).output(INPUT, g.images());
+        sig =
+            Signature.builder()
+                .key(Signature.DEFAULT_KEY)
+                .methodName("tensorflow/serving/predict")
+                .input(NOISE, g.noise())
+                .output(INPUT, g.images());
         extra.clear();
-        extra.add(Signature.builder().key("discriminate").methodName("tensorflow/serving/predict")
-            .input(INPUT, m.input()).output("real_probability", m.output()).build());
+        extra.add(
+            Signature.builder()
+                .key("discriminate")
+                .methodName("tensorflow/serving/predict")
+                .input(INPUT, m.input())
+                .output("real_probability", m.output())
+                .build());
       }
       default -> throw new IllegalStateException(m.task().toString());
     }
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
-      SavedModelBundle.Exporter exporter = SavedModelBundle.exporter(tmp.toString()).withSession(restored.session())
-          .withSignature(sig.build());
+      SavedModelBundle.Exporter exporter =
+          SavedModelBundle.exporter(tmp.toString())
+              .withSession(restored.session())
+              .withSignature(sig.build());
       for (Signature s : extra) {
         exporter = exporter.withSignature(s);
       }
@@ -91,8 +116,9 @@ public final class SavedModelExport {
       return target;
     } catch (IOException | RuntimeException e) {
       io.tfjlab.data.io.Folders.deleteQuietly(tmp);
-      throw e instanceof IOException io ? new UncheckedIOException("cannot export to " + target + ": "
-          + e.getMessage(), io) : (RuntimeException) e;
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), io)
+          : (RuntimeException) e;
     }
   }
 
@@ -100,5 +126,4 @@ public final class SavedModelExport {
   public static boolean classifies(Task t) {
     return t == Task.CLASSIFY || t == Task.BINARY;
   }
-
 }

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The built-in defaults of a run, the lowest layer of every spec: the resource {@code
- * io/tfjlab/training/defaults.json}, the one place they are written. {@link io.tfjlab.training.RunSpec}
- * fills its missing fields from here too.
+ * io/tfjlab/training/defaults.json}, the one place they are written. {@link
+ * io.tfjlab.training.RunSpec} fills its missing fields from here too.
  */
 public final class BuiltInDefaults {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  *
  * @param spec the resolved, validated spec
  * @param provenance for each value that did not come from the built-in defaults (dotted path, e.g.
- *     {@code optimizer.beta1}), the layer that set it, e.g. {@code family sgan}, {@code preset paper},
- *     {@code spec file run.json}, {@code command line}
+ *     {@code optimizer.beta1}), the layer that set it, e.g. {@code family sgan}, {@code preset
+ *     paper}, {@code spec file run.json}, {@code command line}
  * @param layers the names of the layers, lowest first
  */
 public record ResolvedSpec(RunSpec spec, Map<String, String> provenance, List<String> layers) {
@@ -25,7 +25,9 @@ public record ResolvedSpec(RunSpec spec, Map<String, String> provenance, List<St
     return new ResolvedSpec(spec, Map.of(), List.of());
   }
 
-  /** The same resolution with another spec (e.g. one label seed of a sweep), its provenance kept. */
+  /**
+   * The same resolution with another spec (e.g. one label seed of a sweep), its provenance kept.
+   */
   public ResolvedSpec with(RunSpec other, String path, String layer) {
     Map<String, String> p = new TreeMap<>(provenance);
     p.put(path, layer);

@@ -41,13 +41,15 @@ public final class SpecResolver {
     try {
       JsonNode node = Json.MAPPER.readTree(file.toFile());
       if (node == null || !node.isObject()) {
-        throw new IllegalArgumentException(file + ": a spec file holds one JSON object, e.g. {\"model\": {\"type\": \"cnn\"}}");
+        throw new IllegalArgumentException(
+            file + ": a spec file holds one JSON object, e.g. {\"model\": {\"type\": \"cnn\"}}");
       }
       return new SpecLayer("spec file " + file.getFileName(), (ObjectNode) node);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read spec file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read spec file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -63,8 +65,9 @@ public final class SpecResolver {
     }
     JsonNode model = SpecMerge.merge(modelParts).values().get("model");
     if (model == null || !model.hasNonNull("type")) {
-      throw new IllegalArgumentException("the model is not given: use --model NAME or a spec file with "
-          + "{\"model\": {\"type\": NAME}}; ./tfjlab models lists the models");
+      throw new IllegalArgumentException(
+          "the model is not given: use --model NAME or a spec file with "
+              + "{\"model\": {\"type\": NAME}}; ./tfjlab models lists the models");
     }
     String type = model.get("type").asText();
     zoo.factory(type);
@@ -77,17 +80,22 @@ public final class SpecResolver {
     try {
       spec = Json.MAPPER.treeToValue(merged.values(), RunSpec.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(given.stream().map(SpecLayer::name).collect(java.util.stream.Collectors
-          .joining(", ")) + ": " + io.tfjlab.models.layers.config.ConfigErrors.describe(e), e);
+      throw new IllegalArgumentException(
+          given.stream().map(SpecLayer::name).collect(java.util.stream.Collectors.joining(", "))
+              + ": "
+              + io.tfjlab.models.layers.config.ConfigErrors.describe(e),
+          e);
     }
     spec = spec.withModel(zoo.resolve(spec.model()));
     Map<String, String> provenance = new TreeMap<>();
-    merged.provenance().forEach((path, layer) -> {
-      if (!layer.equals(DEFAULTS)) {
-        provenance.put(path, layer);
-      }
-    });
+    merged
+        .provenance()
+        .forEach(
+            (path, layer) -> {
+              if (!layer.equals(DEFAULTS)) {
+                provenance.put(path, layer);
+              }
+            });
     return new ResolvedSpec(spec, provenance, layers.stream().map(SpecLayer::name).toList());
   }
-
 }

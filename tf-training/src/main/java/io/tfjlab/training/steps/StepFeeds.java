@@ -23,12 +23,15 @@ public final class StepFeeds implements AutoCloseable {
 
   /**
    * {@code runner} fed the training flag, the step seed {@code [seed, s]} and {@code rate}. A step
-   * with several session calls gives each its own {@code s} (the adversarial step: 2·step, 2·step+1).
+   * with several session calls gives each its own {@code s} (the adversarial step: 2·step,
+   * 2·step+1).
    */
   public Session.Runner feed(Session.Runner runner, long s, double rate) {
     stepSeed.setLong(s, 1);
     learningRate.setFloat((float) rate);
-    return runner.feed(ModelContext.TRAINING, training).feed(ModelContext.STEP_SEED, stepSeed)
+    return runner
+        .feed(ModelContext.TRAINING, training)
+        .feed(ModelContext.STEP_SEED, stepSeed)
         .feed(TrainingGraph.LEARNING_RATE, learningRate);
   }
 

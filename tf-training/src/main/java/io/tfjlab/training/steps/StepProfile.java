@@ -24,7 +24,8 @@ final class StepProfile {
 
   /** Runs {@code runner} traced and prints its op-time summary under {@code label}. */
   static Result run(Session.Runner runner, String label) {
-    runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+    runner.setOptions(
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
     long t0 = System.nanoTime();
     Result r = runner.runAndFetchMetadata();
     double ms = (System.nanoTime() - t0) / 1e6;
@@ -48,8 +49,13 @@ final class StepProfile {
     }
     final long sum = total;
     System.err.printf("profile %s: wall %.1f ms, op time %.1f ms%n", label, wallMs, sum / 1e3);
-    byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
-        .forEach(e -> System.err.printf("  %-32s %8.2f ms %5.1f%%%n", e.getKey(), e.getValue() / 1e3,
-            100.0 * e.getValue() / Math.max(1, sum)));
+    byType.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(15)
+        .forEach(
+            e ->
+                System.err.printf(
+                    "  %-32s %8.2f ms %5.1f%%%n",
+                    e.getKey(), e.getValue() / 1e3, 100.0 * e.getValue() / Math.max(1, sum)));
   }
 }

@@ -31,15 +31,22 @@ public final class SupervisedStep implements TrainingStep {
   public StepResult run(StepInput in) {
     BuiltModel model = setup.graph().model();
     Batch b = in.batch();
-    Session.Runner runner = feeds.feed(setup.session().runner(), in.step(), in.learningRate())
-        .feed(model.input(), b.images())
-        .feed(model.target(), b.labels())
-        .addTarget(setup.graph().trainOp(setup.phaseIndex()));
+    Session.Runner runner =
+        feeds
+            .feed(setup.session().runner(), in.step(), in.learningRate())
+            .feed(model.input(), b.images())
+            .feed(model.target(), b.labels())
+            .addTarget(setup.graph().trainOp(setup.phaseIndex()));
     for (Op u : setup.phase().updates()) {
       runner.addTarget(u);
     }
-    try (Result r = runner.fetch(setup.graph().trainingLoss(setup.phaseIndex())).fetch(setup.phase().metric()).run()) {
-      return StepResult.of(b.size(), ((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat());
+    try (Result r =
+        runner
+            .fetch(setup.graph().trainingLoss(setup.phaseIndex()))
+            .fetch(setup.phase().metric())
+            .run()) {
+      return StepResult.of(
+          b.size(), ((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat());
     }
   }
 

@@ -62,7 +62,9 @@ public final class TrainingSteps {
 
   /** The kind a phase trains with: the one it names, else adversarial or supervised. */
   public static String kindOf(Phase phase) {
-    return phase.stepKind().orElse(phase.adversarial().isPresent() ? AdversarialStep.KIND : SupervisedStep.KIND);
+    return phase
+        .stepKind()
+        .orElse(phase.adversarial().isPresent() ? AdversarialStep.KIND : SupervisedStep.KIND);
   }
 
   /** The factory of a phase's kind; an unknown kind is a one-line error naming the fix. */
@@ -70,10 +72,19 @@ public final class TrainingSteps {
     String kind = kindOf(phase);
     TrainingStep.Factory f = factories.get(kind);
     if (f == null) {
-      throw new IllegalArgumentException("phase " + phase.name() + " trains with step kind '" + kind
-          + "', which is not registered (registered: " + String.join(", ", factories.keySet())
-          + "); register it with TrainingSteps.bind(binder()).addBinding(\"" + kind + "\") in a Guice module, "
-          + "or TrainingSteps.builtIn().with(\"" + kind + "\", factory)");
+      throw new IllegalArgumentException(
+          "phase "
+              + phase.name()
+              + " trains with step kind '"
+              + kind
+              + "', which is not registered (registered: "
+              + String.join(", ", factories.keySet())
+              + "); register it with TrainingSteps.bind(binder()).addBinding(\""
+              + kind
+              + "\") in a Guice module, "
+              + "or TrainingSteps.builtIn().with(\""
+              + kind
+              + "\", factory)");
     }
     return f;
   }

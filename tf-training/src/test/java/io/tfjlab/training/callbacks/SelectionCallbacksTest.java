@@ -25,12 +25,14 @@ class SelectionCallbacksTest {
   record Outcome(TrainingContext ctx, List<Boolean> improved, int epochsRun) {}
 
   /**
-   * Runs epochs with these monitored values (and training loss {@code 1/epoch}) through
-   * {@code callbacks} as the loop does: state advanced, improved cleared, then onEpochEnd; stops
-   * when a callback requests it.
+   * Runs epochs with these monitored values (and training loss {@code 1/epoch}) through {@code
+   * callbacks} as the loop does: state advanced, improved cleared, then onEpochEnd; stops when a
+   * callback requests it.
    */
-  static Outcome feed(Phase phase, boolean validated, String key, double[] values, List<Callback> callbacks) {
-    TrainingContext ctx = new TrainingContext(null, phase, values.length, validated, TrainerState.start());
+  static Outcome feed(
+      Phase phase, boolean validated, String key, double[] values, List<Callback> callbacks) {
+    TrainingContext ctx =
+        new TrainingContext(null, phase, values.length, validated, TrainerState.start());
     callbacks.forEach(c -> c.onPhaseBegin(ctx));
     List<Boolean> improved = new ArrayList<>();
     int e = 0;
@@ -95,15 +97,26 @@ class SelectionCallbacksTest {
   @Test
   void valAccOnAPhaseWithoutAnAccuracyFollowsTheValidationLoss() {
     Phase autoencoder = ScriptedTraining.phase("autoencoder", "mse");
-    Outcome o = feed(autoencoder, true, "val_loss", new double[] {0.3, 0.2, 0.25}, standard("val_acc", null));
+    Outcome o =
+        feed(
+            autoencoder,
+            true,
+            "val_loss",
+            new double[] {0.3, 0.2, 0.25},
+            standard("val_acc", null));
     assertThat(o.ctx().monitor()).isEqualTo("val_loss");
     assertThat(o.ctx().state().bestEpoch()).isEqualTo(2);
   }
 
   @Test
   void nanNeverImproves() {
-    Outcome o = feed(classifier(), true, "val_loss", new double[] {Double.NaN, 0.5, Double.NaN, 0.6},
-        standard("val_loss", null));
+    Outcome o =
+        feed(
+            classifier(),
+            true,
+            "val_loss",
+            new double[] {Double.NaN, 0.5, Double.NaN, 0.6},
+            standard("val_loss", null));
     assertThat(o.improved()).containsExactly(false, true, false, false);
     assertThat(o.ctx().state().bestEpoch()).isEqualTo(2);
   }
@@ -115,44 +128,64 @@ class SelectionCallbacksTest {
     assertThat(o.ctx().state().bestEpoch()).isEqualTo(4);
     assertThat(o.epochsRun()).isEqualTo(4 + 3);
     assertThat(o.ctx().state().stopped()).isTrue();
-    assertThat(store.saved.get(ModelCheckpoint.LAST).stopped()).as("the stop is in the last checkpoint").isTrue();
+    assertThat(store.saved.get(ModelCheckpoint.LAST).stopped())
+        .as("the stop is in the last checkpoint")
+        .isTrue();
     // val_acc: argmax 0.9 at epoch 2, patience 2
     store.saved.clear();
-    Outcome acc = feed(classifier(), true, "val_acc", new double[] {0.5, 0.9, 0.8, 0.85, 0.95}, standard("val_acc", 2));
+    Outcome acc =
+        feed(
+            classifier(),
+            true,
+            "val_acc",
+            new double[] {0.5, 0.9, 0.8, 0.85, 0.95},
+            standard("val_acc", 2));
     assertThat(acc.epochsRun()).isEqualTo(2 + 2);
     assertThat(acc.ctx().state().bestEpoch()).isEqualTo(2);
   }
 
   @Test
   void aResumedStateKeepsCountingTowardsThePatience() {
-    // resumed after epoch 5, its best at epoch 4 and one epoch without improvement: one more stops it
+    // resumed after epoch 5, its best at epoch 4 and one epoch without improvement: one more stops
+    // it
     TrainerState resumed = new TrainerState(0, 5, 50, 0.6, 4, 1, false);
     TrainingContext ctx = new TrainingContext(null, classifier(), 10, true, resumed);
     List<Callback> cbs = standard("val_loss", 2);
     cbs.forEach(c -> c.onPhaseBegin(ctx));
     ctx.state(ctx.state().withProgress(0, 6, 60));
-    cbs.forEach(c -> c.onEpochEnd(ctx, new EpochLogs("classifier", 6, 10, Map.of("val_loss", 0.61), 1, 10)));
+    cbs.forEach(
+        c ->
+            c.onEpochEnd(ctx, new EpochLogs("classifier", 6, 10, Map.of("val_loss", 0.61), 1, 10)));
     assertThat(ctx.state()).isEqualTo(new TrainerState(0, 6, 60, 0.6, 4, 2, true));
   }
 
   @Test
   void withoutValidationTheTrainingLossIsFollowedAndNoBestCheckpointIsWritten() {
-    Outcome o = feed(classifier(), false, "loss", new double[] {0, 0, 0, 0}, standard("val_loss", null));
+    Outcome o =
+        feed(classifier(), false, "loss", new double[] {0, 0, 0, 0}, standard("val_loss", null));
     assertThat(o.ctx().monitor()).isEqualTo("loss");
-    // loss is 1/epoch: every epoch is the best so far, as the state records, but nothing is selected
+    // loss is 1/epoch: every epoch is the best so far, as the state records, but nothing is
+    // selected
     assertThat(o.ctx().state().bestEpoch()).isEqualTo(4);
     assertThat(o.improved()).containsOnly(false);
     assertThat(store.exists(ModelCheckpoint.BEST)).isFalse();
-    ModelCheckpoint.Choice c = new ModelCheckpoint(store, 0).restoreForTest(null, ModelCheckpoint.BEST,
-        o.ctx().state());
-    assertThat(c.checkpoint()).as("no validation falls back to last").isEqualTo(ModelCheckpoint.LAST);
+    ModelCheckpoint.Choice c =
+        new ModelCheckpoint(store, 0).restoreForTest(null, ModelCheckpoint.BEST, o.ctx().state());
+    assertThat(c.checkpoint())
+        .as("no validation falls back to last")
+        .isEqualTo(ModelCheckpoint.LAST);
     assertThat(c.epoch()).isEqualTo(4);
   }
 
   @Test
   void checkpointLastEvaluatesTheLastEpochAndBestTheBestOne() {
-    Outcome o = feed(classifier(), true, "val_loss", new double[] {0.5, 0.3, 0.4, 0.6, 0.7},
-        standard("val_loss", null));
+    Outcome o =
+        feed(
+            classifier(),
+            true,
+            "val_loss",
+            new double[] {0.5, 0.3, 0.4, 0.6, 0.7},
+            standard("val_loss", null));
     ModelCheckpoint mc = new ModelCheckpoint(store, 0);
     ModelCheckpoint.Choice last = mc.restoreForTest(null, ModelCheckpoint.LAST, o.ctx().state());
     assertThat(last.checkpoint()).isEqualTo(ModelCheckpoint.LAST);
@@ -167,8 +200,13 @@ class SelectionCallbacksTest {
   @Test
   void onlyTheFinalPhaseWritesBestAndAPhaseBoundaryWritesLastAtTheNextPhase() {
     ModelCheckpoint mc = new ModelCheckpoint(store, 1);
-    TrainingContext pre = new TrainingContext(null, ScriptedTraining.phase("autoencoder", "mse"), 2, true,
-        TrainerState.start().withProgress(0, 1, 10));
+    TrainingContext pre =
+        new TrainingContext(
+            null,
+            ScriptedTraining.phase("autoencoder", "mse"),
+            2,
+            true,
+            TrainerState.start().withProgress(0, 1, 10));
     pre.improved(true);
     mc.onEpochEnd(pre, new EpochLogs("autoencoder", 1, 2, Map.of(), 1, 10));
     assertThat(store.exists(ModelCheckpoint.BEST)).isFalse();

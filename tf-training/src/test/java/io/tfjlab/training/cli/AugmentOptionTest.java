@@ -17,7 +17,9 @@ class AugmentOptionTest {
     assertThat(spec("--model", "cnn").augment()).isNull();
     assertThat(spec("--model", "cnn", "--augment").augment()).isEqualTo(AugmentSpec.digits());
     assertThat(spec("--model", "sgan").augment()).isNull();
-    assertThat(spec("--model", "sgan", "--discriminator", "cnn").augment()).isEqualTo(AugmentSpec.digits());
-    assertThat(spec("--model", "sgan", "--discriminator", "cnn", "--no-augment").augment()).isNull();
+    assertThat(spec("--model", "sgan", "--discriminator", "cnn").augment())
+        .isEqualTo(AugmentSpec.digits());
+    assertThat(spec("--model", "sgan", "--discriminator", "cnn", "--no-augment").augment())
+        .isNull();
   }
 }

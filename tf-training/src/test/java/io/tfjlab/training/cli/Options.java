@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /** {@code train} options parsed and resolved as the command does, for tests. */
 final class Options {
-  static final ModelZoo ZOO = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+  static final ModelZoo ZOO =
+      com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
 
   private Options() {}
 

@@ -11,8 +11,8 @@ import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.RunExecutor;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,10 @@ class ResolvedSpecGoldenTest {
 
   @TempDir Path tmp;
 
-  /** The cases: the options, and the spec file that says the same (golden/specs/train-case-inputs.json). */
+  /**
+   * The cases: the options, and the spec file that says the same
+   * (golden/specs/train-case-inputs.json).
+   */
   static final Path INPUTS = Path.of("src/test/resources/golden/specs/train-case-inputs.json");
 
   /** One case: the options, and the spec file that says the same. */
@@ -45,8 +48,10 @@ class ResolvedSpecGoldenTest {
 
   static RunExecutor executor(Path tmp) {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    DatasetCatalog catalog = new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet));
-    ModelZoo zoo = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    DatasetCatalog catalog =
+        new DatasetCatalog(Map.of(), new DatasetStore(tmp, Optional.empty(), quiet));
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
     return new RunExecutor(catalog, zoo);
   }
 
@@ -59,7 +64,12 @@ class ResolvedSpecGoldenTest {
     try {
       return Json.MAPPER.valueToTree(executor.resolve(parse(args)));
     } catch (IllegalArgumentException e) {
-      String m = e.getMessage().lines().findFirst().orElse("").replaceAll("/tmp/\\S*/case-\\d+\\.json", "FILE");
+      String m =
+          e.getMessage()
+              .lines()
+              .findFirst()
+              .orElse("")
+              .replaceAll("/tmp/\\S*/case-\\d+\\.json", "FILE");
       return Json.MAPPER.createObjectNode().put("error", m);
     }
   }
@@ -82,8 +92,13 @@ class ResolvedSpecGoldenTest {
     }
     GoldenJson.assertMatches(GOLDEN, actual);
     // one merge rule: every option and the same value in a spec file give the same run
-    actual.fields().forEachRemaining(e -> assertThat(e.getValue().get("file"))
-        .as("spec file of case '%s' resolves as its options", e.getKey()).isEqualTo(e.getValue().get("flags")));
+    actual
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(e.getValue().get("file"))
+                    .as("spec file of case '%s' resolves as its options", e.getKey())
+                    .isEqualTo(e.getValue().get("flags")));
   }
 
   /** Compares a JSON tree with a committed file, or rewrites the file with -Dgolden.update=true. */
@@ -97,7 +112,8 @@ class ResolvedSpecGoldenTest {
         Files.writeString(golden, text);
       }
       assertThat(golden).as("golden file (create it with -Dgolden.update=true)").isRegularFile();
-      assertThat(text).as("resolved specs against " + golden + " (-Dgolden.update=true rewrites it)")
+      assertThat(text)
+          .as("resolved specs against " + golden + " (-Dgolden.update=true rewrites it)")
           .isEqualTo(Files.readString(golden));
     }
   }

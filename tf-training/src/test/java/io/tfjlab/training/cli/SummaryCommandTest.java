@@ -19,10 +19,11 @@ class SummaryCommandTest {
     try {
       System.setOut(new PrintStream(captured, true));
       CommandLine cl = new CommandLine(new SummaryCommand()).setErr(new PrintWriter(err));
-      cl.setExecutionExceptionHandler((ex, c, p) -> {
-        c.getErr().println("error: " + ex.getMessage());
-        return 2;
-      });
+      cl.setExecutionExceptionHandler(
+          (ex, c, p) -> {
+            c.getErr().println("error: " + ex.getMessage());
+            return 2;
+          });
       int code = cl.execute(args);
       return new String[] {Integer.toString(code), captured.toString(), err.toString()};
     } finally {
@@ -35,8 +36,15 @@ class SummaryCommandTest {
     String[] list = summary("--spec", "../examples/layers-cnn.json");
     String[] zoo = summary("--model", "cnn");
     assertThat(list[0]).isEqualTo("0");
-    assertThat(list[1]).contains("Model: \"layers\"", "conv2d (Conv2D)", "(None, 24, 24, 64)",
-        "max_pooling2d (MaxPooling2D)", "dense_2 (Dense)", "(None, 10)", "Total params: 1,190,346");
+    assertThat(list[1])
+        .contains(
+            "Model: \"layers\"",
+            "conv2d (Conv2D)",
+            "(None, 24, 24, 64)",
+            "max_pooling2d (MaxPooling2D)",
+            "dense_2 (Dense)",
+            "(None, 10)",
+            "Total params: 1,190,346");
     assertThat(list[1].replace("Model: \"layers\"", "Model: \"cnn\"")).isEqualTo(zoo[1]);
   }
 
@@ -46,8 +54,10 @@ class SummaryCommandTest {
         .contains("(None, 256)", "Total params: 62,710");
     String[] bad = summary("--spec", "../examples/layers-cnn.json", "--dropout", "0.5");
     assertThat(bad[0]).isEqualTo("2");
-    assertThat(bad[2].strip()).isEqualTo("error: model.dropout does not apply to the layers model; describe the "
-        + "network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
+    assertThat(bad[2].strip())
+        .isEqualTo(
+            "error: model.dropout does not apply to the layers model; describe the "
+                + "network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
     assertThat(summary("--spec", "nowhere.json")[2]).contains("spec file nowhere.json not found");
   }
 }

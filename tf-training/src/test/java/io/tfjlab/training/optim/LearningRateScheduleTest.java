@@ -30,6 +30,7 @@ class LearningRateScheduleTest {
   @Test
   void rejectsANegativeStart() {
     assertThatThrownBy(() -> LearningRateSchedule.linearFrom(-1, 0.0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schedule.start");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("schedule.start");
   }
 }

@@ -15,14 +15,22 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 class OptimizerTest {
-  /** Three Adam steps on loss = Σ 0.5·g·p² (gradient g·p) for one tiny variable, run in TensorFlow. */
+  /**
+   * Three Adam steps on loss = Σ 0.5·g·p² (gradient g·p) for one tiny variable, run in TensorFlow.
+   */
   private static float[] adamSteps(OptimizerSpec spec, float[] start, float[] scale) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Variable<TFloat32> p = tf.withName("p").variable(tf.constant(start));
-      Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(tf.constant(0.5f),
-          tf.math.mul(tf.constant(scale), tf.math.square(tf.identity(p)))), tf.constant(0));
-      Op step = Optimizer.minimize(tf, spec, "opt", loss, List.of(p), tf.constant((float) spec.learningRate()));
+      Operand<TFloat32> loss =
+          tf.reduceSum(
+              tf.math.mul(
+                  tf.constant(0.5f),
+                  tf.math.mul(tf.constant(scale), tf.math.square(tf.identity(p)))),
+              tf.constant(0));
+      Op step =
+          Optimizer.minimize(
+              tf, spec, "opt", loss, List.of(p), tf.constant((float) spec.learningRate()));
       try (Session s = new Session(g)) {
         s.initialize();
         for (int i = 0; i < 3; i++) {
@@ -40,8 +48,8 @@ class OptimizerTest {
   }
 
   /** The same three steps by hand, ε under or outside the square root. */
-  private static double[] byHand(double lr, double b1, double b2, double eps, boolean inside, float[] start,
-      float[] scale) {
+  private static double[] byHand(
+      double lr, double b1, double b2, double eps, boolean inside, float[] start, float[] scale) {
     double[] p = new double[start.length];
     for (int i = 0; i < p.length; i++) {
       p[i] = start[i];
@@ -53,9 +61,15 @@ class OptimizerTest {
         v = b2 * v + (1 - b2) * grad * grad;
         double mHat = m / (1 - Math.pow(b1, t));
         double vHat = v / (1 - Math.pow(b2, t));
-        p[i] -= inside ? lr * mHat / Math.sqrt(vHat + eps)
-            // TensorFlow's ApplyAdam: ε added to √v (not bias-corrected), lr bias-corrected
-            : lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)) * m / (Math.sqrt(v) + eps);
+        p[i] -=
+            inside
+                ? lr * mHat / Math.sqrt(vHat + eps)
+                // TensorFlow's ApplyAdam: ε added to √v (not bias-corrected), lr bias-corrected
+                : lr
+                    * Math.sqrt(1 - Math.pow(b2, t))
+                    / (1 - Math.pow(b1, t))
+                    * m
+                    / (Math.sqrt(v) + eps);
       }
     }
     return p;
@@ -72,7 +86,9 @@ class OptimizerTest {
       assertThat((double) got[i]).isCloseTo(want[i], within(1e-6 + 1e-5 * Math.abs(want[i])));
     }
     // and it is not what TensorFlow's ε placement gives with the same ε
-    float[] outside = adamSteps(new OptimizerSpec("adam", 0.003, null, 0.5, null, 1e-4, null, null), start, scale);
+    float[] outside =
+        adamSteps(
+            new OptimizerSpec("adam", 0.003, null, 0.5, null, 1e-4, null, null), start, scale);
     double[] wantOutside = byHand(0.003, 0.5, 0.999, 1e-4, false, start, scale);
     assertThat((double) outside[2]).isCloseTo(wantOutside[2], within(1e-7));
     assertThat(Math.abs(got[2] - outside[2])).isGreaterThan(1e-5f);

@@ -54,10 +54,22 @@ class CheckpointerTest {
   @Test
   void resumingDropsHistoryRowsWrittenAfterTheRestoredCheckpoint() throws Exception {
     Path csv = tmp.resolve("history.csv");
-    Files.write(csv, List.of("phase,epoch,loss", "autoencoder,1,0.5", "autoencoder,2,0.4", "classifier,1,0.3",
-        "classifier,2,0.2", "classifier,3,0.1"));
+    Files.write(
+        csv,
+        List.of(
+            "phase,epoch,loss",
+            "autoencoder,1,0.5",
+            "autoencoder,2,0.4",
+            "classifier,1,0.3",
+            "classifier,2,0.2",
+            "classifier,3,0.1"));
     CsvLogger.trimAfter(csv, List.of("autoencoder", "classifier"), 1, 2);
-    assertThat(Files.readAllLines(csv)).containsExactly("phase,epoch,loss", "autoencoder,1,0.5", "autoencoder,2,0.4",
-        "classifier,1,0.3", "classifier,2,0.2");
+    assertThat(Files.readAllLines(csv))
+        .containsExactly(
+            "phase,epoch,loss",
+            "autoencoder,1,0.5",
+            "autoencoder,2,0.4",
+            "classifier,1,0.3",
+            "classifier,2,0.2");
   }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The layers of a spec and the one merge rule. */
 class SpecResolverTest {
-  static final SpecResolver RESOLVER = new SpecResolver(
-      com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class));
+  static final SpecResolver RESOLVER =
+      new SpecResolver(
+          com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class));
 
   @TempDir Path dir;
 
@@ -38,7 +39,8 @@ class SpecResolverTest {
   @Test
   void aSpecFileKeepsItsFieldsAndTakesTheRestFromTheModelFamily() throws Exception {
     Path f = dir.resolve("spec.json");
-    Files.writeString(f, "{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}, \"epochs\": 3}");
+    Files.writeString(
+        f, "{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}, \"epochs\": 3}");
     ResolvedSpec r = RESOLVER.resolve(List.of(SpecResolver.file(f)));
     RunSpec s = r.spec();
     assertThat(s.epochs()).isEqualTo(3);
@@ -48,9 +50,10 @@ class SpecResolverTest {
     assertThat(s.optimizer().learningRate()).isEqualTo(0.003);
     assertThat(s.checkpoint()).isEqualTo("last");
     assertThat(s.augment()).isEqualTo(AugmentSpec.digits());
-    assertThat(r.provenance()).containsEntry("epochs", "spec file spec.json")
-        .containsEntry("batchSize", "family sgan").containsEntry("augment.zoom",
-            "family sgan when {\"discriminator\":\"cnn\"}")
+    assertThat(r.provenance())
+        .containsEntry("epochs", "spec file spec.json")
+        .containsEntry("batchSize", "family sgan")
+        .containsEntry("augment.zoom", "family sgan when {\"discriminator\":\"cnn\"}")
         .doesNotContainKey("seed");
   }
 
@@ -58,31 +61,55 @@ class SpecResolverTest {
   void theSganScheduleDependsOnTheDiscriminatorAndThePresetIsAnOverlay() throws Exception {
     assertThat(resolve("{\"model\": {\"type\": \"sgan\"}}").spec().epochs()).isEqualTo(30);
     assertThat(resolve("{\"model\": {\"type\": \"sgan\"}}").spec().augment()).isNull();
-    assertThat(resolve("{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}").spec().epochs()).isEqualTo(12);
+    assertThat(
+            resolve("{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}")
+                .spec()
+                .epochs())
+        .isEqualTo(12);
     // the discriminator given in a higher layer than the model type still brings the CNN schedule
-    assertThat(resolve("{\"model\": {\"type\": \"sgan\"}}", "{\"model\": {\"discriminator\": \"cnn\"}}").spec().epochs())
+    assertThat(
+            resolve(
+                    "{\"model\": {\"type\": \"sgan\"}}",
+                    "{\"model\": {\"discriminator\": \"cnn\"}}")
+                .spec()
+                .epochs())
         .isEqualTo(12);
     ResolvedSpec paper = resolve("{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\"}}");
     assertThat(paper.spec().epochs()).isEqualTo(300);
     assertThat(paper.spec().model().averageRate()).isEqualTo(0.0001);
     assertThat(paper.provenance()).containsEntry("model.averageRate", "preset paper");
-    assertThat(resolve("{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\", \"averageRate\": 0.01}}").spec()
-        .model().averageRate()).isEqualTo(0.01);
+    assertThat(
+            resolve(
+                    "{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\", \"averageRate\": 0.01}}")
+                .spec()
+                .model()
+                .averageRate())
+        .isEqualTo(0.01);
   }
 
   @Test
   void objectsMergeKeyByKeyAndAnotherKindStartsAgain() throws Exception {
-    RunSpec lr = resolve("{\"model\": {\"type\": \"sgan\"}, \"optimizer\": {\"learningRate\": 0.001}}").spec();
+    RunSpec lr =
+        resolve("{\"model\": {\"type\": \"sgan\"}, \"optimizer\": {\"learningRate\": 0.001}}")
+            .spec();
     assertThat(lr.optimizer().beta1()).isEqualTo(0.5);
     assertThat(lr.optimizer().epsilon()).isEqualTo(1e-4);
-    RunSpec sgd = resolve("{\"model\": {\"type\": \"sgan\"}, \"optimizer\": {\"name\": \"sgd\"}}").spec();
+    RunSpec sgd =
+        resolve("{\"model\": {\"type\": \"sgan\"}, \"optimizer\": {\"name\": \"sgd\"}}").spec();
     assertThat(sgd.optimizer().name()).isEqualTo("sgd");
     assertThat(sgd.optimizer().learningRate()).isEqualTo(0.003);
     assertThat(sgd.optimizer().beta1()).isNull();
-    RunSpec noAugment = resolve("{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}", "{\"augment\": null}")
-        .spec();
+    RunSpec noAugment =
+        resolve(
+                "{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}",
+                "{\"augment\": null}")
+            .spec();
     assertThat(noAugment.augment()).isNull();
-    RunSpec mlp = resolve("{\"model\": {\"type\": \"cnn\", \"dropout\": 0.4}}", "{\"model\": {\"type\": \"mlp\"}}").spec();
+    RunSpec mlp =
+        resolve(
+                "{\"model\": {\"type\": \"cnn\", \"dropout\": 0.4}}",
+                "{\"model\": {\"type\": \"mlp\"}}")
+            .spec();
     assertThat(mlp.model().dropout()).isEqualTo(0.0);
     assertThat(mlp.model().hidden()).containsExactly(150, 150);
   }
@@ -96,7 +123,8 @@ class SpecResolverTest {
   @Test
   void badSpecsAreOneLineErrorsNamingTheField() throws Exception {
     assertThatThrownBy(() -> resolve("{\"epochs\": 3}")).hasMessageContaining("--model NAME");
-    assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"nope\"}}")).hasMessageContaining("unknown model 'nope'");
+    assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"nope\"}}"))
+        .hasMessageContaining("unknown model 'nope'");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"cnn\"}, \"epoch\": 3}"))
         .hasMessageContaining("\"epoch\"");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"cnn\"}, \"epochs\": 0}"))
@@ -107,12 +135,15 @@ class SpecResolverTest {
         .hasMessageContaining("model linear has no presets");
     // no option is silently ignored: a model field its family does not read is refused
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"sgan\", \"dropout\": 0.3}}"))
-        .hasMessageContaining("model.dropout does not apply to sgan (its options: averageRate, discriminator");
+        .hasMessageContaining(
+            "model.dropout does not apply to sgan (its options: averageRate, discriminator");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"conv1d\", \"hidden\": [3]}}"))
         .hasMessageContaining("model.hidden does not apply to conv1d (its options: none)");
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"model\": ");
-    assertThatThrownBy(() -> SpecResolver.file(bad)).hasMessageContaining("bad.json: not valid JSON");
-    assertThatThrownBy(() -> SpecResolver.file(dir.resolve("none.json"))).hasMessageContaining("not found");
+    assertThatThrownBy(() -> SpecResolver.file(bad))
+        .hasMessageContaining("bad.json: not valid JSON");
+    assertThatThrownBy(() -> SpecResolver.file(dir.resolve("none.json")))
+        .hasMessageContaining("not found");
   }
 }

@@ -47,9 +47,9 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A training scheme added from outside, without touching the loop: a model family whose phase
- * names the step kind {@code twice} and a step of that kind (two optimiser updates per batch),
- * both bound in a user's Guice module, trained end to end on the XOR toy problem.
+ * A training scheme added from outside, without touching the loop: a model family whose phase names
+ * the step kind {@code twice} and a step of that kind (two optimiser updates per batch), both bound
+ * in a user's Guice module, trained end to end on the XOR toy problem.
  */
 class CustomTrainingStepTest {
   @TempDir Path tmp;
@@ -78,12 +78,26 @@ class CustomTrainingStepTest {
     public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
       BuiltModel m = xor.build(ctx, resolve(spec), input);
       List<Phase> phases = m.phases().stream().map(p -> p.withStepKind("twice")).toList();
-      return new BuiltModel(name(), m.spec(), m.task(), m.context(), m.input(), m.target(), m.output(), phases,
-          m.parts(), m.classifierParts(), m.dataInit(), m.generator());
+      return new BuiltModel(
+          name(),
+          m.spec(),
+          m.task(),
+          m.context(),
+          m.input(),
+          m.target(),
+          m.output(),
+          phases,
+          m.parts(),
+          m.classifierParts(),
+          m.dataInit(),
+          m.generator());
     }
   }
 
-  /** Two updates per batch (step seeds 2·step and 2·step + 1); reports the first update's loss as {@code first_loss}. */
+  /**
+   * Two updates per batch (step seeds 2·step and 2·step + 1); reports the first update's loss as
+   * {@code first_loss}.
+   */
   static final class TwiceFactory implements TrainingStep.Factory {
     final List<Long> steps = new ArrayList<>();
     int closed;
@@ -102,18 +116,25 @@ class CustomTrainingStepTest {
           steps.add(in.step());
           float[] first = update(in, 2 * in.step());
           float[] second = update(in, 2 * in.step() + 1);
-          return new StepResult(in.batch().size(), second[0], second[1], Map.of("first_loss", (double) first[0]));
+          return new StepResult(
+              in.batch().size(), second[0], second[1], Map.of("first_loss", (double) first[0]));
         }
 
         private float[] update(StepInput in, long seed) {
           Batch b = in.batch();
           BuiltModel model = setup.graph().model();
-          Session.Runner r = feeds.feed(setup.session().runner(), seed, in.learningRate())
-              .feed(model.input(), b.images()).feed(model.target(), b.labels())
-              .addTarget(setup.graph().trainOp(setup.phaseIndex()))
-              .fetch(setup.graph().trainingLoss(setup.phaseIndex())).fetch(setup.phase().metric());
+          Session.Runner r =
+              feeds
+                  .feed(setup.session().runner(), seed, in.learningRate())
+                  .feed(model.input(), b.images())
+                  .feed(model.target(), b.labels())
+                  .addTarget(setup.graph().trainOp(setup.phaseIndex()))
+                  .fetch(setup.graph().trainingLoss(setup.phaseIndex()))
+                  .fetch(setup.phase().metric());
           try (Result res = r.run()) {
-            return new float[] {((TFloat32) res.get(0)).getFloat(), ((TFloat32) res.get(1)).getFloat()};
+            return new float[] {
+              ((TFloat32) res.get(0)).getFloat(), ((TFloat32) res.get(1)).getFloat()
+            };
           }
         }
 
@@ -127,54 +148,68 @@ class CustomTrainingStepTest {
   }
 
   static RunSpec spec(int epochs) {
-    return RunSpec.of(ModelSpec.of("xor-twice")).withDataset("toy-xor").withEpochs(epochs).withBatchSize(64)
-        .withOptimizer(OptimizerSpec.adam(0.01)).withThreads(1);
+    return RunSpec.of(ModelSpec.of("xor-twice"))
+        .withDataset("toy-xor")
+        .withEpochs(epochs)
+        .withBatchSize(64)
+        .withOptimizer(OptimizerSpec.adam(0.01))
+        .withThreads(1);
   }
 
   @Test
   void aStepKindBoundInAUsersModuleTrainsThePhaseThatNamesIt() throws Exception {
     TwiceFactory twice = new TwiceFactory();
-    Injector injector = Guice.createInjector(
-        new TrainingModule(new DataModule.DataOptions(Optional.of(tmp.resolve("data")), Optional.empty())),
-        new AbstractModule() {
-          @Override
-          protected void configure() {
-            MapBinder.newMapBinder(binder(), String.class, ModelFactory.class).addBinding("xor-twice")
-                .toInstance(new TwiceXor());
-            TrainingSteps.bind(binder()).addBinding("twice").toInstance(twice);
-          }
-        });
+    Injector injector =
+        Guice.createInjector(
+            new TrainingModule(
+                new DataModule.DataOptions(Optional.of(tmp.resolve("data")), Optional.empty())),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class, ModelFactory.class)
+                    .addBinding("xor-twice")
+                    .toInstance(new TwiceXor());
+                TrainingSteps.bind(binder()).addBinding("twice").toInstance(twice);
+              }
+            });
     List<String> events = new ArrayList<>();
-    Callback record = new Callback() {
-      @Override
-      public void onTrainBegin(TrainingContext ctx) {
-        events.add("train begin at step " + ctx.state().step());
-      }
+    Callback record =
+        new Callback() {
+          @Override
+          public void onTrainBegin(TrainingContext ctx) {
+            events.add("train begin at step " + ctx.state().step());
+          }
 
-      @Override
-      public void onPhaseBegin(TrainingContext ctx) {
-        events.add("phase " + ctx.phase().name() + " (" + TrainingSteps.kindOf(ctx.phase()) + ")");
-      }
+          @Override
+          public void onPhaseBegin(TrainingContext ctx) {
+            events.add(
+                "phase " + ctx.phase().name() + " (" + TrainingSteps.kindOf(ctx.phase()) + ")");
+          }
 
-      @Override
-      public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-        events.add("epoch " + logs.epoch() + " " + logs.metrics().keySet());
-      }
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            events.add("epoch " + logs.epoch() + " " + logs.metrics().keySet());
+          }
 
-      @Override
-      public void onTrainEnd(TrainingContext ctx) {
-        events.add("train end at step " + ctx.state().step());
-      }
-    };
+          @Override
+          public void onTrainEnd(TrainingContext ctx) {
+            events.add("train end at step " + ctx.state().step());
+          }
+        };
     int epochs = 4;
-    RunResult r = injector.getInstance(RunExecutor.class).withCallbacks(List.of(record))
-        .train(spec(epochs), tmp.resolve("runs"), "test", out);
+    RunResult r =
+        injector
+            .getInstance(RunExecutor.class)
+            .withCallbacks(List.of(record))
+            .train(spec(epochs), tmp.resolve("runs"), "test", out);
     int batches = twice.steps.size() / epochs;
     assertThat(batches).isPositive();
-    assertThat(twice.steps).as("one call per batch, global steps in order")
+    assertThat(twice.steps)
+        .as("one call per batch, global steps in order")
         .containsExactlyElementsOf(LongStream.range(0, (long) batches * epochs).boxed().toList());
     assertThat(twice.closed).isEqualTo(1);
-    List<String> expected = new ArrayList<>(List.of("train begin at step 0", "phase classifier (twice)"));
+    List<String> expected =
+        new ArrayList<>(List.of("train begin at step 0", "phase classifier (twice)"));
     for (int e = 1; e <= epochs; e++) {
       expected.add("epoch " + e + " [loss, acc, first_loss, val_loss, val_acc, lr, train_seconds]");
     }
@@ -188,14 +223,19 @@ class CustomTrainingStepTest {
 
   @Test
   void aPhaseNamingAnUnregisteredKindIsRefusedBeforeAnyFileIsWritten() {
-    Injector models = Guice.createInjector(new ModelsModule(), new AbstractModule() {
-      @Override
-      protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, ModelFactory.class).addBinding("xor-twice")
-            .toInstance(new TwiceXor());
-      }
-    });
-    DatasetCatalog catalog = new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
+    Injector models =
+        Guice.createInjector(
+            new ModelsModule(),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class, ModelFactory.class)
+                    .addBinding("xor-twice")
+                    .toInstance(new TwiceXor());
+              }
+            });
+    DatasetCatalog catalog =
+        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
     RunExecutor builtInOnly = new RunExecutor(catalog, models.getInstance(ModelZoo.class));
     assertThatThrownBy(() -> builtInOnly.train(spec(1), tmp.resolve("runs"), "test", out))
         .isInstanceOf(IllegalArgumentException.class)
@@ -204,8 +244,10 @@ class CustomTrainingStepTest {
         .hasMessageContaining("TrainingSteps.bind(binder()).addBinding(\"twice\")");
     assertThat(tmp.resolve("runs")).doesNotExist();
     // the same kind given without Guice trains
-    RunResult r = builtInOnly.withSteps(TrainingSteps.builtIn().with("twice", new TwiceFactory()))
-        .train(spec(1), tmp.resolve("runs"), "test", out);
+    RunResult r =
+        builtInOnly
+            .withSteps(TrainingSteps.builtIn().with("twice", new TwiceFactory()))
+            .train(spec(1), tmp.resolve("runs"), "test", out);
     assertThat(r.testExamples()).isPositive();
   }
 }

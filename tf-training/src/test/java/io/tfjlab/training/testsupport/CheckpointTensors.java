@@ -22,14 +22,16 @@ import org.tensorflow.proto.TensorShapeProto;
  * Reads every tensor of a TensorFlow checkpoint (a tensor bundle: {@code <prefix>.index}, a
  * LevelDB-format table of {@link BundleEntryProto}s, and {@code <prefix>.data-NNNNN-of-NNNNN}) from
  * its files alone, without a graph: a test can fingerprint a run's checkpoint however the code that
- * wrote it builds its graph. Checks the table's magic number, that blocks are uncompressed, and each
- * tensor's (masked) CRC-32C.
+ * wrote it builds its graph. Checks the table's magic number, that blocks are uncompressed, and
+ * each tensor's (masked) CRC-32C.
  */
 public final class CheckpointTensors {
   private static final long TABLE_MAGIC = 0xdb4775248b80fb57L;
   private static final int FOOTER = 48;
 
-  /** One saved tensor: its name (the variable's op name), type, shape and raw little-endian bytes. */
+  /**
+   * One saved tensor: its name (the variable's op name), type, shape and raw little-endian bytes.
+   */
   public record Entry(String name, DataType dtype, long[] shape, byte[] bytes) {
     /** The values of a float tensor. */
     public float[] floats() {
@@ -44,7 +46,9 @@ public final class CheckpointTensors {
 
   private CheckpointTensors() {}
 
-  /** Every tensor of the checkpoint with this prefix (e.g. {@code checkpoints/last/model}), by name. */
+  /**
+   * Every tensor of the checkpoint with this prefix (e.g. {@code checkpoints/last/model}), by name.
+   */
   public static SortedMap<String, Entry> read(Path prefix) {
     Path index = prefix.resolveSibling(prefix.getFileName() + ".index");
     try {
@@ -63,21 +67,32 @@ public final class CheckpointTensors {
       for (var e : raw.entrySet()) {
         BundleEntryProto entry = BundleEntryProto.parseFrom(e.getValue());
         if (entry.getSlicesCount() > 0) {
-          throw new IllegalStateException(e.getKey() + " is a sliced (partitioned) tensor; not supported");
+          throw new IllegalStateException(
+              e.getKey() + " is a sliced (partitioned) tensor; not supported");
         }
         int shard = entry.getShardId();
         if (shards[shard] == null) {
-          shards[shard] = Files.readAllBytes(prefix.resolveSibling(String.format("%s.data-%05d-of-%05d",
-              prefix.getFileName(), shard, header.getNumShards())));
+          shards[shard] =
+              Files.readAllBytes(
+                  prefix.resolveSibling(
+                      String.format(
+                          "%s.data-%05d-of-%05d",
+                          prefix.getFileName(), shard, header.getNumShards())));
         }
-        byte[] bytes = Arrays.copyOfRange(shards[shard], (int) entry.getOffset(),
-            (int) (entry.getOffset() + entry.getSize()));
+        byte[] bytes =
+            Arrays.copyOfRange(
+                shards[shard],
+                (int) entry.getOffset(),
+                (int) (entry.getOffset() + entry.getSize()));
         CRC32C crc = new CRC32C();
         crc.update(bytes);
         if (masked((int) crc.getValue()) != entry.getCrc32C()) {
           throw new IllegalStateException(e.getKey() + ": CRC-32C mismatch in " + prefix);
         }
-        long[] shape = entry.getShape().getDimList().stream().mapToLong(TensorShapeProto.Dim::getSize).toArray();
+        long[] shape =
+            entry.getShape().getDimList().stream()
+                .mapToLong(TensorShapeProto.Dim::getSize)
+                .toArray();
         out.put(e.getKey(), new Entry(e.getKey(), entry.getDtype(), shape, bytes));
       }
       return Collections.unmodifiableSortedMap(out);
@@ -88,15 +103,19 @@ public final class CheckpointTensors {
     }
   }
 
-  /** TensorFlow's masked CRC-32C (rotated right by 15 bits plus a constant), as bundles store it. */
+  /**
+   * TensorFlow's masked CRC-32C (rotated right by 15 bits plus a constant), as bundles store it.
+   */
   private static int masked(int crc) {
     return ((crc >>> 15) | (crc << 17)) + 0xa282ead8;
   }
 
   /** All key/value pairs of a LevelDB table (footer → index block → data blocks). */
   private static SortedMap<String, byte[]> readTable(byte[] table, Path file) {
-    ByteBuffer footer = ByteBuffer.wrap(table, table.length - FOOTER, FOOTER).order(ByteOrder.LITTLE_ENDIAN);
-    if (ByteBuffer.wrap(table, table.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() != TABLE_MAGIC) {
+    ByteBuffer footer =
+        ByteBuffer.wrap(table, table.length - FOOTER, FOOTER).order(ByteOrder.LITTLE_ENDIAN);
+    if (ByteBuffer.wrap(table, table.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()
+        != TABLE_MAGIC) {
       throw new IllegalStateException(file + " is not a LevelDB table (bad magic number)");
     }
     varint(footer); // metaindex handle: unused
@@ -118,7 +137,8 @@ public final class CheckpointTensors {
     if (table[(int) (offset + size)] != 0) {
       throw new IllegalStateException(file + ": compressed table blocks are not supported");
     }
-    ByteBuffer b = ByteBuffer.wrap(table, (int) offset, (int) size).slice().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.wrap(table, (int) offset, (int) size).slice().order(ByteOrder.LITTLE_ENDIAN);
     int restarts = b.getInt((int) size - 4);
     int end = (int) size - 4 * (restarts + 1);
     SortedMap<String, byte[]> out = new TreeMap<>();

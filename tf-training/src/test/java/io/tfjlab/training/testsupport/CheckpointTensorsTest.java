@@ -20,7 +20,9 @@ class CheckpointTensorsTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Ops layer = tf.withSubScope("layer");
-      layer.withName("kernel").variable(tf.constant(new float[][] {{1.5f, -2f, 3f}, {4f, 5f, -6.25f}}));
+      layer
+          .withName("kernel")
+          .variable(tf.constant(new float[][] {{1.5f, -2f, 3f}, {4f, 5f, -6.25f}}));
       layer.withName("bias").variable(tf.constant(new float[] {0.125f}));
       try (Session s = new Session(g, io.tfjlab.models.runtime.Placement.CPU.sessionConfig(1))) {
         s.initialize();

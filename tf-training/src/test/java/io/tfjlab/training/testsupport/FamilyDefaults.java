@@ -12,8 +12,9 @@ import java.util.List;
 
 /** A model's run spec with its family's defaults, as {@code --model NAME} resolves it. */
 public final class FamilyDefaults {
-  private static final SpecResolver RESOLVER = new SpecResolver(
-      com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class));
+  private static final SpecResolver RESOLVER =
+      new SpecResolver(
+          com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class));
 
   private FamilyDefaults() {}
 

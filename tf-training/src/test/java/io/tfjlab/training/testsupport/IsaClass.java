@@ -18,14 +18,35 @@ import java.util.stream.Stream;
  */
 public final class IsaClass {
   /** The flags that select float kernels, in a fixed order. */
-  static final List<String> FLAGS = List.of("avx", "avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl",
-      "avx512_vnni", "avx512_bf16", "avx512_fp16", "avx_vnni", "amx_tile", "amx_bf16");
-  static final List<String> ENVIRONMENT = List.of("TF_ENABLE_ONEDNN_OPTS", "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA",
-      "ONEDNN_DEFAULT_FPMATH_MODE");
+  static final List<String> FLAGS =
+      List.of(
+          "avx",
+          "avx2",
+          "fma",
+          "avx512f",
+          "avx512dq",
+          "avx512bw",
+          "avx512vl",
+          "avx512_vnni",
+          "avx512_bf16",
+          "avx512_fp16",
+          "avx_vnni",
+          "amx_tile",
+          "amx_bf16");
+
+  static final List<String> ENVIRONMENT =
+      List.of(
+          "TF_ENABLE_ONEDNN_OPTS",
+          "ONEDNN_MAX_CPU_ISA",
+          "DNNL_MAX_CPU_ISA",
+          "ONEDNN_DEFAULT_FPMATH_MODE");
 
   private IsaClass() {}
 
-  /** This machine's class, e.g. {@code amd64: avx avx2 fma avx512f ...; caches L1d 48K L2 2048K L3 307200K}. */
+  /**
+   * This machine's class, e.g. {@code amd64: avx avx2 fma avx512f ...; caches L1d 48K L2 2048K L3
+   * 307200K}.
+   */
   public static String current() {
     List<String> parts = new ArrayList<>();
     Optional<Set<String>> flags = cpuFlags();
@@ -42,7 +63,9 @@ public final class IsaClass {
         env.add(name + "=" + v);
       }
     }
-    return System.getProperty("os.arch") + ":" + (flags.isEmpty() ? " (no /proc/cpuinfo)" : "")
+    return System.getProperty("os.arch")
+        + ":"
+        + (flags.isEmpty() ? " (no /proc/cpuinfo)" : "")
         + (parts.isEmpty() ? "" : " " + String.join(" ", parts))
         + (caches.isEmpty() ? "" : "; caches " + caches)
         + (env.isEmpty() ? "" : "; " + String.join(" ", env));
@@ -50,25 +73,36 @@ public final class IsaClass {
 
   private static Optional<Set<String>> cpuFlags() {
     try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
-          .findFirst().map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+")));
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("flags"))
+          .findFirst()
+          .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+")));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** CPU 0's data and unified caches, e.g. {@code L1d 48K L2 2048K L3 307200K}; empty where /sys lacks them. */
+  /**
+   * CPU 0's data and unified caches, e.g. {@code L1d 48K L2 2048K L3 307200K}; empty where /sys
+   * lacks them.
+   */
   private static String caches() {
     Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
     try (Stream<Path> s = Files.list(dir)) {
       List<String> out = new ArrayList<>();
-      for (Path index : s.filter(p -> p.getFileName().toString().startsWith("index")).sorted().toList()) {
+      for (Path index :
+          s.filter(p -> p.getFileName().toString().startsWith("index")).sorted().toList()) {
         String type = Files.readString(index.resolve("type")).trim();
         if (type.equals("Instruction")) {
           continue;
         }
         String level = Files.readString(index.resolve("level")).trim();
-        out.add("L" + level + (type.equals("Data") ? "d" : "") + " " + Files.readString(index.resolve("size")).trim());
+        out.add(
+            "L"
+                + level
+                + (type.equals("Data") ? "d" : "")
+                + " "
+                + Files.readString(index.resolve("size")).trim());
       }
       return String.join(" ", out);
     } catch (IOException | RuntimeException e) {

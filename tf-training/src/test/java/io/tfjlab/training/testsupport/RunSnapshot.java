@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a finished run folder says, without wall time: {@code history.csv} without its time
- * columns, {@code results.json} without its time fields, and a fingerprint of every tensor of a
- * checkpoint (variables, optimiser slots, weight averages).
+ * What a finished run folder says, without wall time: {@code history.csv} without its time columns,
+ * {@code results.json} without its time fields, and a fingerprint of every tensor of a checkpoint
+ * (variables, optimiser slots, weight averages).
  *
  * @param history the history's text without columns whose name ends in "seconds"
  * @param results results.json without fields whose name ends in "seconds"/"Seconds", keys sorted
@@ -32,15 +32,24 @@ import java.util.TreeMap;
 public record RunSnapshot(String history, ObjectNode results, List<TensorStats> variables) {
   /** How many leading values of each tensor are kept. */
   public static final int FIRST_VALUES = 4;
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /**
    * One checkpoint tensor in numbers: the SHA-256 of its raw bytes, and statistics that survive
    * last-bit rounding differences between machines.
    */
-  public record TensorStats(String name, String dtype, List<Long> shape, String sha256, double sum,
-      double sumSquares, List<Double> first) {
+  public record TensorStats(
+      String name,
+      String dtype,
+      List<Long> shape,
+      String sha256,
+      double sum,
+      double sumSquares,
+      List<Double> first) {
     static TensorStats of(CheckpointTensors.Entry e) {
       double sum = 0;
       double squares = 0;
@@ -55,8 +64,14 @@ public record RunSnapshot(String history, ObjectNode results, List<TensorStats> 
           }
         }
       }
-      return new TensorStats(e.name(), e.dtype().name(), Arrays.stream(e.shape()).boxed().toList(), RunSnapshot.sha256(e.bytes()),
-          sum, squares, first);
+      return new TensorStats(
+          e.name(),
+          e.dtype().name(),
+          Arrays.stream(e.shape()).boxed().toList(),
+          RunSnapshot.sha256(e.bytes()),
+          sum,
+          squares,
+          first);
     }
 
     /** Number of values. */
@@ -65,9 +80,14 @@ public record RunSnapshot(String history, ObjectNode results, List<TensorStats> 
     }
   }
 
-  /** The snapshot of a run folder, its tensors read from checkpoint {@code checkpoint} (best or last). */
+  /**
+   * The snapshot of a run folder, its tensors read from checkpoint {@code checkpoint} (best or
+   * last).
+   */
   public static RunSnapshot of(Path run, String checkpoint) {
-    return new RunSnapshot(history(run.resolve("history.csv")), results(run.resolve("results.json")),
+    return new RunSnapshot(
+        history(run.resolve("history.csv")),
+        results(run.resolve("results.json")),
         tensors(run.resolve("checkpoints").resolve(checkpoint).resolve("model")));
   }
 
@@ -140,7 +160,14 @@ public record RunSnapshot(String history, ObjectNode results, List<TensorStats> 
   /** SHA-256 over every tensor's name, shape and the SHA-256 of its bytes, in name order. */
   public String variablesSha256() {
     StringBuilder b = new StringBuilder();
-    variables.forEach(v -> b.append(v.name()).append(' ').append(v.shape()).append(' ').append(v.sha256()).append('\n'));
+    variables.forEach(
+        v ->
+            b.append(v.name())
+                .append(' ')
+                .append(v.shape())
+                .append(' ')
+                .append(v.sha256())
+                .append('\n'));
     return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -26,7 +26,9 @@ import org.tensorflow.Session;
 public final class ScriptedTraining {
   private ScriptedTraining() {}
 
-  /** A phase named {@code name} whose metric is {@code metricName}; no operands (nothing runs them). */
+  /**
+   * A phase named {@code name} whose metric is {@code metricName}; no operands (nothing runs them).
+   */
   public static Phase phase(String name, String metricName) {
     return new Phase(name, null, null, metricName, List.of(), List.of(), Phase.PhaseData.LABELED);
   }

@@ -22,11 +22,13 @@ import java.util.stream.IntStream;
  * each class two bright blobs at its own places, shifted by up to 2 pixels, scaled in brightness
  * and over uniform noise. {@value #TRAIN_PER_CLASS} training and {@value #TEST_PER_CLASS} test
  * images per class. Registered in a {@link DatasetCatalog} under {@value #NAME} with no files: the
- * loader builds the images (the store's cache check over zero files succeeds without touching disk).
+ * loader builds the images (the store's cache check over zero files succeeds without touching
+ * disk).
  */
 public final class SyntheticImageDataset {
   /** The catalog name of the data set. */
   public static final String NAME = "synthetic-digits";
+
   public static final int TRAIN_PER_CLASS = 30;
   public static final int TEST_PER_CLASS = 10;
   public static final int CLASSES = 10;
@@ -37,26 +39,37 @@ public final class SyntheticImageDataset {
 
   /** The data set (a pure function of the constants above). */
   public static Dataset dataset() {
-    return new Dataset(NAME, images(TRAIN_PER_CLASS, SEED), images(TEST_PER_CLASS, SEED + 1),
-        IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList(), Map.of("synthetic", "seed-" + SEED),
+    return new Dataset(
+        NAME,
+        images(TRAIN_PER_CLASS, SEED),
+        images(TEST_PER_CLASS, SEED + 1),
+        IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList(),
+        Map.of("synthetic", "seed-" + SEED),
         Path.of("in-memory"));
   }
 
   /** The catalog entry: no files, no sources, a loader that builds the images. */
   public static DatasetDescriptor descriptor() {
-    return new DatasetDescriptor(NAME, "seeded synthetic 28x28x1 10-class images (tests)", SHAPE,
-        IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList(), List.of(), List.of(),
+    return new DatasetDescriptor(
+        NAME,
+        "seeded synthetic 28x28x1 10-class images (tests)",
+        SHAPE,
+        IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList(),
+        List.of(),
+        List.of(),
         (descriptor, files) -> dataset());
   }
 
   /** A catalog holding only this data set, its (unused) cache under {@code dataDir}. */
   public static DatasetCatalog catalog(Path dataDir, PrintStream log) {
-    return new DatasetCatalog(Map.of(NAME, descriptor()), new DatasetStore(dataDir, Optional.empty(), log));
+    return new DatasetCatalog(
+        Map.of(NAME, descriptor()), new DatasetStore(dataDir, Optional.empty(), log));
   }
 
   /** An executor over {@link #catalog} and the model zoo, as the CLI builds one. */
   public static RunExecutor executor(Path dataDir, PrintStream log) {
-    ModelZoo zoo = com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
     return new RunExecutor(catalog(dataDir, log), zoo);
   }
 

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * One-line messages for the errors Jackson raises while reading a spec: where (the JSON path, e.g.
- * {@code model.layers[3]}), what, and the allowed values. For a layer: its index and type, an unknown
- * type with the list of types, an unknown field with the fields that type takes, and the field
- * checks of the layer records.
+ * {@code model.layers[3]}), what, and the allowed values. For a layer: its index and type, an
+ * unknown type with the list of types, an unknown field with the fields that type takes, and the
+ * field checks of the layer records.
  */
 public final class ConfigErrors {
   private ConfigErrors() {}
@@ -27,39 +27,66 @@ public final class ConfigErrors {
     int layer = layerIndex(path);
     String what = detail(m, path, layer);
     if (layer < 0) {
-      // the records' own checks name their field already (spec.epochs, model.dropout), as does a wrong value type
-      String where = m instanceof UnrecognizedPropertyException ? render(path, path.size() - 1)
-          : m instanceof ValueInstantiationException || what.startsWith(render(path, -1)) ? "" : render(path, -1);
+      // the records' own checks name their field already (spec.epochs, model.dropout), as does a
+      // wrong value type
+      String where =
+          m instanceof UnrecognizedPropertyException
+              ? render(path, path.size() - 1)
+              : m instanceof ValueInstantiationException || what.startsWith(render(path, -1))
+                  ? ""
+                  : render(path, -1);
       return where.isEmpty() ? what : where + ": " + what;
     }
     String type = layerType(m, path, layer);
-    return "model.layers[" + path.get(layer).getIndex() + "]" + (type == null ? "" : " (" + type + ")") + ": " + what;
+    return "model.layers["
+        + path.get(layer).getIndex()
+        + "]"
+        + (type == null ? "" : " (" + type + ")")
+        + ": "
+        + what;
   }
 
-  private static String detail(JsonMappingException m, List<JsonMappingException.Reference> path, int layer) {
+  private static String detail(
+      JsonMappingException m, List<JsonMappingException.Reference> path, int layer) {
     if (m instanceof InvalidTypeIdException t && layer >= 0 && path.size() == layer + 1) {
       String allowed = "; use one of: " + String.join(", ", LayerTypes.names());
-      return t.getTypeId() == null ? "no \"type\"" + allowed : "unknown layer type \"" + t.getTypeId() + "\"" + allowed;
+      return t.getTypeId() == null
+          ? "no \"type\"" + allowed
+          : "unknown layer type \"" + t.getTypeId() + "\"" + allowed;
     }
     if (m instanceof UnrecognizedPropertyException u) {
       if (LayerTypes.isLayer(u.getReferringClass())) {
-        return "unknown field \"" + u.getPropertyName() + "\"; " + LayerTypes.describeFields(u.getReferringClass());
+        return "unknown field \""
+            + u.getPropertyName()
+            + "\"; "
+            + LayerTypes.describeFields(u.getReferringClass());
       }
-      return "unknown field \"" + u.getPropertyName() + "\"; known: " + String.join(", ",
-          u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
+      return "unknown field \""
+          + u.getPropertyName()
+          + "\"; known: "
+          + String.join(
+              ", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
     }
-    if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
+    if (m instanceof ValueInstantiationException v
+        && v.getCause() != null
+        && v.getCause().getMessage() != null) {
       String message = firstLine(v.getCause().getMessage());
       Class<?> built = v.getType().getRawClass();
-      // a misspelt required field shows up as missing: Jackson reports unknown fields after construction
+      // a misspelt required field shows up as missing: Jackson reports unknown fields after
+      // construction
       return v.getCause() instanceof Fields.MissingField && LayerTypes.isLayer(built)
-          ? message + "; " + LayerTypes.describeFields(built) : message;
+          ? message + "; " + LayerTypes.describeFields(built)
+          : message;
     }
     String field = layer >= 0 ? render(path.subList(layer + 1, path.size()), -1) : render(path, -1);
     if (m instanceof MismatchedInputException x && x.getTargetType() != null && !field.isEmpty()) {
       Object given = x instanceof InvalidFormatException f ? f.getValue() : null;
-      return field + " must be " + expected(x.getTargetType()) + (given == null ? ""
-          : ", got " + (given instanceof String ? "\"" + given + "\"" : given));
+      return field
+          + " must be "
+          + expected(x.getTargetType())
+          + (given == null
+              ? ""
+              : ", got " + (given instanceof String ? "\"" + given + "\"" : given));
     }
     String message = firstLine(m.getOriginalMessage());
     return layer < 0 || field.isEmpty() ? message : field + ": " + message;
@@ -80,7 +107,9 @@ public final class ConfigErrors {
     return "a " + c.getSimpleName();
   }
 
-  /** Position in the path of the layer's array index (the reference after {@code layers}), or -1. */
+  /**
+   * Position in the path of the layer's array index (the reference after {@code layers}), or -1.
+   */
   private static int layerIndex(List<JsonMappingException.Reference> path) {
     for (int i = 0; i + 1 < path.size(); i++) {
       if ("layers".equals(path.get(i).getFieldName()) && path.get(i + 1).getIndex() >= 0) {
@@ -91,11 +120,13 @@ public final class ConfigErrors {
   }
 
   /** The type of the layer the error is in, when Jackson got that far. */
-  private static String layerType(JsonMappingException m, List<JsonMappingException.Reference> path, int layer) {
+  private static String layerType(
+      JsonMappingException m, List<JsonMappingException.Reference> path, int layer) {
     if (m instanceof UnrecognizedPropertyException u && LayerTypes.isLayer(u.getReferringClass())) {
       return LayerTypes.name(u.getReferringClass());
     }
-    if (m instanceof ValueInstantiationException v && path.size() == layer + 1
+    if (m instanceof ValueInstantiationException v
+        && path.size() == layer + 1
         && LayerTypes.isLayer(v.getType().getRawClass())) {
       return LayerTypes.name(v.getType().getRawClass());
     }
@@ -109,7 +140,9 @@ public final class ConfigErrors {
     return null;
   }
 
-  /** {@code model.layers[3].units} from Jackson's references (the first {@code n}, or all for -1). */
+  /**
+   * {@code model.layers[3].units} from Jackson's references (the first {@code n}, or all for -1).
+   */
   private static String render(List<JsonMappingException.Reference> path, int n) {
     StringBuilder b = new StringBuilder();
     for (JsonMappingException.Reference r : n < 0 ? path : path.subList(0, n)) {

@@ -17,8 +17,14 @@ import io.tfjlab.models.layers.Layer;
  * @param activation default linear
  * @param useBias {@code use_bias}, default true
  */
-public record Conv2DConfig(Integer filters, @JsonAlias("kernel_size") Integer kernel, Integer strides,
-    String padding, Activation activation, @JsonProperty("use_bias") Boolean useBias) implements LayerConfig {
+public record Conv2DConfig(
+    Integer filters,
+    @JsonAlias("kernel_size") Integer kernel,
+    Integer strides,
+    String padding,
+    Activation activation,
+    @JsonProperty("use_bias") Boolean useBias)
+    implements LayerConfig {
 
   public Conv2DConfig {
     Fields.positive(filters, "filters");

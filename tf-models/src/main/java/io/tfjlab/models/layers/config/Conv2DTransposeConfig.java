@@ -7,8 +7,8 @@ import io.tfjlab.models.layers.Conv2DTranspose;
 import io.tfjlab.models.layers.Layer;
 
 /**
- * {@code {"type": "conv2d_transpose", "filters": 32, "kernel": 4, "strides": 2, "padding": "same"}}:
- * a transposed 2-D convolution (the generators' upsampling layer), Glorot-uniform kernel.
+ * {@code {"type": "conv2d_transpose", "filters": 32, "kernel": 4, "strides": 2, "padding":
+ * "same"}}: a transposed 2-D convolution (the generators' upsampling layer), Glorot-uniform kernel.
  *
  * @param filters output channels (required)
  * @param kernel kernel side (required; {@code kernel_size} also accepted)
@@ -17,8 +17,14 @@ import io.tfjlab.models.layers.Layer;
  * @param activation default linear
  * @param useBias {@code use_bias}, default true
  */
-public record Conv2DTransposeConfig(Integer filters, @JsonAlias("kernel_size") Integer kernel, Integer strides,
-    String padding, Activation activation, @JsonProperty("use_bias") Boolean useBias) implements LayerConfig {
+public record Conv2DTransposeConfig(
+    Integer filters,
+    @JsonAlias("kernel_size") Integer kernel,
+    Integer strides,
+    String padding,
+    Activation activation,
+    @JsonProperty("use_bias") Boolean useBias)
+    implements LayerConfig {
 
   public Conv2DTransposeConfig {
     Fields.positive(filters, "filters");
@@ -32,6 +38,7 @@ public record Conv2DTransposeConfig(Integer filters, @JsonAlias("kernel_size") I
   @Override
   public Layer build(LayerInput in) {
     Fields.image(in);
-    return new Conv2DTranspose(filters, kernel, strides, Fields.paddingOf(padding), activation, useBias);
+    return new Conv2DTranspose(
+        filters, kernel, strides, Fields.paddingOf(padding), activation, useBias);
   }
 }

@@ -12,18 +12,29 @@ import java.util.Locale;
  *
  * @param units output size (required)
  * @param activation default linear
- * @param kernelInitializer {@code kernel_initializer}: glorot_uniform (default, Keras'), he_normal or he_uniform
+ * @param kernelInitializer {@code kernel_initializer}: glorot_uniform (default, Keras'), he_normal
+ *     or he_uniform
  */
-public record DenseConfig(Integer units, Activation activation,
-    @JsonProperty("kernel_initializer") String kernelInitializer) implements LayerConfig {
+public record DenseConfig(
+    Integer units,
+    Activation activation,
+    @JsonProperty("kernel_initializer") String kernelInitializer)
+    implements LayerConfig {
 
   public DenseConfig {
     Fields.positive(units, "units");
     activation = activation == null ? Activation.LINEAR : activation;
-    kernelInitializer = kernelInitializer == null ? "glorot_uniform" : kernelInitializer.trim().toLowerCase(Locale.ROOT);
-    Fields.require(kernelInitializer.equals("glorot_uniform") || kernelInitializer.equals("he_normal")
-        || kernelInitializer.equals("he_uniform"),
-        "kernel_initializer must be glorot_uniform, he_normal or he_uniform, got \"" + kernelInitializer + "\"");
+    kernelInitializer =
+        kernelInitializer == null
+            ? "glorot_uniform"
+            : kernelInitializer.trim().toLowerCase(Locale.ROOT);
+    Fields.require(
+        kernelInitializer.equals("glorot_uniform")
+            || kernelInitializer.equals("he_normal")
+            || kernelInitializer.equals("he_uniform"),
+        "kernel_initializer must be glorot_uniform, he_normal or he_uniform, got \""
+            + kernelInitializer
+            + "\"");
   }
 
   public DenseConfig(int units, Activation activation) {
@@ -33,11 +44,12 @@ public record DenseConfig(Integer units, Activation activation,
   @Override
   public Layer build(LayerInput in) {
     Fields.flat(in);
-    Dense.Init init = switch (kernelInitializer) {
-      case "he_normal" -> Dense.Init.HE_NORMAL;
-      case "he_uniform" -> Dense.Init.HE_UNIFORM;
-      default -> Dense.Init.GLOROT_UNIFORM;
-    };
+    Dense.Init init =
+        switch (kernelInitializer) {
+          case "he_normal" -> Dense.Init.HE_NORMAL;
+          case "he_uniform" -> Dense.Init.HE_UNIFORM;
+          default -> Dense.Init.GLOROT_UNIFORM;
+        };
     return new Dense(units, activation, init);
   }
 }

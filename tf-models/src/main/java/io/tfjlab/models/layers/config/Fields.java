@@ -39,7 +39,9 @@ final class Fields {
       return "valid";
     }
     String p = value.trim().toLowerCase(Locale.ROOT);
-    require(p.equals("same") || p.equals("valid"), "padding must be \"same\" or \"valid\", got \"" + value + "\"");
+    require(
+        p.equals("same") || p.equals("valid"),
+        "padding must be \"same\" or \"valid\", got \"" + value + "\"");
     return p;
   }
 
@@ -56,24 +58,41 @@ final class Fields {
 
   /** The input must be flat (Dense-like layers). */
   static void flat(LayerInput in) {
-    require(in.rank() == 1, "needs a flat input, got " + in.describe() + "; add {\"type\": \"flatten\"} before it");
+    require(
+        in.rank() == 1,
+        "needs a flat input, got " + in.describe() + "; add {\"type\": \"flatten\"} before it");
   }
 
   /** The input must be (height, width, channels) (2-D convolutions). */
   static void image(LayerInput in) {
-    require(in.rank() == 3, "needs an (height, width, channels) input, got " + in.describe()
-        + "; add {\"type\": \"reshape\", \"target_shape\": [H, W, C]} before it");
+    require(
+        in.rank() == 3,
+        "needs an (height, width, channels) input, got "
+            + in.describe()
+            + "; add {\"type\": \"reshape\", \"target_shape\": [H, W, C]} before it");
   }
 
-  /** A window over each spatial side of {@code in} leaves an output: always with same padding, else window <= side. */
-  static void windowFits(LayerInput in, int spatialDims, int window, String paddingName,
-      String windowField) {
+  /**
+   * A window over each spatial side of {@code in} leaves an output: always with same padding, else
+   * window <= side.
+   */
+  static void windowFits(
+      LayerInput in, int spatialDims, int window, String paddingName, String windowField) {
     Padding padding = paddingOf(paddingName);
     long[] s = in.shape();
     for (int d = 0; d < spatialDims; d++) {
-      require(padding == Padding.SAME || s[d] >= window, windowField + " " + window + " is larger than the input "
-          + in.describe() + " with padding \"" + paddingName + "\"; use a smaller " + windowField
-          + " or \"padding\": \"same\"");
+      require(
+          padding == Padding.SAME || s[d] >= window,
+          windowField
+              + " "
+              + window
+              + " is larger than the input "
+              + in.describe()
+              + " with padding \""
+              + paddingName
+              + "\"; use a smaller "
+              + windowField
+              + " or \"padding\": \"same\"");
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a layer is built for: the per-sample shape of its input (batch dimension left out) and, for
- * a first {@code standardize} layer, the per-pixel mean and standard deviation of the training part.
+ * a first {@code standardize} layer, the per-pixel mean and standard deviation of the training
+ * part.
  */
 public record LayerInput(long[] shape, Optional<float[][]> pixelStats) {
   public LayerInput {

@@ -23,19 +23,25 @@ public record LayerStack(List<Layer> layers, List<long[]> shapes) {
   }
 
   /** Builds every config for the shape its predecessor gives, starting from {@code inputShape}. */
-  public static LayerStack of(List<LayerConfig> configs, long[] inputShape, Optional<float[][]> pixelStats) {
+  public static LayerStack of(
+      List<LayerConfig> configs, long[] inputShape, Optional<float[][]> pixelStats) {
     List<Layer> layers = new ArrayList<>();
     List<long[]> shapes = new ArrayList<>();
     long[] shape = inputShape.clone();
     for (int i = 0; i < configs.size(); i++) {
       LayerConfig c = configs.get(i);
       if (c == null) {
-        throw new IllegalArgumentException("model.layers[" + i + "] is null; give a layer such as {\"type\": \"dense\", "
-            + "\"units\": 10}");
+        throw new IllegalArgumentException(
+            "model.layers["
+                + i
+                + "] is null; give a layer such as {\"type\": \"dense\", "
+                + "\"units\": 10}");
       }
       if (c instanceof StandardizeConfig && i > 0) {
-        throw new IllegalArgumentException(where(i, c) + "standardize works on the input pixels only: make it the "
-            + "first layer");
+        throw new IllegalArgumentException(
+            where(i, c)
+                + "standardize works on the input pixels only: make it the "
+                + "first layer");
       }
       try {
         Layer layer = c.build(new LayerInput(shape, i == 0 ? pixelStats : Optional.empty()));

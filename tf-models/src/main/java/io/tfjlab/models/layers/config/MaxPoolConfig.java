@@ -27,10 +27,15 @@ public record MaxPoolConfig(@JsonAlias("pool_size") Integer size, Integer stride
 
   @Override
   public Layer build(LayerInput in) {
-    Fields.require(in.rank() == 3 || in.rank() == 2, "needs an (height, width, channels) or (length, channels) "
-        + "input, got " + in.describe() + "; pool before the flatten layer");
+    Fields.require(
+        in.rank() == 3 || in.rank() == 2,
+        "needs an (height, width, channels) or (length, channels) "
+            + "input, got "
+            + in.describe()
+            + "; pool before the flatten layer");
     Fields.windowFits(in, in.rank() - 1, size, padding, "size");
-    return in.rank() == 3 ? MaxPool.pool2d(size, strides, Fields.paddingOf(padding))
+    return in.rank() == 3
+        ? MaxPool.pool2d(size, strides, Fields.paddingOf(padding))
         : MaxPool.pool1d(size, strides, Fields.paddingOf(padding));
   }
 }

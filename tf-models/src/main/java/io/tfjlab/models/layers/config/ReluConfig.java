@@ -4,7 +4,10 @@ import io.tfjlab.models.layers.Activation;
 import io.tfjlab.models.layers.ActivationLayer;
 import io.tfjlab.models.layers.Layer;
 
-/** {@code {"type": "relu"}}: ReLU as a layer, the same as {@code {"type": "activation", "activation": "relu"}}. */
+/**
+ * {@code {"type": "relu"}}: ReLU as a layer, the same as {@code {"type": "activation",
+ * "activation": "relu"}}.
+ */
 public record ReluConfig() implements LayerConfig {
   @Override
   public Layer build(LayerInput in) {

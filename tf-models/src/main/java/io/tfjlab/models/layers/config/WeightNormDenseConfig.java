@@ -15,8 +15,11 @@ import io.tfjlab.models.layers.WeightNormDense;
  * @param trainScale {@code train_scale}: train the scale g after its initialisation, default true
  * @param initStd {@code init_std}: standard deviation of the initial directions V, > 0, default 0.1
  */
-public record WeightNormDenseConfig(Integer units, Activation activation,
-    @JsonProperty("train_scale") Boolean trainScale, @JsonProperty("init_std") Double initStd)
+public record WeightNormDenseConfig(
+    Integer units,
+    Activation activation,
+    @JsonProperty("train_scale") Boolean trainScale,
+    @JsonProperty("init_std") Double initStd)
     implements LayerConfig {
 
   public WeightNormDenseConfig {
