@@ -170,6 +170,9 @@ public final class RunLedger {
     if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
       com.fasterxml.jackson.databind.node.ObjectNode key = o.deepCopy();
       MACHINE_FIELDS.forEach(key::remove);
+      // a manifest writes "unset" fields as explicit nulls (ReplayableSpecSerializer): the same as
+      // absent
+      key.properties().removeIf(e -> e.getValue().isNull());
       return key;
     }
     return spec;

@@ -13,7 +13,8 @@ import java.util.Map;
 public record Manifest(
     String run,
     String status,
-    RunSpec spec,
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = ReplayableSpecSerializer.class)
+        RunSpec spec,
     Map<String, String> versions,
     DataRecord data,
     String host,

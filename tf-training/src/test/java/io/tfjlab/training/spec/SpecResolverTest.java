@@ -121,6 +121,35 @@ class SpecResolverTest {
   }
 
   @Test
+  void aManifestsSpecReplaysAsASpecFileEvenWhereAnOptionUnsetAFamilyDefault() throws Exception {
+    for (String[] layers :
+        new String[][] {
+          {"{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}", "{\"augment\": null}"},
+          {"{\"model\": {\"type\": \"dcgan-transfer\"}}", "{\"stepsPerEpoch\": null}"},
+          {"{\"model\": {\"type\": \"sgan\", \"discriminator\": \"cnn\"}}"}
+        }) {
+      RunSpec run = resolve(layers).spec();
+      io.tfjlab.training.run.Manifest m =
+          new io.tfjlab.training.run.Manifest(
+              "r",
+              "finished",
+              run,
+              java.util.Map.of(),
+              null,
+              "host",
+              "t",
+              null,
+              java.util.Map.of(),
+              "c",
+              java.util.Map.of());
+      Path replay = dir.resolve("replay.json");
+      Files.writeString(
+          replay, Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(m)).get("spec").toString());
+      assertThat(RESOLVER.resolve(List.of(SpecResolver.file(replay))).spec()).isEqualTo(run);
+    }
+  }
+
+  @Test
   void badSpecsAreOneLineErrorsNamingTheField() throws Exception {
     assertThatThrownBy(() -> resolve("{\"epochs\": 3}")).hasMessageContaining("--model NAME");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"nope\"}}"))
