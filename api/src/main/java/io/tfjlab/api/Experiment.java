@@ -328,7 +328,7 @@ public final class Experiment {
       return configure(s -> s.withThreads(n));
     }
 
-    /** Any other spec field, e.g. {@code s -> s.withValidation(0)}. */
+    /** Any other spec field, e.g. {@code s -> s.withValidation(0.0)}. */
     public Builder configure(UnaryOperator<RunSpec> change) {
       changes.add(change);
       return this;

@@ -180,7 +180,7 @@ class RunFolderRoundTripTest {
   }
 
   static RunSpec interruptedSpec() {
-    return mlp(3).withValidation(0);
+    return mlp(3).withValidation(0.0);
   }
 
   @Test

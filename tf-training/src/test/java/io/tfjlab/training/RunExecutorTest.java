@@ -82,7 +82,7 @@ class RunExecutorTest {
   void sameSeedSameHistoryOtherSeedOtherHistory() throws Exception {
     executor().train(xor(3), tmp.resolve("a"), "test", out);
     executor().train(xor(3), tmp.resolve("b"), "test", out);
-    executor().train(xor(3).withSeed(2), tmp.resolve("c"), "test", out);
+    executor().train(xor(3).withSeed(2L), tmp.resolve("c"), "test", out);
     List<String> a = losses(tmp.resolve("a/xor-toy-xor-all-1"));
     assertThat(a).isEqualTo(losses(tmp.resolve("b/xor-toy-xor-all-1")));
     assertThat(a).isNotEqualTo(losses(tmp.resolve("c/xor-toy-xor-all-1")));

@@ -16,7 +16,7 @@ class RunLedgerTest {
   @TempDir Path root;
 
   private final RunSpec spec =
-      RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2).withThreads(2);
+      RunSpec.of(ModelSpec.of("linear")).withLabels(100).withLabelSeed(2L).withThreads(2);
 
   private Path run(String name, RunSpec s, String status, boolean results, boolean last)
       throws Exception {
@@ -59,7 +59,7 @@ class RunLedgerTest {
   void findsTheNewestFinishedRunWithTheSameSpec() throws Exception {
     run("linear-mnist-100-1", spec, "finished", true, true);
     Path newer = run("linear-mnist-100-10", spec, "finished", true, true);
-    run("linear-mnist-100-11", spec.withLabelSeed(3), "finished", true, true);
+    run("linear-mnist-100-11", spec.withLabelSeed(3L), "finished", true, true);
     assertThat(new RunLedger(root).find(spec)).isEqualTo(new RunLedger.Finished(newer));
   }
 
