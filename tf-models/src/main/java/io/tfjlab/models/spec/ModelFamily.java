@@ -99,6 +99,11 @@ public final class ModelFamily {
     return type;
   }
 
+  /** The model fields the family reads besides type and preset, when its file lists them. */
+  public Optional<java.util.Set<String>> fields() {
+    return fields;
+  }
+
   public java.util.Set<String> presetNames() {
     return presets.keySet();
   }
