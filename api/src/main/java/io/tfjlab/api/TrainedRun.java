@@ -7,7 +7,6 @@ import io.tfjlab.eval.metrics.ConfusionMatrix;
 import io.tfjlab.eval.plots.TrainingHistory;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelFactory;
-import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.models.zoo.Task;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.RunSpec;
@@ -177,17 +176,7 @@ public final class TrainedRun implements AutoCloseable {
    */
   public Evaluation evaluate() {
     RestoredRun r = restored();
-    Phase fin = r.model().finalPhase();
-    boolean classifier = r.model().task() == Task.CLASSIFY;
-    Evaluator.Evaluation e =
-        Evaluator.evaluate(
-            r.session(),
-            r.model().input(),
-            r.model().target(),
-            fin.evalLoss(),
-            fin.evalMetric(),
-            classifier ? Optional.of(r.model().output()) : Optional.empty(),
-            r.data().test());
+    Evaluator.Evaluation e = Evaluator.evaluateFinalPhase(r.session(), r.model(), r.data().test());
     Evaluator.Score s = e.score();
     Optional<ConfusionMatrix> matrix =
         e.predictions()
@@ -198,7 +187,7 @@ public final class TrainedRun implements AutoCloseable {
         r.checkpoint(),
         r.state().bestEpoch(),
         s.loss(),
-        fin.metricName(),
+        r.model().finalPhase().metricName(),
         s.metric(),
         s.examples(),
         matrix,

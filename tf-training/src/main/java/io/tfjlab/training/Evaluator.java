@@ -2,6 +2,9 @@ package io.tfjlab.training;
 
 import io.tfjlab.data.batch.Batch;
 import io.tfjlab.data.batch.BatchSource;
+import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.Phase;
+import io.tfjlab.models.zoo.Task;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.tensorflow.Operand;
@@ -31,6 +34,23 @@ public final class Evaluator {
 
   /** A score, with the predictions when class probabilities were asked for. */
   public record Evaluation(Score score, Optional<Predictions> predictions) {}
+
+  /**
+   * A built model's final phase over {@code source} (its evaluation loss and metric), with the
+   * predicted classes when the model is a classifier: what the test read of a run computes.
+   */
+  public static Evaluation evaluateFinalPhase(
+      Session session, BuiltModel model, BatchSource source) {
+    Phase fin = model.finalPhase();
+    return evaluate(
+        session,
+        model.input(),
+        model.target(),
+        fin.evalLoss(),
+        fin.evalMetric(),
+        model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
+        source);
+  }
 
   public static Score evaluate(
       Session session,

@@ -6,14 +6,12 @@ import io.tfjlab.eval.metrics.ClassificationReport;
 import io.tfjlab.eval.metrics.ConfusionMatrix;
 import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.zoo.Phase;
-import io.tfjlab.models.zoo.Task;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,16 +41,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     DataOptions.defaults(),
                     DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
       Phase fin = r.model().finalPhase();
-      boolean classifier = r.model().task() == Task.CLASSIFY;
       Evaluator.Evaluation e =
-          Evaluator.evaluate(
-              r.session(),
-              r.model().input(),
-              r.model().target(),
-              fin.evalLoss(),
-              fin.evalMetric(),
-              classifier ? Optional.of(r.model().output()) : Optional.empty(),
-              r.data().test());
+          Evaluator.evaluateFinalPhase(r.session(), r.model(), r.data().test());
       Evaluator.Score s = e.score();
       System.out.printf(
           Locale.ROOT,
@@ -61,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           checkpoint,
           r.state().bestEpoch(),
           s.loss(),
-          fin.metricName(),
+          r.model().finalPhase().metricName(),
           s.metric(),
           s.examples());
       e.predictions()

@@ -25,10 +25,37 @@ public abstract class ClassifierModel implements ModelFactory {
   @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
     ModelSpec resolved = resolve(spec);
+    Sequential net = new Sequential(layers(resolved, input));
+    Head head = head(ctx, net, input);
+    return new BuiltModel(
+        name(),
+        resolved,
+        Task.CLASSIFY,
+        ctx,
+        head.input(),
+        head.target(),
+        head.probabilities(),
+        List.of(head.phase()),
+        Map.of(name(), net));
+  }
+
+  /**
+   * A network's logits turned into a softmax classifier: placeholders, probabilities, its phase.
+   */
+  record Head(
+      Placeholder<TFloat32> input,
+      Placeholder<TFloat32> target,
+      Operand<TFloat32> probabilities,
+      Phase phase) {}
+
+  /**
+   * Applies {@code net} (input to logits) and adds softmax cross-entropy, accuracy and
+   * probabilities.
+   */
+  static Head head(ModelContext ctx, Sequential net, InputSpec input) {
     Ops tf = ctx.tf();
     Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
     Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
-    Sequential net = new Sequential(layers(resolved, input));
     Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
     Phase phase =
@@ -40,15 +67,6 @@ public abstract class ClassifierModel implements ModelFactory {
             net.trainableVariables(),
             net.kernels(),
             Phase.PhaseData.LABELED);
-    return new BuiltModel(
-        name(),
-        resolved,
-        Task.CLASSIFY,
-        ctx,
-        x,
-        y,
-        probabilities,
-        List.of(phase),
-        Map.of(name(), net));
+    return new Head(x, y, probabilities, phase);
   }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -165,20 +164,8 @@ public final class LayersModel implements ModelFactory {
     ModelSpec resolved = resolve(spec);
     Sequential net = new Sequential(stack(resolved, input).layers());
     Ops tf = ctx.tf();
-    Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
-    Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
-    Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
-    Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
-    Phase phase =
-        new Phase(
-                "classifier",
-                Heads.softmaxLoss(tf, logits, y),
-                Heads.accuracy(tf, logits, y),
-                "acc",
-                net.trainableVariables(),
-                net.kernels(),
-                Phase.PhaseData.LABELED)
-            .withUpdates(net.updateOps());
+    ClassifierModel.Head head = ClassifierModel.head(ctx, net, input);
+    Phase phase = head.phase().withUpdates(net.updateOps());
     Optional<BuiltModel.DataInit> init = Optional.empty();
     if (net.layers().stream().anyMatch(l -> l instanceof DataInitLayer)) {
       List<Op> assigns = new ArrayList<>();
@@ -199,9 +186,9 @@ public final class LayersModel implements ModelFactory {
         resolved,
         Task.CLASSIFY,
         ctx,
-        x,
-        y,
-        probabilities,
+        head.input(),
+        head.target(),
+        head.probabilities(),
         List.of(phase),
         Map.of(name(), net),
         List.of(),

@@ -8,7 +8,6 @@ import io.tfjlab.models.runtime.Placement;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
-import io.tfjlab.models.zoo.Task;
 import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.EvaluationWeights;
 import io.tfjlab.training.Evaluator;
@@ -301,15 +300,7 @@ public final class RunExecutor {
         Phase fin = model.finalPhase();
         EvaluationWeights.useAveraged(session, fin);
         // the one read of the test set: scores, and the predicted classes of a classifier
-        Evaluator.Evaluation evaluation =
-            Evaluator.evaluate(
-                session,
-                model.input(),
-                model.target(),
-                fin.evalLoss(),
-                fin.evalMetric(),
-                model.task() == Task.CLASSIFY ? Optional.of(model.output()) : Optional.empty(),
-                data.test());
+        Evaluator.Evaluation evaluation = Evaluator.evaluateFinalPhase(session, model, data.test());
         Evaluator.Score test = evaluation.score();
         evaluation
             .predictions()
