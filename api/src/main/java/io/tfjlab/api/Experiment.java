@@ -1,12 +1,12 @@
 package io.tfjlab.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.layers.Activation;
 import io.tfjlab.models.spec.SpecLayer;
 import io.tfjlab.models.zoo.ModelFactory;
-import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
@@ -144,7 +144,7 @@ public final class Experiment {
     private RunSpec baseSpec;
     private String modelType;
     private ModelFactory network;
-    private final List<UnaryOperator<ModelSpec>> modelChanges = new ArrayList<>();
+    private final ObjectNode modelOptions = Json.MAPPER.createObjectNode();
     private final List<UnaryOperator<RunSpec>> changes = new ArrayList<>();
     private final List<Dataset> datasets = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
@@ -189,27 +189,32 @@ public final class Experiment {
 
     /** A model variant, e.g. cnn {@code seed001}, mlp {@code seed002}, sgan {@code paper}. */
     public Builder preset(String preset) {
-      return configureModel(m -> m.withPreset(preset));
+      return modelOption("preset", preset);
     }
 
-    /** Hidden layer sizes (mlp, xor). */
+    /** Hidden layer sizes (mlp, xor, blobs, perceptron). */
     public Builder hidden(Integer... sizes) {
-      return configureModel(m -> m.withHidden(List.of(sizes)));
+      return modelOption("hidden", List.of(sizes));
     }
 
-    /** Hidden activation (mlp, autoencoder). */
+    /** Hidden activation (mlp, autoencoder, ...). */
     public Builder activation(Activation a) {
-      return configureModel(m -> m.withActivation(a));
+      return modelOption("activation", a);
     }
 
     /** Dropout rate (0 = none). */
     public Builder dropout(double rate) {
-      return configureModel(m -> m.withDropout(rate));
+      return modelOption("dropout", rate);
     }
 
-    /** Any other model option, e.g. {@code m -> m.withCodeSize(32)}. */
-    public Builder configureModel(UnaryOperator<ModelSpec> change) {
-      modelChanges.add(change);
+    /**
+     * Any other option of the model, by its spec name, e.g. {@code modelOption("codeSize", 32)}
+     * ({@code ./tfjlab models} lists each model's options). It is one layer of the spec, above the
+     * spec file and the model's preset, as a command-line option is; an option the model does not
+     * have is refused when the experiment is built.
+     */
+    public Builder modelOption(String name, Object value) {
+      modelOptions.set(name, Json.MAPPER.valueToTree(value));
       return this;
     }
 
@@ -389,28 +394,28 @@ public final class Experiment {
               network == null ? List.of() : List.of(network),
               datasets);
       SpecResolver resolver = new SpecResolver(env.zoo());
-      RunSpec base =
-          specFile != null
-              ? resolver.resolve(List.of(SpecResolver.file(specFile))).spec()
-              : baseSpec;
-      RunSpec spec;
-      if (base != null) {
-        ModelSpec m = base.model();
-        if (type != null && !type.equals(m.type())) {
-          m = m.withType(type);
-        }
-        spec = base.withModel(applyModel(m));
-      } else {
-        if (type == null) {
-          throw new IllegalArgumentException(
-              "the experiment needs a model: .model(\"cnn\") (built in), "
-                  + ".network(new MyNet()) (defined in Java) or .spec(Path.of(\"run.json\"))");
-        }
-        // the model with its family's defaults and preset, as --model does
-        com.fasterxml.jackson.databind.node.ObjectNode layer = Json.MAPPER.createObjectNode();
-        layer.set("model", Json.MAPPER.valueToTree(applyModel(ModelSpec.of(type))));
-        spec = resolver.resolve(List.of(new SpecLayer("java API", layer))).spec();
+      if (specFile == null && baseSpec == null && type == null) {
+        throw new IllegalArgumentException(
+            "the experiment needs a model: .model(\"cnn\") (built in), "
+                + ".network(new MyNet()) (defined in Java) or .spec(Path.of(\"run.json\"))");
       }
+      // layers as train's: the spec (file or object), then the builder's model settings, as
+      // --model and the model options are
+      List<SpecLayer> layers = new ArrayList<>();
+      if (specFile != null) {
+        layers.add(SpecResolver.file(specFile));
+      } else if (baseSpec != null) {
+        layers.add(new SpecLayer("spec object", Json.MAPPER.valueToTree(baseSpec)));
+      }
+      ObjectNode model = Json.MAPPER.createObjectNode();
+      if (type != null) {
+        model.put("type", type);
+      }
+      model.setAll(modelOptions);
+      ObjectNode api = Json.MAPPER.createObjectNode();
+      api.set("model", model);
+      layers.add(new SpecLayer("java API", api));
+      RunSpec spec = resolver.resolve(layers).spec();
       for (UnaryOperator<RunSpec> c : changes) {
         spec = c.apply(spec);
       }
@@ -419,13 +424,6 @@ public final class Experiment {
         env.catalog().descriptor(spec.dataset());
       }
       return new Experiment(spec, env, runsDir, callbacks, out, command(type, specFile));
-    }
-
-    private ModelSpec applyModel(ModelSpec m) {
-      for (UnaryOperator<ModelSpec> c : modelChanges) {
-        m = c.apply(m);
-      }
-      return m;
     }
 
     /** What the manifest's {@code command} records: the API, the spec file, the network's class. */

@@ -190,7 +190,8 @@ class ExperimentTest {
             .build();
     try (TrainedRun r = xor.fit();
         TrainedRun again = TrainedRun.open(r.dir())) {
-      assertThat(again.spec().model().hidden()).containsExactly(10);
+      assertThat(((io.tfjlab.models.zoo.HiddenLayers) again.spec().model()).hidden())
+          .containsExactly(10);
       assertThat(again.evaluate().metric()).isCloseTo(r.testMetric(), within(1e-6));
       assertThatThrownBy(again::imageShape).hasMessageContaining("feature vectors");
     }
@@ -204,7 +205,8 @@ class ExperimentTest {
             "{\"model\": {\"type\": \"xor\"}, \"dataset\": \"toy-xor\", \"epochs\": 1}");
     Experiment fromFile = Experiment.fromSpec(file);
     assertThat(fromFile.spec().epochs()).isEqualTo(1);
-    assertThat(fromFile.spec().model().hidden()).containsExactly(10);
+    assertThat(((io.tfjlab.models.zoo.HiddenLayers) fromFile.spec().model()).hidden())
+        .containsExactly(10);
     assertThat(Experiment.builder().spec(file).epochs(3).build().spec().epochs()).isEqualTo(3);
     // sgan comes with its published recipe, as ./tfjlab train --model sgan
     var sgan = Experiment.builder().model("sgan").build().spec();

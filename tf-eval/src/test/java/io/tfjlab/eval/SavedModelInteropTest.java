@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.models.zoo.MlpSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.RunSpec;
@@ -38,7 +39,9 @@ class SavedModelInteropTest {
     Injector injector = Guice.createInjector(new TrainingModule(DataModule.DataOptions.defaults()));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     RunSpec spec =
-        RunSpec.of(ModelSpec.of("mlp").withHidden(List.of(64))).withEpochs(1).withThreads(2);
+        RunSpec.of(((MlpSpec) ModelSpec.of("mlp")).withHidden(List.of(64)))
+            .withEpochs(1)
+            .withThreads(2);
     RunResult trained =
         injector.getInstance(RunExecutor.class).train(spec, tmp.resolve("runs"), "test", quiet);
     Path run = tmp.resolve("runs/mlp-mnist-all-1");

@@ -8,8 +8,10 @@ import com.google.inject.Guice;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.InputSpec;
+import io.tfjlab.models.zoo.MlpSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.models.zoo.SganSpec;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,7 @@ class ModelZooTest {
   void parameterCountsMatchTheSeedReports(
       String type, String preset, long trainable, long nonTrainable) {
     try (Graph g = new Graph()) {
-      BuiltModel m =
-          zoo.build(new ModelContext(g, 1), ModelSpec.of(type).withPreset(preset), MNIST);
+      BuiltModel m = zoo.build(new ModelContext(g, 1), ModelSpec.of(type, preset), MNIST);
       assertThat(ModelSummary.trainable(m)).isEqualTo(trainable);
       assertThat(ModelSummary.nonTrainable(m)).isEqualTo(nonTrainable);
     }
@@ -67,12 +68,15 @@ class ModelZooTest {
               "wn_dense (WeightNormDense)", "(None, 1000)", "(None, 250)", "(None, 28, 28, 1)");
       assertThat(m.dataInit()).isPresent();
       assertThat(m.phases().get(0).adversarial().orElseThrow().average()).isPresent();
-      assertThat(m.spec().discriminator()).isEqualTo("mlp");
-      assertThat(m.spec().generator()).isNull();
+      assertThat(((SganSpec) m.spec()).discriminator()).isEqualTo("mlp");
+      assertThat(((SganSpec) m.spec()).generator()).isEqualTo("mlp");
     }
     try (Graph g = new Graph()) {
       BuiltModel cnn =
-          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withDiscriminator("cnn"), MNIST);
+          zoo.build(
+              new ModelContext(g, 1),
+              ((SganSpec) ModelSpec.of("sgan")).withDiscriminator("cnn"),
+              MNIST);
       // seed 000's discriminator shape, weight-normalised, data-initialised, a dense 250 feature
       // layer;
       // the convolutional generator by default
@@ -87,7 +91,7 @@ class ModelZooTest {
               "conv2d_transpose (Conv2DTranspose)",
               "(None, 7, 7, 64)");
       assertThat(cnn.dataInit()).isPresent();
-      assertThat(cnn.spec().generator()).isEqualTo("conv");
+      assertThat(((SganSpec) cnn.spec()).generator()).isEqualTo("conv");
     }
   }
 
@@ -179,10 +183,9 @@ class ModelZooTest {
     assertThatThrownBy(() -> zoo.factory("resnet"))
         .hasMessageContaining("unknown model 'resnet'")
         .hasMessageContaining("cnn");
-    assertThatThrownBy(() -> ModelSpec.of("mlp").withDropout(1.5))
+    assertThatThrownBy(() -> ((MlpSpec) ModelSpec.of("mlp")).withDropout(1.5))
         .hasMessageContaining("model.dropout");
-    assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("mlp").withPreset("x")))
-        .hasMessageContaining("seed002");
-    assertThat(zoo.resolve(ModelSpec.of("mlp")).hidden()).isEqualTo(List.of(150, 150));
+    assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("mlp", "x"))).hasMessageContaining("seed002");
+    assertThat(((MlpSpec) zoo.resolve(ModelSpec.of("mlp"))).hidden()).isEqualTo(List.of(150, 150));
   }
 }

@@ -84,7 +84,7 @@ public final class TrainingData implements AutoCloseable {
     ImageShape shape = ds.shape();
     InputSpec input =
         InputSpec.images(shape.height(), shape.width(), shape.channels(), ds.numClasses());
-    if (Boolean.TRUE.equals(spec.model().standardize())) {
+    if (spec.model().standardizesInput()) {
       PixelStatistics stats = PixelStatistics.of(train, s.train());
       input = input.withPixelStats(stats.mean(), stats.std());
     }

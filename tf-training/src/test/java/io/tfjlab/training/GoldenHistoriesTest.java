@@ -3,7 +3,10 @@ package io.tfjlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tfjlab.data.augment.AugmentSpec;
+import io.tfjlab.models.zoo.CnnSpec;
+import io.tfjlab.models.zoo.MlpSpec;
 import io.tfjlab.models.zoo.ModelSpec;
+import io.tfjlab.models.zoo.SganSpec;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.RunResult;
 import io.tfjlab.training.testsupport.FamilyDefaults;
@@ -73,7 +76,7 @@ class GoldenHistoriesTest {
   void mlpWithDropoutAndL2() {
     check(
         "mlp",
-        images(RunSpec.of(ModelSpec.of("mlp").withDropout(0.2)))
+        images(RunSpec.of(((MlpSpec) ModelSpec.of("mlp")).withDropout(0.2)))
             .withEpochs(2)
             .withBatchSize(32)
             .withL2(1e-4));
@@ -83,7 +86,7 @@ class GoldenHistoriesTest {
   void cnnOnFiftyAugmentedLabels() {
     check(
         "cnn",
-        images(RunSpec.of(ModelSpec.of("cnn").withDropout(0.5)))
+        images(RunSpec.of(((CnnSpec) ModelSpec.of("cnn")).withDropout(0.5)))
             .withLabels(50)
             .withStepsPerEpoch(3)
             .withAugment(AugmentSpec.digits())
@@ -128,12 +131,14 @@ class GoldenHistoriesTest {
 
   @Test
   void sganWithTheCnnDiscriminatorConvGeneratorAndAugmentedLabels() {
-    RunSpec recipe = FamilyDefaults.base(ModelSpec.of("sgan").withDiscriminator("cnn"));
+    RunSpec recipe =
+        FamilyDefaults.base(((SganSpec) ModelSpec.of("sgan")).withDiscriminator("cnn"));
     assertThat(recipe.augment()).isEqualTo(AugmentSpec.digits());
     assertThat(
-            SyntheticImageDataset.executor(tmp.resolve("data"), out)
-                .resolve(recipe)
-                .model()
+            ((SganSpec)
+                    SyntheticImageDataset.executor(tmp.resolve("data"), out)
+                        .resolve(recipe)
+                        .model())
                 .generator())
         .isEqualTo("conv");
     check(

@@ -201,7 +201,7 @@ class LayersRunTest {
     // the manifest holds the whole resolved list, every field, and reads back to the spec that ran
     Manifest manifest = Json.read(run.resolve("manifest.json"), Manifest.class);
     assertThat(manifest.spec()).isEqualTo(executor().resolve(spec));
-    assertThat(manifest.spec().model().standardize()).isTrue();
+    assertThat(manifest.spec().model().standardizesInput()).isTrue();
     JsonNode layers =
         Json.MAPPER.readTree(run.resolve("manifest.json").toFile()).at("/spec/model/layers");
     assertThat(layers).hasSize(8);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tfjlab.data.acquire.DatasetStore;
 import io.tfjlab.data.catalog.DatasetCatalog;
 import io.tfjlab.models.ModelsModule;
+import io.tfjlab.models.zoo.HiddenLayers;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.callbacks.Callback;
@@ -64,7 +65,7 @@ class RunExecutorTest {
     Manifest m = Json.read(run.resolve("manifest.json"), Manifest.class);
     assertThat(m.status()).isEqualTo("finished");
     assertThat(m.spec().seed()).isEqualTo(1L);
-    assertThat(m.spec().model().hidden()).containsExactly(10);
+    assertThat(((HiddenLayers) m.spec().model()).hidden()).containsExactly(10);
     assertThat(m.versions()).containsKeys("tensorflow", "java", "tfjlab");
     assertThat(log.toString())
         .contains("Epoch 1/15 [classifier]", "val_acc", "Test (best checkpoint");

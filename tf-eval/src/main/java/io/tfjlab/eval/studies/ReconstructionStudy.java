@@ -7,6 +7,7 @@ import io.tfjlab.eval.plots.ImageGrid;
 import io.tfjlab.eval.plots.ScatterPlot;
 import io.tfjlab.eval.stats.PairedComparison;
 import io.tfjlab.eval.stats.Summary;
+import io.tfjlab.models.zoo.AutoencoderSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
@@ -103,7 +104,9 @@ public final class ReconstructionStudy {
         RunSpec spec =
             executor.resolve(
                 RunSpec.of(
-                        ModelSpec.of("autoencoder").withCodeSize(code).withReconstructionLoss(loss))
+                        ((AutoencoderSpec) ModelSpec.of("autoencoder"))
+                            .withCodeSize(code)
+                            .withReconstructionLoss(loss))
                     .withDataset(o.dataset())
                     .withEpochs(o.epochs())
                     .withLimitBatches(o.limitBatches()));

@@ -41,7 +41,8 @@ class ComparisonPlanTest {
     assertThat(rows).allMatch(r -> r.runs().size() == 1);
     ComparisonRow sgan =
         rows.stream().filter(r -> r.id().equals("sgan-cnn-100")).findFirst().orElseThrow();
-    assertThat(sgan.runs().get(0).model().discriminator()).isEqualTo("cnn");
+    assertThat(((io.tfjlab.models.zoo.SganSpec) sgan.runs().get(0).model()).discriminator())
+        .isEqualTo("cnn");
     assertThat(sgan.runs().get(0).checkpoint()).isEqualTo("last");
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tfjlab.models.zoo.ModelSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,7 @@ import java.util.TreeMap;
  * io/tfjlab/models/families/<type>.json}. Its shape:
  *
  * <pre>
- * {"fields": [the model fields the family reads, besides type and preset],
- *  "defaults": {run-spec overlay, with its "model" part},
+ * {"defaults": {run-spec overlay, with its "model" part},
  *  "when": [{"model": {field: value, ...}, "set": {overlay}}, ...],
  *  "presets": {"name": {overlay}, ...}}
  * </pre>
@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * {@code when} entries apply, right above the defaults, when every field they name has that value
  * in the model as the higher layers give it (e.g. the sgan with a CNN discriminator trains 12
  * epochs). A preset is a named overlay, laid above the family's defaults and below a spec file;
- * {@code model.preset} names it. A family without a file has no defaults and no presets.
+ * {@code model.preset} names it. A family without a file has no defaults and no presets. The
+ * options a family accepts are the components of its {@link ModelSpec} record.
  */
 public final class ModelFamily {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,21 +40,15 @@ public final class ModelFamily {
   private final ObjectNode defaults;
   private final List<Conditional> when;
   private final Map<String, ObjectNode> presets;
-  private final Optional<java.util.Set<String>> fields;
 
   private record Conditional(ObjectNode model, ObjectNode set) {}
 
   private ModelFamily(
-      String type,
-      ObjectNode defaults,
-      List<Conditional> when,
-      Map<String, ObjectNode> presets,
-      Optional<java.util.Set<String>> fields) {
+      String type, ObjectNode defaults, List<Conditional> when, Map<String, ObjectNode> presets) {
     this.type = type;
     this.defaults = defaults;
     this.when = List.copyOf(when);
     this.presets = presets;
-    this.fields = fields;
   }
 
   /** The family of a zoo model type (an empty one when it has no file). */
@@ -65,8 +60,7 @@ public final class ModelFamily {
     String resource = "/io/tfjlab/models/families/" + type + ".json";
     try (InputStream in = ModelFamily.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return new ModelFamily(
-            type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of(), Optional.empty());
+        return new ModelFamily(type, JsonNodeFactory.instance.objectNode(), List.of(), Map.of());
       }
       JsonNode root = MAPPER.readTree(in);
       ObjectNode defaults =
@@ -83,13 +77,7 @@ public final class ModelFamily {
         Map.Entry<String, JsonNode> e = it.next();
         presets.put(e.getKey(), (ObjectNode) e.getValue());
       }
-      Optional<java.util.Set<String>> fields = Optional.empty();
-      if (root.has("fields")) {
-        java.util.Set<String> f = new java.util.TreeSet<>();
-        root.get("fields").forEach(n -> f.add(n.asText()));
-        fields = Optional.of(f);
-      }
-      return new ModelFamily(type, defaults, when, presets, fields);
+      return new ModelFamily(type, defaults, when, presets);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
     }
@@ -99,9 +87,11 @@ public final class ModelFamily {
     return type;
   }
 
-  /** The model fields the family reads besides type and preset, when its file lists them. */
-  public Optional<java.util.Set<String>> fields() {
-    return fields;
+  /**
+   * The model options the family reads besides type and preset (its record's components), sorted.
+   */
+  public List<String> fields() {
+    return ModelSpec.optionsOf(type).stream().sorted().toList();
   }
 
   public java.util.Set<String> presetNames() {
@@ -109,31 +99,47 @@ public final class ModelFamily {
   }
 
   /**
-   * Refuses model fields this family does not read ({@code "fields"} of its file, besides {@code
-   * type} and {@code preset}), so that no option is silently ignored: {@code --dropout} on an sgan
-   * is an error.
+   * Refuses model fields this family does not read (the components of its {@link ModelSpec} record,
+   * besides {@code type} and {@code preset}), so that no option is silently ignored: {@code
+   * --dropout} on an sgan is an error.
    */
   public void checkFields(JsonNode model) {
-    fields.ifPresent(
-        allowed ->
-            model
-                .fieldNames()
-                .forEachRemaining(
-                    name -> {
-                      if (!name.equals("type")
-                          && !name.equals("preset")
-                          && !allowed.contains(name)
-                          && !model.get(name).isNull()) {
-                        throw new IllegalArgumentException(
-                            "model."
-                                + name
-                                + " does not apply to "
-                                + type
-                                + " (its options: "
-                                + (allowed.isEmpty() ? "none" : String.join(", ", allowed))
-                                + "); leave it out");
-                      }
-                    }));
+    List<String> allowed = fields();
+    for (Iterator<String> it = model.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!name.equals("type")
+          && !name.equals("preset")
+          && !allowed.contains(name)
+          && !model.get(name).isNull()) {
+        throw new IllegalArgumentException(
+            "model."
+                + name
+                + " does not apply to "
+                + type
+                + " (its options: "
+                + (allowed.isEmpty() ? "none" : String.join(", ", allowed))
+                + "); "
+                + (type.equals("layers")
+                    ? "describe the network in model.layers (e.g. a {\"type\": \"dropout\","
+                        + " \"rate\": 0.5} layer)"
+                    : "leave it out")
+                + (name.equals("layers") ? " or use \"type\": \"layers\"" : ""));
+      }
+    }
+  }
+
+  /**
+   * The model a JSON object gives, with its fields checked first ({@link #checkFields}) and
+   * Jackson's errors in one line ({@code model.codeSize must be > 0, got 0}).
+   */
+  public ModelSpec read(JsonNode model) {
+    checkFields(model);
+    try {
+      return MAPPER.treeToValue(model, ModelSpec.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          io.tfjlab.models.layers.config.ConfigErrors.describe(e), e);
+    }
   }
 
   /**

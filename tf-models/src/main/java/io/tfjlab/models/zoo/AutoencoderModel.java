@@ -53,13 +53,13 @@ public final class AutoencoderModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s; // defaults: families/autoencoder.json, families/ae-classifier.json
-  }
-
-  @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    ModelSpec r = resolve(spec);
+    // defaults: families/autoencoder.json, families/ae-classifier.json
+    AutoencoderOptions r =
+        withClassifier
+            ? SpecChecks.as(spec, AeClassifierSpec.class)
+            : SpecChecks.as(spec, AutoencoderSpec.class);
+    boolean freezeBody = withClassifier && ((AeClassifierSpec) r).freezeBody();
     Ops tf = ctx.tf();
     long pixels = Shapes.size(input.shape());
     Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
@@ -88,16 +88,16 @@ public final class AutoencoderModel implements ModelFactory {
         tf.withName("reconstruction").reshape(recon, tf.constant(Shapes.withBatch(input.shape())));
     if (!withClassifier) {
       return new BuiltModel(
-          name(), r, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
+          name(), spec, Task.RECONSTRUCT, ctx, x, y, reconstruction, List.of(reconstruct), parts);
     }
     Sequential head = Sequential.of(new Dense(input.numClasses(), Activation.LINEAR));
     // frozen (seed 000): a classifier on the codes; otherwise the encoder is fine-tuned with it
     Operand<TFloat32> classLogits =
-        head.apply(ctx, r.freezeBody() ? tf.stopGradient(code) : code, new long[] {r.codeSize()});
+        head.apply(ctx, freezeBody ? tf.stopGradient(code) : code, new long[] {r.codeSize()});
     parts.put("classifier", head);
     List<Variable<TFloat32>> cVars = new ArrayList<>(head.trainableVariables());
     List<Variable<TFloat32>> cKernels = new ArrayList<>(head.kernels());
-    if (!r.freezeBody()) {
+    if (!freezeBody) {
       cVars.addAll(encoder.trainableVariables());
       cKernels.addAll(encoder.kernels());
     }
@@ -114,7 +114,7 @@ public final class AutoencoderModel implements ModelFactory {
     // the classifier is the encoder and its head; the decoder only serves the pre-training
     return new BuiltModel(
         name(),
-        r,
+        spec,
         Task.CLASSIFY,
         ctx,
         x,

@@ -55,13 +55,9 @@ public final class BinaryClassifierModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s; // defaults: families/perceptron.json, blobs.json, xor.json
-  }
-
-  @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    ModelSpec r = resolve(spec);
+    // defaults: families/perceptron.json, blobs.json, xor.json
+    HiddenLayers r = (HiddenLayers) spec;
     Ops tf = ctx.tf();
     Placeholder<TFloat32> x = Heads.input(ctx, input.shape());
     Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
@@ -77,7 +73,7 @@ public final class BinaryClassifierModel implements ModelFactory {
     Operand<TFloat32> z = net.apply(ctx, x, input.shape());
     Operand<TFloat32> t = y;
     if (input.targetWidth() > 1) {
-      int c = r.positiveClass() == null ? 1 : r.positiveClass();
+      int c = spec instanceof PerceptronSpec p && p.positiveClass() != null ? p.positiveClass() : 1;
       if (c < 0 || c >= input.targetWidth()) {
         throw new IllegalArgumentException(
             "model.positiveClass must be in 0.." + (input.targetWidth() - 1));
@@ -96,6 +92,6 @@ public final class BinaryClassifierModel implements ModelFactory {
             Phase.PhaseData.LABELED);
     Operand<TFloat32> probability = tf.withName("probabilities").math.sigmoid(z);
     return new BuiltModel(
-        name, r, Task.BINARY, ctx, x, y, probability, List.of(phase), Map.of(name, net));
+        name, spec, Task.BINARY, ctx, x, y, probability, List.of(phase), Map.of(name, net));
   }
 }

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Convolutional classifiers. Preset {@code seed003} (default): conv 5x5x64 ReLU → max-pool 2 →
- * dense 128 → dense 64 → dense K. Preset {@code seed001}: the baseline CNN of seed 001, whose
- * figure gives no layer list; we use the classic Keras MNIST CNN (conv 3x3x32, conv 3x3x64,
- * max-pool 2, dropout 0.25, dense 128, dropout 0.5, dense K). {@code dropout} adds dropout before
- * each dense layer of seed003.
+ * Convolutional classifiers. Architecture {@code seed003} (default): conv 5x5x64 ReLU → max-pool 2
+ * → dense 128 → dense 64 → dense K. Architecture {@code seed001} (preset seed001, with dropout
+ * 0.5): the baseline CNN of seed 001, whose figure gives no layer list; we use the classic Keras
+ * MNIST CNN (conv 3x3x32, conv 3x3x64, max-pool 2, dropout 0.25, dense 128, dropout 0.5, dense K).
+ * {@code dropout} adds dropout before each dense layer of seed003.
  */
 public final class CnnModel extends ClassifierModel {
   @Override
@@ -30,16 +30,12 @@ public final class CnnModel extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
+  protected List<Layer> layers(ModelSpec resolved, InputSpec input) {
     // defaults and presets (seed003: the default network, seed001: seed 001's): families/cnn.json
-    return s;
-  }
-
-  @Override
-  protected List<Layer> layers(ModelSpec spec, InputSpec input) {
+    CnnSpec spec = SpecChecks.as(resolved, CnnSpec.class);
     List<Layer> layers = new ArrayList<>(Heads.maybeStandardize(spec, input));
     double dropout = spec.dropout();
-    if (spec.preset().equals("seed001")) {
+    if (spec.architecture().equals("seed001")) {
       layers.add(new Conv2D(32, 3, 1, Padding.VALID, Activation.RELU));
       layers.add(new Conv2D(64, 3, 1, Padding.VALID, Activation.RELU));
       layers.add(MaxPool.pool2d(2));

@@ -26,11 +26,6 @@ public final class Conv1dModel extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s;
-  }
-
-  @Override
   protected List<Layer> layers(ModelSpec spec, InputSpec input) {
     return List.of(
         Reshape.to(Shapes.size(input.shape()), 1),

@@ -49,13 +49,13 @@ public final class DcganModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s; // defaults and presets: families/dcgan.json, families/dcgan-transfer.json
-  }
-
-  @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    ModelSpec r = resolve(spec);
+    // defaults and presets: families/dcgan.json, families/dcgan-transfer.json
+    GanOptions r =
+        transfer
+            ? SpecChecks.as(spec, DcganTransferSpec.class)
+            : SpecChecks.as(spec, DcganSpec.class);
+    boolean freezeBody = transfer && ((DcganTransferSpec) r).freezeBody();
     Ops tf = ctx.tf();
     long[] shape = input.shape();
     Placeholder<TFloat32> x = Heads.input(ctx, shape);
@@ -139,7 +139,7 @@ public final class DcganModel implements ModelFactory {
     if (!transfer) {
       return new BuiltModel(
           name(),
-          r,
+          spec,
           Task.GENERATE,
           ctx,
           x,
@@ -155,7 +155,7 @@ public final class DcganModel implements ModelFactory {
     Operand<TFloat32> logits = classifierHead.apply(ctx, fReal, fShape);
     List<Variable<TFloat32>> cVars = new ArrayList<>(classifierHead.trainableVariables());
     List<Variable<TFloat32>> cKernels = new ArrayList<>(classifierHead.kernels());
-    if (!r.freezeBody()) {
+    if (!freezeBody) {
       cVars.addAll(body.trainableVariables());
       cKernels.addAll(body.kernels());
     }
@@ -168,11 +168,11 @@ public final class DcganModel implements ModelFactory {
                 cVars,
                 cKernels,
                 Phase.PhaseData.LABELED)
-            .withUpdates(r.freezeBody() ? List.of() : body.updateOps());
+            .withUpdates(freezeBody ? List.of() : body.updateOps());
     parts.put("classifier_head", classifierHead);
     return new BuiltModel(
         name(),
-        r,
+        spec,
         Task.CLASSIFY,
         ctx,
         x,

@@ -39,7 +39,7 @@ public final class Heads {
   /** The optional standardisation layer, first in a model, from the training part's statistics. */
   public static List<Layer> maybeStandardize(ModelSpec spec, InputSpec input) {
     List<Layer> layers = new ArrayList<>();
-    if (Boolean.TRUE.equals(spec.standardize())) {
+    if (spec.standardizesInput()) {
       float[][] stats =
           input
               .pixelStats()

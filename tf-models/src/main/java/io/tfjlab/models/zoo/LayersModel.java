@@ -13,13 +13,11 @@ import io.tfjlab.models.layers.config.LayerStack;
 import io.tfjlab.models.layers.config.StandardizeConfig;
 import io.tfjlab.models.layers.config.WeightNormConv2DConfig;
 import io.tfjlab.models.layers.config.WeightNormDenseConfig;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -41,8 +39,6 @@ public final class LayersModel implements ModelFactory {
   /** Training images of the weight-normalisation initialisation, as the semi-supervised GAN's. */
   static final int DATA_INIT_EXAMPLES = 500;
 
-  private static final Set<String> OWN_FIELDS = Set.of("type", "layers", "standardize");
-
   @Override
   public String name() {
     return NAME;
@@ -54,21 +50,13 @@ public final class LayersModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
+  public ModelSpec resolve(ModelSpec spec) {
+    LayersSpec s = SpecChecks.as(spec, LayersSpec.class);
     if (s.layers() == null || s.layers().isEmpty()) {
       throw new IllegalArgumentException(
           "model.layers is required for \"type\": \"layers\": a list from input to "
               + "logits such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 10}], in a spec file "
               + "(--spec; see examples/layers-cnn.json)");
-    }
-    for (RecordComponent rc : ModelSpec.class.getRecordComponents()) {
-      if (!OWN_FIELDS.contains(rc.getName()) && value(rc, s) != null) {
-        throw new IllegalArgumentException(
-            "model."
-                + rc.getName()
-                + " does not apply to the layers model; describe "
-                + "the network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
-      }
     }
     for (int i = 0; i < s.layers().size(); i++) {
       if (s.layers().get(i) == null) {
@@ -86,14 +74,6 @@ public final class LayersModel implements ModelFactory {
               + "{\"type\": \"standardize\"} layer standardises the input; leave model.standardize out");
     }
     return s.withStandardize(standardizes);
-  }
-
-  private static Object value(RecordComponent rc, ModelSpec s) {
-    try {
-      return rc.getAccessor().invoke(s);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
@@ -114,7 +94,7 @@ public final class LayersModel implements ModelFactory {
               + k
               + " target");
     }
-    List<LayerConfig> configs = resolved.layers();
+    List<LayerConfig> configs = SpecChecks.as(resolved, LayersSpec.class).layers();
     LayerStack stack = LayerStack.of(configs, input.shape(), input.pixelStats());
     int last = configs.size() - 1;
     LayerConfig head = configs.get(last);

@@ -20,11 +20,6 @@ public final class LinearModel extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s; // defaults: families/linear.json
-  }
-
-  @Override
   protected List<Layer> layers(ModelSpec spec, InputSpec input) {
     List<Layer> layers = new ArrayList<>(Heads.maybeStandardize(spec, input));
     layers.add(Reshape.flatten());

@@ -24,11 +24,6 @@ public final class LinearRegressionModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    return s;
-  }
-
-  @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
     Ops tf = ctx.tf();
     Placeholder<TFloat32> x = Heads.input(ctx, input.shape());

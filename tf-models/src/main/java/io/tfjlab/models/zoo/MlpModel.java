@@ -25,13 +25,9 @@ public final class MlpModel extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
+  protected List<Layer> layers(ModelSpec resolved, InputSpec input) {
     // defaults and presets: io/tfjlab/models/families/mlp.json
-    return s;
-  }
-
-  @Override
-  protected List<Layer> layers(ModelSpec spec, InputSpec input) {
+    MlpSpec spec = SpecChecks.as(resolved, MlpSpec.class);
     List<Layer> layers = new ArrayList<>(Heads.maybeStandardize(spec, input));
     layers.add(Reshape.flatten());
     for (int units : spec.hidden()) {

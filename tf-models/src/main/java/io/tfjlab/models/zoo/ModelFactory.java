@@ -10,8 +10,14 @@ public interface ModelFactory {
   /** One line for listings. */
   String description();
 
-  /** The spec with this model's defaults filled in. */
-  ModelSpec resolve(ModelSpec spec);
+  /**
+   * The spec with what this model derives from its options filled in, after its family's defaults
+   * and preset (data: {@code io/tfjlab/models/families/<type>.json}) are laid under it. Most models
+   * derive nothing.
+   */
+  default ModelSpec resolve(ModelSpec spec) {
+    return spec;
+  }
 
   /**
    * Checks, before anything is built or written, that the model can be built for this input (a

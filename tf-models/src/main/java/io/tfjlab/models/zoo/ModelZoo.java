@@ -42,7 +42,7 @@ public final class ModelZoo {
    * model} part of {@code io/tfjlab/models/families/<type>.json}), then checked by its factory.
    */
   public ModelSpec resolve(ModelSpec spec) {
-    ModelFactory f = factory(checked(spec).type());
+    ModelFactory f = factory(spec.type());
     ObjectNode given = MAPPER.valueToTree(spec);
     ModelFamily.of(spec.type()).checkFields(given);
     List<SpecLayer> layers = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class ModelZoo {
 
   /** Checks that the model can be built for this input, before a run writes anything. */
   public void validate(ModelSpec spec, InputSpec input) {
-    factory(checked(spec).type()).validate(spec, input);
+    factory(spec.type()).validate(spec, input);
   }
 
   private static ObjectNode modelPart(ObjectNode overlay) {
@@ -73,17 +73,6 @@ public final class ModelZoo {
 
   /** Builds the model of a spec, resolved first. */
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    return factory(checked(spec).type()).build(ctx, resolve(spec), input);
-  }
-
-  /** A layer list only belongs to the layers model (another model would silently ignore it). */
-  private static ModelSpec checked(ModelSpec spec) {
-    if (spec.layers() != null && !spec.type().equals(LayersModel.NAME)) {
-      throw new IllegalArgumentException(
-          "model.layers is read by \"type\": \"layers\" only, not by "
-              + spec.type()
-              + "; remove model.layers or use \"type\": \"layers\"");
-    }
-    return spec;
+    return factory(spec.type()).build(ctx, resolve(spec), input);
   }
 }

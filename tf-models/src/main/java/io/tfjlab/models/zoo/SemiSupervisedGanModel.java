@@ -80,35 +80,24 @@ public final class SemiSupervisedGanModel implements ModelFactory {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec s) {
-    // "off" is one spec however it is said (absent or 0), so that the run ledger matches runs from
-    // before these options existed: minibatch discrimination and label smoothing stay absent when
-    // off
-    boolean minibatch = s.usesMinibatchDiscrimination();
-    if (!minibatch && s.minibatchDims() != null) {
-      throw new IllegalArgumentException(
-          "model.minibatchDims needs model.minibatchKernels > 0 (--minibatch-kernels)");
+  public ModelSpec resolve(ModelSpec spec) {
+    // defaults and presets: families/sgan.json (the cnn discriminator brings the conv generator);
+    // the kernel dimensions default to the layer's own, and only when the layer is on
+    SganSpec s = SpecChecks.as(spec, SganSpec.class);
+    if (!s.usesMinibatchDiscrimination()) {
+      if (s.minibatchDims() != null) {
+        throw new IllegalArgumentException(
+            "model.minibatchDims needs model.minibatchKernels > 0 (--minibatch-kernels)");
+      }
+      return s;
     }
-    Double smoothing =
-        s.labelSmoothing() == null || s.labelSmoothing() == 0 ? null : s.labelSmoothing();
-    // defaults and presets: families/sgan.json (the cnn discriminator brings the conv generator)
-    String discriminator = ModelSpec.or(s.discriminator(), "mlp");
-    String generator = ModelSpec.or(s.generator(), discriminator.equals("cnn") ? "conv" : "mlp");
-    return s.withDiscriminator(discriminator)
-        // the reference pair (mlp, mlp) stays without a generator field, as runs recorded before
-        // the option
-        .withGenerator(discriminator.equals("mlp") && generator.equals("mlp") ? null : generator)
-        .withLabelSmoothing(smoothing)
-        .withMinibatchKernels(minibatch ? s.minibatchKernels() : null)
-        .withMinibatchDims(
-            minibatch
-                ? ModelSpec.or(s.minibatchDims(), MinibatchDiscrimination.DEFAULT_DIMS)
-                : null);
+    return s.withMinibatchDims(
+        ModelSpec.or(s.minibatchDims(), MinibatchDiscrimination.DEFAULT_DIMS));
   }
 
   @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-    ModelSpec r = resolve(spec);
+    SganSpec r = (SganSpec) resolve(spec);
     Ops tf = ctx.tf();
     long[] shape = input.shape();
     int k = input.numClasses();
@@ -175,9 +164,7 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     Operand<TFloat32> fMatch = rows(tf, fGen, noiseBatch, tf.constant(-1));
 
     Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLabTrain, y);
-    Operand<TFloat32> lossUnl =
-        GanParts.unlabeledLoss(
-            tf, lUnl, lFake, r.labelSmoothing() == null ? 0 : r.labelSmoothing());
+    Operand<TFloat32> lossUnl = GanParts.unlabeledLoss(tf, lUnl, lFake, r.labelSmoothing());
     Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(lossLab, lossUnl);
     Operand<TFloat32> gLoss =
         tf.withName("generator_loss")

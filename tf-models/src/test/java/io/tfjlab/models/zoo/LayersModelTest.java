@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import io.tfjlab.models.ModelSummary;
 import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.spec.ModelFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +126,7 @@ class LayersModelTest {
       assertThat(m.finalPhase().updates()).hasSize(2); // moving mean and variance
       assertThat(m.dataInit()).isPresent();
       assertThat(m.dataInit().orElseThrow().examples()).isEqualTo(500);
-      assertThat(m.spec().standardize()).isFalse();
+      assertThat(m.spec().standardizesInput()).isFalse();
       assertThat(ModelSummary.render(m))
           .contains(
               "conv2d (Conv2D)",
@@ -149,7 +151,7 @@ class LayersModelTest {
   void aFirstStandardizeLayerMakesTheRunComputeThePixelStatistics() throws Exception {
     ModelSpec spec =
         layers("[{'type': 'standardize'}, {'type': 'flatten'}, {'type': 'dense', 'units': 10}]");
-    assertThat(zoo.resolve(spec).standardize()).isTrue();
+    assertThat(((LayersSpec) zoo.resolve(spec)).standardize()).isTrue();
     float[] stats = new float[784];
     try (Graph g = new Graph()) {
       BuiltModel m = zoo.build(new ModelContext(g, 1), spec, MNIST.withPixelStats(stats, stats));
@@ -160,10 +162,11 @@ class LayersModelTest {
         .hasMessage(
             "model.layers[0] (standardize): needs the "
                 + "training part's pixel statistics, which only the first layer gets");
-    assertThatThrownBy(() -> zoo.resolve(spec.withStandardize(false)))
+    assertThatThrownBy(() -> zoo.resolve(((LayersSpec) spec).withStandardize(false)))
         .hasMessageContaining(
             "model.standardize does not apply to the layers model: a first {\"type\": \"standardize\"} layer");
-    assertThatThrownBy(() -> zoo.resolve(example("layers-mlp.json").withStandardize(true)))
+    assertThatThrownBy(
+            () -> zoo.resolve(((LayersSpec) example("layers-mlp.json")).withStandardize(true)))
         .hasMessageContaining("model.standardize does not apply");
   }
 
@@ -199,16 +202,18 @@ class LayersModelTest {
                 + "for \"type\": \"layers\": a list from input to logits such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", "
                 + "\"units\": 10}]");
     ModelSpec mlp = example("layers-mlp.json");
-    assertThatThrownBy(() -> zoo.resolve(mlp.withDropout(0.5)))
+    JsonNode mlpJson = MAPPER.readTree(Path.of("..", "examples", "layers-mlp.json").toFile());
+    ObjectNode withDropout = ((ObjectNode) mlpJson.get("model").deepCopy()).put("dropout", 0.5);
+    assertThatThrownBy(() -> ModelFamily.of("layers").read(withDropout))
         .hasMessage(
-            "model.dropout does not apply to the "
-                + "layers model; describe the network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
-    assertThatThrownBy(() -> zoo.resolve(mlp.withHidden(List.of(10))))
-        .hasMessageStartingWith("model.hidden does not");
-    assertThatThrownBy(() -> zoo.resolve(mlp.withType("cnn")))
+            "model.dropout does not apply to layers (its options: layers, standardize);"
+                + " describe the network in model.layers (e.g. a {\"type\": \"dropout\","
+                + " \"rate\": 0.5} layer)");
+    ObjectNode asCnn = ((ObjectNode) mlpJson.get("model").deepCopy()).put("type", "cnn");
+    assertThatThrownBy(() -> ModelFamily.of("cnn").read(asCnn))
         .hasMessage(
-            "model.layers is read by \"type\": "
-                + "\"layers\" only, not by cnn; remove model.layers or use \"type\": \"layers\"");
+            "model.layers does not apply to cnn (its options: architecture, dropout,"
+                + " standardize); leave it out or use \"type\": \"layers\"");
     assertThatThrownBy(() -> zoo.validate(mlp, InputSpec.vectors(2, 1)))
         .hasMessageStartingWith(
             "the layers model is a softmax classifier and needs a data set with 2 or more classes");

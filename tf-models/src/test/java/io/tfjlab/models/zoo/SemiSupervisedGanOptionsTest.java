@@ -200,8 +200,7 @@ class SemiSupervisedGanOptionsTest {
   void inTheSganGeneratedImagesDoNotMoveTheLabeledOrUnlabeledLogits() {
     InputSpec small = InputSpec.images(8, 8, 1, 3);
     try (Graph g = new Graph()) {
-      BuiltModel m =
-          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
+      BuiltModel m = zoo.build(new ModelContext(g, 1), sgan().withMinibatchKernels(20), small);
       float[] lab = random(3, 4 * 64);
       float[] unl = random(4, 5 * 64);
       try (Session s = new Session(g, ONE_THREAD)) {
@@ -253,21 +252,16 @@ class SemiSupervisedGanOptionsTest {
 
   @Test
   void minibatchDiscriminationAddsTAndTheWiderClassifierInput() {
-    long base = trainable(ModelSpec.of("sgan"));
-    long withIt = trainable(ModelSpec.of("sgan").withMinibatchKernels(100));
+    long base = trainable(sgan());
+    long withIt = trainable(sgan().withMinibatchKernels(100));
     // T: 250 features x 100 kernels x 5 dims; the classifier layer's directions gain 100 x 10
     assertThat(withIt - base).isEqualTo(250L * 100 * 5 + 100 * 10);
-    long cnnBase = trainable(ModelSpec.of("sgan").withDiscriminator("cnn"));
+    long cnnBase = trainable(sgan().withDiscriminator("cnn"));
     long cnnWith =
-        trainable(
-            ModelSpec.of("sgan")
-                .withDiscriminator("cnn")
-                .withMinibatchKernels(50)
-                .withMinibatchDims(3));
+        trainable(sgan().withDiscriminator("cnn").withMinibatchKernels(50).withMinibatchDims(3));
     assertThat(cnnWith - cnnBase).isEqualTo(250L * 50 * 3 + 50 * 10);
     try (Graph g = new Graph()) {
-      BuiltModel m =
-          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(100), MNIST);
+      BuiltModel m = zoo.build(new ModelContext(g, 1), sgan().withMinibatchKernels(100), MNIST);
       assertThat(ModelSummary.render(m))
           .contains("minibatch (MinibatchDiscrimination)", "(None, 350)", "125,000");
       // T is a discriminator variable: trained, averaged for evaluation
@@ -280,22 +274,20 @@ class SemiSupervisedGanOptionsTest {
 
   @Test
   void theGeneratorFollowsTheDiscriminatorUnlessChosen() {
-    ModelFactory sgan = new SemiSupervisedGanModel();
-    // the reference pair records no generator (runs from before the option keep matching)
-    assertThat(sgan.resolve(ModelSpec.of("sgan")).generator()).isNull();
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withGenerator("mlp")).generator()).isNull();
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withGenerator("conv")).generator())
+    // families/sgan.json: mlp by default, conv with the cnn discriminator, unless given
+    assertThat(((SganSpec) zoo.resolve(sgan())).generator()).isEqualTo("mlp");
+    assertThat(((SganSpec) zoo.resolve(sgan().withGenerator("conv"))).generator())
         .isEqualTo("conv");
-    assertThat(sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn")).generator())
+    assertThat(((SganSpec) zoo.resolve(sgan().withDiscriminator("cnn"))).generator())
         .isEqualTo("conv");
     assertThat(
-            sgan.resolve(ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"))
+            ((SganSpec) zoo.resolve(sgan().withDiscriminator("cnn").withGenerator("mlp")))
                 .generator())
         .isEqualTo("mlp");
     try (Graph g = new Graph()) {
       String s =
           ModelSummary.render(
-              zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withGenerator("conv"), MNIST));
+              zoo.build(new ModelContext(g, 1), sgan().withGenerator("conv"), MNIST));
       // the MLP discriminator with the convolutional generator: dense 7x7x64, 14x14x32, 28x28x1
       assertThat(s)
           .contains("(None, 1000)", "(None, 3136)", "(None, 14, 14, 32)", "(None, 28, 28, 1)");
@@ -305,7 +297,7 @@ class SemiSupervisedGanOptionsTest {
           ModelSummary.render(
               zoo.build(
                   new ModelContext(g, 1),
-                  ModelSpec.of("sgan").withDiscriminator("cnn").withGenerator("mlp"),
+                  sgan().withDiscriminator("cnn").withGenerator("mlp"),
                   MNIST));
       assertThat(s).contains("(None, 4, 4, 128)", "(None, 500)").doesNotContain("Conv2DTranspose");
     }
@@ -315,7 +307,7 @@ class SemiSupervisedGanOptionsTest {
               () ->
                   zoo.build(
                       new ModelContext(g, 1),
-                      ModelSpec.of("sgan").withGenerator("conv"),
+                      sgan().withGenerator("conv"),
                       InputSpec.images(30, 30, 1, 10)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
@@ -328,13 +320,17 @@ class SemiSupervisedGanOptionsTest {
           ModelSummary.render(
               zoo.build(
                   new ModelContext(g, 1),
-                  ModelSpec.of("sgan").withGenerator("conv"),
+                  sgan().withGenerator("conv"),
                   InputSpec.images(32, 32, 3, 10)));
       assertThat(s).contains("(None, 8, 8, 64)", "(None, 32, 32, 3)");
     }
-    assertThatThrownBy(() -> ModelSpec.of("sgan").withGenerator("dcgan"))
+    assertThatThrownBy(() -> sgan().withGenerator("dcgan"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("model.generator must be mlp or conv, got dcgan");
+  }
+
+  private static SganSpec sgan() {
+    return SganSpecBuilder.builder().build();
   }
 
   long trainable(ModelSpec spec) {
@@ -347,8 +343,7 @@ class SemiSupervisedGanOptionsTest {
   void theDataDependentInitialisationRunsThroughTheMinibatchLayer() {
     InputSpec small = InputSpec.images(8, 8, 1, 3);
     try (Graph g = new Graph()) {
-      BuiltModel m =
-          zoo.build(new ModelContext(g, 1), ModelSpec.of("sgan").withMinibatchKernels(20), small);
+      BuiltModel m = zoo.build(new ModelContext(g, 1), sgan().withMinibatchKernels(20), small);
       BuiltModel.DataInit init = m.dataInit().orElseThrow();
       Operand<TFloat32> t = g.operation("minibatch/kernel").<TFloat32>output(0);
       try (Session s = new Session(g, ONE_THREAD)) {
@@ -381,44 +376,41 @@ class SemiSupervisedGanOptionsTest {
 
   @Test
   void offIsOneSpecAndOnFillsInTheReferenceDims() {
-    ModelSpec off = zoo.resolve(ModelSpec.of("sgan"));
-    assertThat(zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0)))
-        .isEqualTo(off);
-    assertThat(off.minibatchKernels()).isNull();
+    SganSpec off = (SganSpec) zoo.resolve(sgan());
+    assertThat(zoo.resolve(sgan().withMinibatchKernels(0).withLabelSmoothing(0.0))).isEqualTo(off);
+    assertThat(off.minibatchKernels()).isZero();
     assertThat(off.minibatchDims()).isNull();
-    assertThat(off.labelSmoothing()).isNull();
-    ModelSpec on =
-        zoo.resolve(ModelSpec.of("sgan").withMinibatchKernels(100).withLabelSmoothing(0.1));
+    assertThat(off.labelSmoothing()).isZero();
+    SganSpec on = (SganSpec) zoo.resolve(sgan().withMinibatchKernels(100).withLabelSmoothing(0.1));
     assertThat(on.minibatchKernels()).isEqualTo(100);
     assertThat(on.minibatchDims()).isEqualTo(MinibatchDiscrimination.DEFAULT_DIMS).isEqualTo(5);
     assertThat(on.labelSmoothing()).isEqualTo(0.1);
     assertThat(on.usesMinibatchDiscrimination()).isTrue();
     assertThat(off.usesMinibatchDiscrimination()).isFalse();
     // dcgan keeps its own smoothing default
-    assertThat(zoo.resolve(ModelSpec.of("dcgan")).labelSmoothing()).isEqualTo(0.1);
+    assertThat(((DcganSpec) zoo.resolve(ModelSpec.of("dcgan"))).labelSmoothing()).isEqualTo(0.1);
   }
 
   @Test
   void badMinibatchOptionsAreNamedWithTheirRange() {
-    assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(-1))
+    assertThatThrownBy(() -> sgan().withMinibatchKernels(-1))
         .hasMessageContaining("model.minibatchKernels")
         .hasMessageContaining("[0, 1000]");
-    assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(1001))
+    assertThatThrownBy(() -> sgan().withMinibatchKernels(1001))
         .hasMessageContaining("model.minibatchKernels");
-    assertThatThrownBy(() -> ModelSpec.of("sgan").withMinibatchKernels(10).withMinibatchDims(0))
+    assertThatThrownBy(() -> sgan().withMinibatchKernels(10).withMinibatchDims(0))
         .hasMessageContaining("model.minibatchDims")
         .hasMessageContaining("[1, 100]");
-    assertThatThrownBy(() -> zoo.resolve(ModelSpec.of("sgan").withMinibatchDims(5)))
+    assertThatThrownBy(() -> zoo.resolve(sgan().withMinibatchDims(5)))
         .hasMessageContaining("model.minibatchDims")
         .hasMessageContaining("minibatchKernels");
   }
 
   @Test
   void smoothingOrMinibatchOffBuildsTheSameGraphAsTheDefault() {
-    assertThat(nodes(ModelSpec.of("sgan").withMinibatchKernels(0).withLabelSmoothing(0.0)))
-        .isEqualTo(nodes(ModelSpec.of("sgan")));
-    assertThat(nodes(ModelSpec.of("sgan").withLabelSmoothing(0.1)))
-        .hasSize(nodes(ModelSpec.of("sgan")).size() + 2);
+    assertThat(nodes(sgan().withMinibatchKernels(0).withLabelSmoothing(0.0)))
+        .isEqualTo(nodes(sgan()));
+    assertThat(nodes(sgan().withLabelSmoothing(0.1))).hasSize(nodes(sgan()).size() + 2);
   }
 
   List<String> nodes(ModelSpec spec) {

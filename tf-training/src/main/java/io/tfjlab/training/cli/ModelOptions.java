@@ -1,7 +1,6 @@
 package io.tfjlab.training.cli;
 
 import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.training.run.Json;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -134,10 +133,7 @@ public final class ModelOptions {
     if (model == null) {
       throw new IllegalArgumentException("--model is required; ./tfjlab models lists the models");
     }
-    try {
-      return Json.MAPPER.treeToValue(OptionLayer.of(this).values().get("model"), ModelSpec.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("model options: " + e.getOriginalMessage(), e);
-    }
+    return io.tfjlab.models.spec.ModelFamily.of(model)
+        .read(OptionLayer.of(this).values().get("model"));
   }
 }

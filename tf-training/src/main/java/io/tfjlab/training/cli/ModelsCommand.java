@@ -6,6 +6,7 @@ import io.tfjlab.models.spec.ModelFamily;
 import io.tfjlab.models.zoo.ModelFactory;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.TrainingModule;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -28,13 +29,9 @@ public final class ModelsCommand implements Callable<Integer> {
       if (!family.presetNames().isEmpty()) {
         System.out.printf("%-14s   presets: %s%n", "", String.join(", ", family.presetNames()));
       }
-      family
-          .fields()
-          .ifPresent(
-              fields ->
-                  System.out.printf(
-                      "%-14s   options: %s%n",
-                      "", fields.isEmpty() ? "none" : String.join(", ", fields)));
+      List<String> fields = family.fields();
+      System.out.printf(
+          "%-14s   options: %s%n", "", fields.isEmpty() ? "none" : String.join(", ", fields));
     }
     return 0;
   }

@@ -66,7 +66,7 @@ public final class SummaryCommand implements Callable<Integer> {
     ModelSpec spec = resolved.model();
     String data = dataset != null ? dataset : resolved.dataset();
     InputSpec input = inputFor(injector.getInstance(DatasetCatalog.class), data);
-    if (Boolean.TRUE.equals(zoo.resolve(spec).standardize())) {
+    if (zoo.resolve(spec).standardizesInput()) {
       int n = (int) Shapes.size(input.shape());
       input = input.withPixelStats(new float[n], new float[n]);
     }

@@ -76,6 +76,8 @@ public final class SpecResolver {
     layers.addAll(ModelFamily.of(type).layers((ObjectNode) model));
     layers.addAll(given);
     SpecMerge.Merged merged = SpecMerge.merge(layers);
+    // an option the family's record does not have, named with the family's options
+    ModelFamily.of(type).checkFields(merged.values().get("model"));
     RunSpec spec;
     try {
       spec = Json.MAPPER.treeToValue(merged.values(), RunSpec.class);

@@ -3,7 +3,7 @@ package io.tfjlab.training.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tfjlab.models.zoo.ModelSpec;
+import io.tfjlab.models.zoo.SganSpec;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -11,19 +11,18 @@ import picocli.CommandLine;
  * {@code train}'s sgan options: minibatch discrimination and label smoothing reach the model spec.
  */
 class MinibatchOptionsTest {
-  static ModelSpec model(String... args) {
-    return Options.resolve(args).spec().model();
+  static SganSpec model(String... args) {
+    return (SganSpec) Options.resolve(args).spec().model();
   }
 
   @Test
   void minibatchKernelsAloneTakesTheReferenceCountAndDimsAreOptional() {
-    assertThat(model("--model", "sgan").minibatchKernels()).isNull();
+    assertThat(model("--model", "sgan").minibatchKernels()).isZero();
     assertThat(model("--model", "sgan", "--minibatch-kernels").minibatchKernels()).isEqualTo(100);
-    ModelSpec s = model("--model", "sgan", "--minibatch-kernels", "--label-smoothing", "0.1");
+    SganSpec s = model("--model", "sgan", "--minibatch-kernels", "--label-smoothing", "0.1");
     assertThat(s.minibatchKernels()).isEqualTo(100);
     assertThat(s.labelSmoothing()).isEqualTo(0.1);
-    ModelSpec given =
-        model("--model", "sgan", "--minibatch-kernels", "30", "--minibatch-dims", "4");
+    SganSpec given = model("--model", "sgan", "--minibatch-kernels", "30", "--minibatch-dims", "4");
     assertThat(given.minibatchKernels()).isEqualTo(30);
     assertThat(given.minibatchDims()).isEqualTo(4);
     assertThat(model("--model", "sgan", "--minibatch-kernels", "0").usesMinibatchDiscrimination())

@@ -56,7 +56,8 @@ class SummaryCommandTest {
     assertThat(bad[0]).isEqualTo("2");
     assertThat(bad[2].strip())
         .isEqualTo(
-            "error: model.dropout does not apply to the layers model; describe the "
+            "error: model.dropout does not apply to layers (its options: layers, standardize);"
+                + " describe the "
                 + "network in model.layers (e.g. a {\"type\": \"dropout\", \"rate\": 0.5} layer)");
     assertThat(summary("--spec", "nowhere.json")[2]).contains("spec file nowhere.json not found");
   }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfjlab.data.augment.AugmentSpec;
 import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.spec.SpecLayer;
+import io.tfjlab.models.zoo.MlpSpec;
 import io.tfjlab.models.zoo.ModelZoo;
+import io.tfjlab.models.zoo.SganSpec;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.run.Json;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ class SpecResolverTest {
     ResolvedSpec r = RESOLVER.resolve(List.of(SpecResolver.file(f)));
     RunSpec s = r.spec();
     assertThat(s.epochs()).isEqualTo(3);
-    assertThat(s.model().discriminator()).isEqualTo("cnn");
+    assertThat(((SganSpec) s.model()).discriminator()).isEqualTo("cnn");
     assertThat(s.labels()).isEqualTo(100);
     assertThat(s.batchSize()).isEqualTo(100);
     assertThat(s.optimizer().learningRate()).isEqualTo(0.003);
@@ -76,13 +78,14 @@ class SpecResolverTest {
         .isEqualTo(12);
     ResolvedSpec paper = resolve("{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\"}}");
     assertThat(paper.spec().epochs()).isEqualTo(300);
-    assertThat(paper.spec().model().averageRate()).isEqualTo(0.0001);
+    assertThat(((SganSpec) paper.spec().model()).averageRate()).isEqualTo(0.0001);
     assertThat(paper.provenance()).containsEntry("model.averageRate", "preset paper");
     assertThat(
-            resolve(
-                    "{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\", \"averageRate\": 0.01}}")
-                .spec()
-                .model()
+            ((SganSpec)
+                    resolve(
+                            "{\"model\": {\"type\": \"sgan\", \"preset\": \"paper\", \"averageRate\": 0.01}}")
+                        .spec()
+                        .model())
                 .averageRate())
         .isEqualTo(0.01);
   }
@@ -110,8 +113,8 @@ class SpecResolverTest {
                 "{\"model\": {\"type\": \"cnn\", \"dropout\": 0.4}}",
                 "{\"model\": {\"type\": \"mlp\"}}")
             .spec();
-    assertThat(mlp.model().dropout()).isEqualTo(0.0);
-    assertThat(mlp.model().hidden()).containsExactly(150, 150);
+    assertThat(((MlpSpec) mlp.model()).dropout()).isEqualTo(0.0);
+    assertThat(((MlpSpec) mlp.model()).hidden()).containsExactly(150, 150);
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.layers.Activation;
 import io.tfjlab.models.zoo.BinaryClassifierModel;
 import io.tfjlab.models.zoo.BuiltModel;
+import io.tfjlab.models.zoo.DenseStackSpec;
 import io.tfjlab.models.zoo.InputSpec;
 import io.tfjlab.models.zoo.ModelFactory;
 import io.tfjlab.models.zoo.ModelSpec;
@@ -70,17 +71,14 @@ class CustomTrainingStepTest {
     }
 
     @Override
-    public ModelSpec resolve(ModelSpec s) {
-      return s.hidden() == null ? s.withHidden(List.of(10)).withActivation(Activation.TANH) : s;
-    }
-
-    @Override
     public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
-      BuiltModel m = xor.build(ctx, resolve(spec), input);
+      // the xor network (its own options: none), built under this factory's name
+      BuiltModel m =
+          xor.build(ctx, new DenseStackSpec("xor", null, List.of(10), Activation.TANH), input);
       List<Phase> phases = m.phases().stream().map(p -> p.withStepKind("twice")).toList();
       return new BuiltModel(
           name(),
-          m.spec(),
+          spec,
           m.task(),
           m.context(),
           m.input(),
