@@ -40,7 +40,7 @@ public record DatasetRef(String kind, Path path, Map<String, String> options) {
           "csv", Set.of("label", "size", "classes", "test", "test-seed"));
 
   public DatasetRef {
-    options = Map.copyOf(new TreeMap<>(options));
+    options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));
   }
 
   /** True when {@code name} is a reference ({@code folder:}, {@code npz:}, {@code csv:}). */
