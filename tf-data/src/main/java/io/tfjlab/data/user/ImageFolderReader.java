@@ -8,8 +8,10 @@ import io.tfjlab.data.ImageShape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -94,7 +96,9 @@ public final class ImageFolderReader {
     Path trainDir = root.resolve("train");
     Path testDir = root.resolve("test");
     boolean split = Files.isDirectory(trainDir) && Files.isDirectory(testDir);
-    Path base = split ? trainDir : root;
+    // DIR/train/<class>/ alone: its classes, with the test split held out
+    boolean trainOnly = !split && classFolders(root).equals(List.of("train"));
+    Path base = split || trainOnly ? trainDir : root;
     List<String> classes = classFolders(base);
     if (classes.size() < 2) {
       throw new DataFormatException(
@@ -147,26 +151,29 @@ public final class ImageFolderReader {
       Path dir = base.resolve(classes.get(c));
       int before = all.size();
       int label = c;
-      try (Stream<Path> s = Files.walk(dir)) {
-        for (Path p : s.toList()) {
-          String name = p.getFileName().toString();
-          int dot = name.lastIndexOf('.');
-          if (name.startsWith(".")
-              || dot < 0
-              || !EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-            continue;
-          }
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-          if (a.isRegularFile()) {
-            all.add(
-                new Entry(
-                    p,
-                    label,
-                    dir.relativize(p).toString(),
-                    a.size(),
-                    a.lastModifiedTime().toMillis()));
-          }
-        }
+      try {
+        Files.walkFileTree(
+            dir,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (a.isRegularFile()
+                    && !name.startsWith(".")
+                    && dot > 0
+                    && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                  all.add(
+                      new Entry(
+                          p,
+                          label,
+                          dir.relativize(p).toString(),
+                          a.size(),
+                          a.lastModifiedTime().toMillis()));
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } catch (IOException e) {
         throw new DataFormatException(dir + " cannot be listed (" + e.getMessage() + ")", e);
       }

@@ -43,9 +43,14 @@ public final class NpyArrays {
     if (h.dtype().equals("u1")) {
       try (InputStream in = opener.open()) {
         NpyHeader.read(in, file);
-        int n = in.readNBytes(dst, 0, dst.length);
-        if (n < dst.length) {
-          throw truncated(file, h, n);
+        // in chunks: one huge read makes the zip layer allocate a native buffer of that size
+        for (int off = 0; off < dst.length; ) {
+          int want = Math.min(1 << 20, dst.length - off);
+          int n = in.readNBytes(dst, off, want);
+          off += n;
+          if (n < want) {
+            throw truncated(file, h, off);
+          }
         }
       }
       return;

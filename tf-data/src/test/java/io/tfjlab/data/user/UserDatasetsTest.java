@@ -106,6 +106,8 @@ class UserDatasetsTest {
     assertThat(c.checksums().get("test")).isNotEqualTo(b.checksums().get("test"));
     Dataset b2 = load("folder:" + dir.resolve("imgs") + "?test=0.5&test-seed=7");
     assertThat(b2.checksums()).isEqualTo(b.checksums());
+    UserDataFixtures.folder(dir.resolve("only/train"), 3, 10);
+    assertThat(load("folder:" + dir.resolve("only")).checksums()).isEqualTo(a.checksums());
   }
 
   @Test
