@@ -57,6 +57,17 @@ public final class ImageSet {
     return pixels[i * shape.size() + j] & 0xFF;
   }
 
+  /** Copies the bytes of image {@code i} (row-major HWC) into {@code dst} at {@code offset}. */
+  public void copyRaw(int i, byte[] dst, int offset) {
+    int n = shape.size();
+    System.arraycopy(pixels, i * n, dst, offset, n);
+  }
+
+  /** All pixels (NHWC), read-only and without a copy: for writers and digests. */
+  public java.nio.ByteBuffer pixelBuffer() {
+    return java.nio.ByteBuffer.wrap(pixels).asReadOnlyBuffer();
+  }
+
   /** Writes image {@code i} scaled to [0,1] into {@code dst} at {@code offset}. */
   public void copyScaled(int i, float[] dst, int offset) {
     int n = shape.size();

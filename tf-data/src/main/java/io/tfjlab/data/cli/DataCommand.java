@@ -18,14 +18,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code data fetch|info|list}: the data set commands, shared by {@code tfjlab data} and tf-data's
- * main.
+ * {@code data fetch|info|list|export}: the data set commands, shared by {@code tfjlab data} and
+ * tf-data's main.
  */
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Fetch, verify and describe data sets.",
-    subcommands = {DataCommand.Fetch.class, DataCommand.Info.class, DataCommand.ListSets.class})
+    subcommands = {
+      DataCommand.Fetch.class,
+      DataCommand.Info.class,
+      DataCommand.ListSets.class,
+      DataCommand.Export.class
+    })
 public final class DataCommand {
 
   @Option(
@@ -82,19 +87,30 @@ public final class DataCommand {
   static final class Info implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand DataCommand parent;
 
-    @Parameters(paramLabel = "NAME", description = "Data set: mnist, fashion-mnist, usps, cifar10.")
+    @Parameters(
+        paramLabel = "NAME",
+        description =
+            "Data set: mnist, fashion-mnist, usps, cifar10, or your own: folder:DIR, npz:FILE, csv:FILE.")
     String name;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @picocli.CommandLine.Mixin DatasetRefOptions refOptions = new DatasetRefOptions();
+
     @Override
     public Integer call() throws Exception {
       DatasetCatalog catalog = parent.catalog();
-      DatasetDescriptor d = catalog.descriptor(name);
-      Materialized m = catalog.store().materialize(d);
-      Dataset ds = d.loader().load(d, m);
-      DatasetInfo info = DatasetInfo.of(d, m, ds);
+      String ref = refOptions.apply(name);
+      DatasetInfo info;
+      if (io.tfjlab.data.user.DatasetRef.isReference(ref)) {
+        info = DatasetInfo.ofUser(ref, catalog.load(ref));
+      } else {
+        DatasetDescriptor d = catalog.descriptor(ref);
+        Materialized m = catalog.store().materialize(d);
+        Dataset ds = d.loader().load(d, m);
+        info = DatasetInfo.of(d, m, ds);
+      }
       if (json) {
         System.out.println(
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
@@ -119,6 +135,58 @@ public final class DataCommand {
         DatasetDescriptor d = catalog.descriptor(n);
         System.out.printf("%-14s %-10s %s%n", n, d.shape(), d.description());
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a data set as an image folder, an npz or CSV files, which --dataset folder:DIR, "
+            + "npz:FILE and csv:DIR read back (the same images in the same order).",
+        "Example: ./tfjlab data export mnist --format folder --output /tmp/mnist-folder"
+      })
+  static final class Export implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand DataCommand parent;
+
+    @Parameters(paramLabel = "NAME", description = "Data set (a catalog name or your own).")
+    String name;
+
+    @Option(
+        names = "--format",
+        required = true,
+        paramLabel = "folder|npz|csv",
+        description =
+            "folder: train|test/<class>/<index>.png; npz: <name>.npz (x_train, y_train, x_test, "
+                + "y_test, uint8); csv: train.csv and test.csv (label, then pixels).")
+    String format;
+
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "DIR",
+        description = "A new or empty folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!io.tfjlab.data.user.DatasetExport.FORMATS.contains(format)) {
+        throw new IllegalArgumentException(
+            "--format " + format + " is unknown; use folder, npz or csv");
+      }
+      Dataset ds = parent.catalog().load(name);
+      long t0 = System.nanoTime();
+      String ref = io.tfjlab.data.user.DatasetExport.write(ds, format, output);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%s: %d train and %d test images written as %s in %.1f s; read them with --dataset %s%n",
+          name,
+          ds.train().size(),
+          ds.test().size(),
+          format,
+          (System.nanoTime() - t0) / 1e9,
+          ref);
       return 0;
     }
   }

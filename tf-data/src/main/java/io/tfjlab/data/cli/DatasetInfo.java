@@ -46,6 +46,30 @@ public record DatasetInfo(
         m.source());
   }
 
+  /** The same for a user's data set: its digests are of the content (labels and pixels). */
+  public static DatasetInfo ofUser(String ref, Dataset ds) {
+    Map<String, SplitInfo> splits = new LinkedHashMap<>();
+    splits.put("train", split(ds.train()));
+    splits.put("test", split(ds.test()));
+    List<FileInfo> files =
+        new java.util.TreeMap<>(ds.checksums())
+            .descendingMap().entrySet().stream() // train, then test
+                .map(e -> new FileInfo(e.getKey(), e.getValue(), false))
+                .toList();
+    return new DatasetInfo(
+        ds.name(),
+        "your data set " + ref,
+        ds.shape().toString(),
+        ds.classNames(),
+        splits,
+        files,
+        ds.location().toString(),
+        USER_SOURCE);
+  }
+
+  /** The source of a user's data set. */
+  public static final String USER_SOURCE = "your files";
+
   private static SplitInfo split(ImageSet s) {
     return new SplitInfo(s.size(), s.classCounts());
   }
@@ -57,7 +81,11 @@ public record DatasetInfo(
     out.append(
         String.format(
             "%-10s %s%n",
-            "cache", cache + (source.equals("cache") ? "" : "  (fetched from " + source + ")")));
+            source.equals(USER_SOURCE) ? "files" : "cache",
+            cache
+                + (source.equals("cache") || source.equals(USER_SOURCE)
+                    ? ""
+                    : "  (fetched from " + source + ")")));
     out.append(String.format("%-10s %s, %d classes%n", "shape", shape, classNames.size()));
     out.append(String.format("%-10s %s%n", "classes", String.join(", ", classNames)));
     out.append(String.format("%n%-6s %7s   per class%n", "split", "images"));
@@ -67,6 +95,14 @@ public record DatasetInfo(
         per.append(String.format("%6d", c));
       }
       out.append(String.format("%-6s %7d  %s%n", e.getKey(), e.getValue().images(), per));
+    }
+    if (source.equals(USER_SOURCE)) {
+      out.append(
+          String.format("%nSHA-256 of the content (shape, then label and pixels of each image)%n"));
+      for (FileInfo f : files) {
+        out.append(String.format("  %-26s %s%n", f.name(), f.sha256()));
+      }
+      return out.toString();
     }
     out.append(String.format("%nSHA-256 of the decoded files%n"));
     for (FileInfo f : files) {

@@ -55,8 +55,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--dataset",
       description =
-          "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg.")
+          "mnist (default), fashion-mnist, usps, cifar10, toy-xor, toy-blobs, toy-linreg, "
+              + "or your own: folder:DIR, npz:FILE, csv:FILE (options after '?', e.g. folder:DIR?test=0.2).")
   String dataset;
+
+  /** --image-size and --color: options of a folder: or csv: reference, set after resolution. */
+  @Mixin
+  io.tfjlab.data.cli.DatasetRefOptions datasetRefOptions =
+      new io.tfjlab.data.cli.DatasetRefOptions();
 
   @SpecPath("labels")
   @Option(
@@ -279,7 +285,13 @@ public final class TrainCommand implements Callable<Integer> {
       layers.add(SpecResolver.file(specFile));
     }
     layers.add(options());
-    return resolver.resolve(layers);
+    ResolvedSpec resolved = resolver.resolve(layers);
+    if (datasetRefOptions.any()) {
+      // they complete the resolved reference, wherever it came from (option, spec file, plan)
+      String ref = datasetRefOptions.apply(resolved.spec().dataset());
+      resolved = resolved.with(resolved.spec().withDataset(ref), "dataset", OptionLayer.NAME);
+    }
+    return resolved;
   }
 
   /** The options as one spec layer. */
