@@ -28,6 +28,15 @@ final class ReportOptions {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
   Path dataDir;
 
+  @Option(
+      names = "--from",
+      paramLabel = "DIR",
+      description =
+          "A folder that already holds a catalog data set's files (raw or compressed), for data sets"
+              + " this machine cannot download (cifar10: data_batch_1.bin ... data_batch_5.bin and"
+              + " test_batch.bin; usps: usps and usps.t); they are verified and cached.")
+  Path from;
+
   /** reports/NAME, with --name or else {@code defaultName}; a name must be a plain folder name. */
   Path reportDir(String defaultName) {
     String n = name == null ? defaultName : name;
@@ -39,6 +48,6 @@ final class ReportOptions {
   }
 
   DataOptions data() {
-    return new DataOptions(Optional.ofNullable(dataDir), Optional.empty());
+    return new DataOptions(Optional.ofNullable(dataDir), Optional.ofNullable(from));
   }
 }

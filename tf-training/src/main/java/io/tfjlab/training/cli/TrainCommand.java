@@ -214,12 +214,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
   Path dataDir;
 
+  @Option(
+      names = "--from",
+      paramLabel = "DIR",
+      description =
+          "A folder that already holds the catalog data set's files (raw or compressed), for data"
+              + " sets this machine cannot download (cifar10, usps); they are verified and cached.")
+  Path from;
+
   @Override
   public Integer call() {
     com.google.inject.Injector injector =
         Guice.createInjector(
             new TrainingModule(
-                new DataOptions(Optional.ofNullable(dataDir), Optional.empty()),
+                new DataOptions(Optional.ofNullable(dataDir), Optional.ofNullable(from)),
                 DeviceSelection.placementOf(commandSpec.root().userObject())));
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", commandLine());
