@@ -179,6 +179,20 @@ class ModelZooTest {
   }
 
   @Test
+  void theDcganRefusesImagesItsGeneratorCannotDrawInOneLine() {
+    InputSpec photos = InputSpec.images(64, 64, 3, 2);
+    for (String type : List.of("dcgan", "dcgan-transfer")) {
+      assertThatThrownBy(() -> zoo.validate(ModelSpec.of(type), photos))
+          .hasMessage(
+              type
+                  + " expects 28x28x1 images (seed 000's generator draws MNIST-sized digits), this"
+                  + " data set has 64x64x3; use --image-size 28x28 --color grey, or a model that"
+                  + " takes any size (cnn, mlp, sgan, layers)");
+      zoo.validate(ModelSpec.of(type), MNIST);
+    }
+  }
+
+  @Test
   void unknownModelsAndBadOptionsAreNamed() {
     assertThatThrownBy(() -> zoo.factory("resnet"))
         .hasMessageContaining("unknown model 'resnet'")

@@ -76,7 +76,13 @@ public final class BinaryClassifierModel implements ModelFactory {
       int c = spec instanceof PerceptronSpec p && p.positiveClass() != null ? p.positiveClass() : 1;
       if (c < 0 || c >= input.targetWidth()) {
         throw new IllegalArgumentException(
-            "model.positiveClass must be in 0.." + (input.targetWidth() - 1));
+            "model.positiveClass must be in 0.."
+                + (input.targetWidth() - 1)
+                + " for this data set's "
+                + input.targetWidth()
+                + " classes, got "
+                + c
+                + "; pass --positive-class N (\"positiveClass\" in a spec file)");
       }
       t = tf.slice(y, tf.constant(new int[] {0, c}), tf.constant(new int[] {-1, 1}));
     }

@@ -48,8 +48,26 @@ public final class DcganModel implements ModelFactory {
         : "DCGAN: transposed-conv generator vs seed 000's discriminator (sample grids, generate signature)";
   }
 
+  /** Seed 000's generator draws 28x28x1 digits: the images must be of that size. */
+  @Override
+  public void validate(ModelSpec spec, InputSpec input) {
+    long[] s = input.shape();
+    if (s.length != 3 || s[0] != 28 || s[1] != 28 || s[2] != 1) {
+      throw new IllegalArgumentException(
+          name()
+              + " expects 28x28x1 images (seed 000's generator draws MNIST-sized digits), this data"
+              + " set has "
+              + java.util.Arrays.stream(s)
+                  .mapToObj(Long::toString)
+                  .collect(java.util.stream.Collectors.joining("x"))
+              + "; use --image-size 28x28 --color grey, or a model that takes any size (cnn, mlp,"
+              + " sgan, layers)");
+    }
+  }
+
   @Override
   public BuiltModel build(ModelContext ctx, ModelSpec spec, InputSpec input) {
+    validate(spec, input);
     // defaults and presets: families/dcgan.json, families/dcgan-transfer.json
     GanOptions r =
         transfer
