@@ -10,7 +10,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${1:-$ROOT/.venv-interop}"
 PY="$VENV/bin/python"
-PACKAGES=(tensorflow-cpu==2.21.0 tensorboard nbformat nbconvert)
+PACKAGES=(tensorflow-cpu==2.21.0 tensorboard nbformat nbconvert nbclient ipykernel)
 REQUIRED="${TFJLAB_REQUIRE_INTEROP:-}"
 [[ "$REQUIRED" == "0" || "$REQUIRED" == "false" ]] && REQUIRED=""
 
@@ -24,7 +24,8 @@ missing() {
   exit 0
 }
 
-if [[ -x "$PY" ]] && "$PY" -c "import tensorflow, tensorboard, nbformat, nbconvert" >/dev/null 2>&1; then
+if [[ -x "$PY" ]] && "$PY" -c "import tensorflow, tensorboard, nbformat, nbconvert, nbclient, ipykernel" >/dev/null 2>&1 \
+   && [[ -f "$VENV/share/jupyter/kernels/python3/kernel.json" ]]; then
   echo "python-interop: $VENV ready"
   exit 0
 fi
@@ -35,7 +36,8 @@ echo "python-interop: creating $VENV (${PACKAGES[*]}) ..."
 rm -rf "$VENV"
 if python3 -m venv "$VENV" >/dev/null 2>&1 \
    && "$VENV/bin/pip" install -q --disable-pip-version-check --retries 0 "${PACKAGES[@]}" >"$VENV.log" 2>&1 \
-   && "$PY" -c "import tensorflow, tensorboard, nbformat, nbconvert" >/dev/null 2>&1; then
+   && "$PY" -m ipykernel install --sys-prefix >>"$VENV.log" 2>&1 \
+   && "$PY" -c "import tensorflow, tensorboard, nbformat, nbconvert, nbclient, ipykernel" >/dev/null 2>&1; then
   echo "python-interop: ready ($("$PY" -c 'import tensorflow as t; print("tensorflow", t.__version__)' 2>/dev/null))"
   rm -f "$VENV.log"
   exit 0

@@ -123,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
             command,
             results);
     Path notebook = writeReport(report, reportDir);
+    NotebookTestSet.write(report.dataset(), reportDir, where.data());
     System.out.println();
     System.out.print(report.text());
     System.out.println();

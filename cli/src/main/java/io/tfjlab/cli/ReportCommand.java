@@ -34,6 +34,12 @@ public final class ReportCommand implements Callable<Integer> {
     RunLayout layout = new RunLayout(run);
     Path nb = output == null ? layout.notebook() : output;
     RunNotebook.write(run, nb);
+    NotebookTestSet.write(
+        io.tfjlab.training.run.Json.read(layout.manifest(), io.tfjlab.training.run.Manifest.class)
+            .spec()
+            .dataset(),
+        nb.toAbsolutePath().getParent(),
+        io.tfjlab.data.DataModule.DataOptions.defaults());
     System.out.println("Notebook: " + nb + " (figures in " + layout.figures() + ")");
     return 0;
   }

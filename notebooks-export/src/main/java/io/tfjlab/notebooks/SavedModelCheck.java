@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The Python cells that re-check a SavedModel's test accuracy with TensorFlow for Python: one cell
- * defining the loader (IDX test files from the tfjlab data cache), one cell per SavedModel.
+ * defining the loader (test-set.npz beside the notebook, or the IDX test files of the tfjlab data
+ * cache), one cell per SavedModel.
  */
 final class SavedModelCheck {
   private SavedModelCheck() {}
@@ -14,17 +15,27 @@ final class SavedModelCheck {
   static String loader(String dataset) {
     return """
         # Re-check the test accuracy with TensorFlow for Python (pip install tensorflow numpy).
-        # The test set is read from the tfjlab data cache: uncompressed IDX files.
+        # The test set: test-set.npz beside this notebook when tfjlab wrote one (image folders, npz,
+        # CSV, USPS, CIFAR-10: the images as tfjlab decoded them), else the tfjlab data cache's
+        # uncompressed IDX files (MNIST, Fashion-MNIST).
         import os
         import numpy as np
         import tensorflow as tf
 
         DATASET = %s
         DATA_DIR = os.path.join(os.path.expanduser(os.environ.get("TFJLAB_DATA_DIR", "~/.tfjlab/datasets")), DATASET)
+        TEST_SET = "test-set.npz"
 
 
         def load_test_set(data_dir=DATA_DIR):
-            \"\"\"The test images (float32 in [0, 1], shape [n, 28, 28, 1]) and labels.\"\"\"
+            \"\"\"The test images (float32 in [0, 1], NHWC) and labels.\"\"\"
+            if os.path.exists(TEST_SET):
+                with np.load(TEST_SET) as f:
+                    return f["x_test"].astype(np.float32) / 255.0, f["y_test"].astype(np.int64)
+            if not os.path.exists(os.path.join(data_dir, "t10k-images-idx3-ubyte")):
+                raise FileNotFoundError(
+                    f"no {TEST_SET} here and no IDX test files in {data_dir}: rebuild the notebook "
+                    "with ./tfjlab report --run RUN (or ./tfjlab compare), which writes " + TEST_SET)
             with open(os.path.join(data_dir, "t10k-images-idx3-ubyte"), "rb") as f:
                 images = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
             with open(os.path.join(data_dir, "t10k-labels-idx1-ubyte"), "rb") as f:

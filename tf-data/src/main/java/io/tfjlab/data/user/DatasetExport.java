@@ -126,6 +126,32 @@ public final class DatasetExport {
     }
   }
 
+  /**
+   * Writes the test split alone as {@code x_test} (uint8, NHWC) and {@code y_test}, the file a
+   * notebook's Python check reads; written to a temporary name and renamed.
+   */
+  public static void writeTestSet(Dataset ds, Path file) throws IOException {
+    ImageSet s = ds.test();
+    ImageShape sh = s.shape();
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    Map<String, ByteBuffer> data = new LinkedHashMap<>();
+    shapes.put("x_test", new long[] {s.size(), sh.height(), sh.width(), sh.channels()});
+    data.put("x_test", s.pixelBuffer());
+    shapes.put("y_test", new long[] {s.size()});
+    data.put("y_test", ByteBuffer.wrap(UserData.bytes(s.labelArray())));
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      NpzFiles.writeUint8(tmp, shapes, data, Map.of());
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   private static String npz(Dataset ds, Path out) throws IOException {
     Map<String, long[]> shapes = new LinkedHashMap<>();
     Map<String, ByteBuffer> data = new LinkedHashMap<>();

@@ -19,8 +19,7 @@ import java.util.List;
  * {@code default} (short schedules, label seed 1, about 20 minutes on two cores), {@code paper}
  * (the schedules of docs/RESULTS.md, label seeds 1, 2, 3) and {@code smoke} (the default plan with
  * three batches per epoch: checks the plumbing), {@code cifar10} and {@code usps} (seeds 004 and
- * 002 on their data sets); {@code ./tfjlab compare --plan FILE} runs a
- * user's.
+ * 002 on their data sets); {@code ./tfjlab compare --plan FILE} runs a user's.
  *
  * <p>Each row's spec is resolved like a spec file ({@link SpecResolver}: built-in defaults, model
  * family, preset, then the row, then the plan's {@code everyRow} overlay). A row with labels gets
@@ -32,7 +31,8 @@ import java.util.List;
  * @param rows the rows, in table order
  */
 public record ComparisonPlan(String name, String description, List<ComparisonRow> rows) {
-  public static final List<String> BUILT_IN = List.of("default", "paper", "smoke", "cifar10", "usps");
+  public static final List<String> BUILT_IN =
+      List.of("default", "paper", "smoke", "cifar10", "usps");
 
   public ComparisonPlan {
     rows = List.copyOf(rows);

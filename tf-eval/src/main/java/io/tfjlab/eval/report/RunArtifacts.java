@@ -38,14 +38,21 @@ public final class RunArtifacts {
     if (Files.isRegularFile(run.predictions())) {
       Manifest manifest = Json.read(run.manifest(), Manifest.class);
       Predictions p = Predictions.read(run.predictions());
+      // the data set's class names as the run recorded them; runs from before: 0..9 (digits)
+      List<String> recorded = manifest.data() == null ? null : manifest.data().classNames();
       int k =
-          Math.max(
-              10,
-              IntStream.concat(IntStream.of(p.actual()), IntStream.of(p.predicted()))
-                      .max()
-                      .orElse(0)
-                  + 1);
-      List<String> names = IntStream.range(0, k).mapToObj(String::valueOf).toList();
+          recorded != null && !recorded.isEmpty()
+              ? recorded.size()
+              : Math.max(
+                  10,
+                  IntStream.concat(IntStream.of(p.actual()), IntStream.of(p.predicted()))
+                          .max()
+                          .orElse(0)
+                      + 1);
+      List<String> names =
+          recorded != null && !recorded.isEmpty()
+              ? recorded
+              : IntStream.range(0, k).mapToObj(String::valueOf).toList();
       ConfusionMatrix matrix = ConfusionMatrix.of(p.actual(), p.predicted(), k);
       ClassificationReport report = ClassificationReport.of(matrix, names);
       Double loss =

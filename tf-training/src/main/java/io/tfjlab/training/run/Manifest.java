@@ -2,6 +2,7 @@ package io.tfjlab.training.run;
 
 import io.tfjlab.training.RunSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,8 @@ public record Manifest(
    * @param labeledDigest SHA-256 over the labeled indices (labeled-indices.json lists them)
    * @param validationDigest SHA-256 over the validation indices
    * @param testImages size of the test set, read once at the end (-1 until then)
+   * @param classNames the data set's class names, in label order (from the folders of an image
+   *     folder; absent in runs recorded before they were)
    */
   public record DataRecord(
       String dataset,
@@ -50,7 +53,8 @@ public record Manifest(
       int labeledImages,
       String labeledDigest,
       String validationDigest,
-      int testImages) {}
+      int testImages,
+      List<String> classNames) {}
 
   /** The same manifest once the test set has been read: its size recorded. */
   public Manifest withTestImages(int n) {
@@ -63,7 +67,8 @@ public record Manifest(
             data.labeledImages(),
             data.labeledDigest(),
             data.validationDigest(),
-            n);
+            n,
+            data.classNames());
     return new Manifest(
         run, status, spec, versions, d, host, started, finished, phaseSeconds, command, provenance);
   }

@@ -399,8 +399,11 @@ public final class RunExecutor {
                     s.labeled().length,
                     s.labeledDigest(),
                     s.validationDigest(),
-                    -1))
-        .orElse(new Manifest.DataRecord(data.name(), Map.of(), -1, -1, -1, null, null, -1));
+                    -1,
+                    data.classNames()))
+        .orElse(
+            new Manifest.DataRecord(
+                data.name(), Map.of(), -1, -1, -1, null, null, -1, data.classNames()));
   }
 
   private static String fmt(double v) {
