@@ -44,7 +44,8 @@ public final class RunLedger {
   public record Obtained(Path run, RunResult result, boolean reused) {}
 
   /** A run folder's manifest, read once: its status, resolved spec (key fields only) and code. */
-  private record Recorded(Path run, String status, JsonNode spec, String version, String code) {}
+  private record Recorded(
+      Path run, String status, JsonNode spec, String version, String code, JsonNode checksums) {}
 
   /** Spec fields that are settings of the machine, not of the experiment. */
   private static final java.util.List<String> MACHINE_FIELDS = java.util.List.of("threads");
@@ -59,7 +60,16 @@ public final class RunLedger {
    * The newest finished run with this resolved spec, else the newest resumable one, else missing.
    */
   public Entry find(RunSpec resolved) {
+    return find(resolved, () -> Map.of());
+  }
+
+  /**
+   * As {@link #find(RunSpec)}; for a user's data set (folder:, npz:, csv:, whose files can change
+   * under the same name), a run matches only if it recorded the data's current content digests.
+   */
+  public Entry find(RunSpec resolved, java.util.function.Supplier<Map<String, String>> digests) {
     JsonNode wanted = asRead(resolved);
+    boolean userData = io.tfjlab.data.user.DatasetRef.isReference(resolved.dataset());
     Map<String, String> current = Manifest.currentVersions();
     List<Recorded> same =
         runs()
@@ -69,6 +79,10 @@ public final class RunLedger {
                         && current.get("tfjlab").equals(r.version())
                         && current.get(Manifest.CODE_KEY).equals(r.code()))
             .toList();
+    if (userData && !same.isEmpty()) {
+      JsonNode now = Json.MAPPER.valueToTree(digests.get());
+      same = same.stream().filter(r -> now.equals(r.checksums())).toList();
+    }
     Optional<Path> finished =
         same.stream()
             .filter(
@@ -106,7 +120,7 @@ public final class RunLedger {
   public Obtained obtain(
       RunExecutor executor, ResolvedSpec resolution, String command, PrintStream out) {
     RunSpec resolved = executor.resolve(resolution.spec());
-    Entry entry = find(resolved);
+    Entry entry = find(resolved, () -> executor.dataChecksums(resolved.dataset()));
     if (entry instanceof Finished f) {
       RunResult result = Json.read(f.run().resolve(RunDirectory.RESULTS), RunResult.class);
       out.printf(
@@ -160,7 +174,8 @@ public final class RunLedger {
               m.path("status").asText("unreadable"),
               keyFields(m.get("spec")),
               m.path("versions").path("tfjlab").asText(null),
-              m.path("versions").path(Manifest.CODE_KEY).asText(null)));
+              m.path("versions").path(Manifest.CODE_KEY).asText(null),
+              m.path("data").path("checksums")));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -56,6 +56,34 @@ class RunLedgerTest {
   }
 
   @Test
+  void aUsersDataSetIsMatchedByItsContentNotOnlyByItsName() throws Exception {
+    RunSpec onFolder = spec.withDataset("folder:/data/photos");
+    Path dir = run("linear-folder-photos-100-1", onFolder, "finished", true, true);
+    Manifest m = Json.read(dir.resolve("manifest.json"), Manifest.class);
+    Map<String, String> digests = Map.of("train", "aa", "test", "bb");
+    Json.write(
+        dir.resolve("manifest.json"),
+        new Manifest(
+            m.run(),
+            m.status(),
+            m.spec(),
+            m.versions(),
+            new Manifest.DataRecord(
+                "folder:/data/photos", digests, 90, 10, 100, null, null, 20, null),
+            m.host(),
+            m.started(),
+            m.finished(),
+            m.phaseSeconds(),
+            m.command(),
+            m.provenance()));
+    RunLedger ledger = new RunLedger(root);
+    assertThat(ledger.find(onFolder, () -> digests)).isEqualTo(new RunLedger.Finished(dir));
+    // the same folder name holding other images: trained again, not reused
+    assertThat(ledger.find(onFolder, () -> Map.of("train", "cc", "test", "bb")))
+        .isInstanceOf(RunLedger.Missing.class);
+  }
+
+  @Test
   void findsTheNewestFinishedRunWithTheSameSpec() throws Exception {
     run("linear-mnist-100-1", spec, "finished", true, true);
     Path newer = run("linear-mnist-100-10", spec, "finished", true, true);

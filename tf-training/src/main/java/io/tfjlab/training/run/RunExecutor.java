@@ -51,6 +51,14 @@ public final class RunExecutor {
   private final List<Callback> extraCallbacks;
 
   /** An executor that runs on the CPU with the built-in step kinds. */
+  /**
+   * The content digests of a data set as a run's manifest records them ({@code data.checksums}):
+   * for a user's folder, npz or CSV file, what it holds now (read from its cache when unchanged).
+   */
+  public Map<String, String> dataChecksums(String dataset) {
+    return catalog.load(dataset).checksums();
+  }
+
   public RunExecutor(DatasetCatalog catalog, ModelZoo zoo) {
     this(catalog, zoo, Placement.CPU);
   }
