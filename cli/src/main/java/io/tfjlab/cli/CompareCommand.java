@@ -117,7 +117,14 @@ public final class CompareCommand implements Callable<Integer> {
         new ComparisonReport(
             reportName,
             loaded.name(),
-            "mnist",
+            // the rows' data set ("mnist" for the seed plans on MNIST); several: joined with ", "
+            String.join(
+                ", ",
+                rows.stream()
+                    .flatMap(r -> r.runs().stream())
+                    .map(io.tfjlab.training.RunSpec::dataset)
+                    .distinct()
+                    .toList()),
             Instant.now().toString(),
             machine(),
             command,

@@ -78,7 +78,9 @@ public record ComparisonReport(
         .append(machine.get("java"))
         .append(").\n\n");
     b.append(
-        "Test accuracy on the 10,000 MNIST test images, read once per run at its end; mean ± sample std over "
+        "Test accuracy on the test images of "
+            + dataset
+            + ", read once per run at its end; mean ± sample std over "
             + "label seeds when a row has several runs. Train time: mean wall time of a run (all phases).\n\n");
     b.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     b.append("|").append("---|".repeat(HEADERS.size())).append('\n');
