@@ -74,6 +74,6 @@ class ComparisonPlanTest {
     assertThatThrownBy(() -> plan("fast"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "unknown comparison plan 'fast'; use default, paper, smoke or a plan file");
+            "unknown comparison plan 'fast'; use default, paper, smoke, cifar10, usps or a plan file");
   }
 }
