@@ -59,6 +59,8 @@ public final class TfjlabCommand implements DeviceSelection {
   }
 
   public static void main(String[] args) {
+    // SIGINT / SIGTERM: the step under way finishes, then the run says how to resume (exit 130/143)
+    io.tfjlab.training.StopSignal.global().installShutdownHook();
     CommandLine cl = CommandLines.create(new TfjlabCommand());
     cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.addSubcommand(new CompareCommand().withArgs(args));

@@ -24,7 +24,8 @@ import org.tensorflow.Session;
  * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
  * nothing: best-epoch tracking, early stopping and checkpoints are callbacks. A NaN or infinite
  * loss stops the loop at once with a {@link NonFiniteLossException}, before the epoch's callbacks
- * log or save anything.
+ * log or save anything; a {@link StopSignal} request stops it before the next step with a {@link
+ * TrainingStoppedException}, likewise.
  */
 public final class EpochLoop {
   private final Session session;
@@ -103,6 +104,9 @@ public final class EpochLoop {
             return c.next();
           };
       for (int done = 1; done <= batches; done++) {
+        if (StopSignal.global().requested()) {
+          throw new TrainingStoppedException(phase.name(), epoch + 1, done - 1, stepCount);
+        }
         final int d = done;
         callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
         StepResult r = step.run(new StepInput(main.next(), stepCount, rate, next));
