@@ -53,6 +53,18 @@ public final class TfjlabCommand implements DeviceSelection {
 
   private Device device = Device.CPU;
 
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description =
+          "Show stack traces of errors, and TensorFlow's own log lines (the ./tfjlab launcher hides"
+              + " them otherwise).")
+  void setVerbose(boolean verbose) {
+    if (verbose) {
+      System.setProperty(CommandLines.VERBOSE_PROPERTY, "true");
+    }
+  }
+
   @Override
   public Device device() {
     return device;
