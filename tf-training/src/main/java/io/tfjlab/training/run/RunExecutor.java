@@ -216,8 +216,16 @@ public final class RunExecutor {
       TrainingData data,
       Optional<TrainerState> resumeFrom,
       PrintStream out) {
+    FolderLock lock =
+        FolderLock.tryAcquire(run.path())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        run.path()
+                            + " is being trained by another tfjlab process right now; wait for it"
+                            + " to finish (or stop it) before resuming it"));
     StopSignal.Guard guard = StopSignal.global().enter();
-    try {
+    try (lock) {
       return executeGuarded(run, manifest, data, resumeFrom, out);
     } catch (TrainingStoppedException e) {
       Optional<TrainerState> saved =
