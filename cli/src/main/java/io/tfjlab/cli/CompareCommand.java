@@ -164,9 +164,17 @@ public final class CompareCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + reportDir + ": " + e.getMessage(), e);
     }
-    ReportFigures.write(report, new ReportLayout(reportDir).figures());
-    report.write(reportDir);
-    return ComparisonNotebook.write(reportDir);
+    // one writer at a time: a second compare writing the same report folder waits, then rewrites it
+    try (io.tfjlab.training.run.FolderLock lock =
+        io.tfjlab.training.run.FolderLock.acquire(
+            reportDir,
+            () ->
+                System.out.println(
+                    "waiting for another tfjlab process writing " + reportDir + " ..."))) {
+      ReportFigures.write(report, new ReportLayout(reportDir).figures());
+      report.write(reportDir);
+      return ComparisonNotebook.write(reportDir);
+    }
   }
 
   private List<ComparisonRow> selected(List<ComparisonRow> all) {

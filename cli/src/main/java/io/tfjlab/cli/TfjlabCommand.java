@@ -53,12 +53,26 @@ public final class TfjlabCommand implements DeviceSelection {
 
   private Device device = Device.CPU;
 
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description =
+          "Show stack traces of errors, and TensorFlow's own log lines (the ./tfjlab launcher hides"
+              + " them otherwise).")
+  void setVerbose(boolean verbose) {
+    if (verbose) {
+      System.setProperty(CommandLines.VERBOSE_PROPERTY, "true");
+    }
+  }
+
   @Override
   public Device device() {
     return device;
   }
 
   public static void main(String[] args) {
+    // SIGINT / SIGTERM: the step under way finishes, then the run says how to resume (exit 130/143)
+    io.tfjlab.training.StopSignal.global().installShutdownHook();
     CommandLine cl = CommandLines.create(new TfjlabCommand());
     cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.addSubcommand(new CompareCommand().withArgs(args));

@@ -2,6 +2,8 @@ package io.tfjlab.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,15 +94,28 @@ public final class HistoryCsv {
     return String.join(",", COLUMNS);
   }
 
-  /** Appends a row to {@code file}, writing the header first if the file does not exist. */
+  /**
+   * Appends a row to {@code file}, writing the header first if the file does not exist. A write
+   * that fails (a full disk) is cut off again: the file keeps exactly its previous rows.
+   */
   public static void append(Path file, Row row) {
-    try {
-      if (!Files.exists(file)) {
-        Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
+    String text = (Files.exists(file) ? "" : header() + "\n") + row.line() + "\n";
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      long before = ch.size();
+      try {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        long at = before;
+        while (buf.hasRemaining()) {
+          at += ch.write(buf, at);
+        }
+      } catch (IOException e) {
+        ch.truncate(before);
+        throw e;
       }
-      Files.writeString(file, row.line() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + file + " (" + e.getMessage() + "); its previous rows are kept", e);
     }
   }
 

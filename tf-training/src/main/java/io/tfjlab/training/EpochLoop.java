@@ -22,7 +22,10 @@ import org.tensorflow.Session;
  * source (and the extra streams, cycled), example-weighted running sums of the step's numbers, a
  * validation pass after every epoch of a validated phase, the {@link EpochLogs}, the step count in
  * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
- * nothing: best-epoch tracking, early stopping and checkpoints are callbacks.
+ * nothing: best-epoch tracking, early stopping and checkpoints are callbacks. A NaN or infinite
+ * loss stops the loop at once with a {@link NonFiniteLossException}, before the epoch's callbacks
+ * log or save anything; a {@link StopSignal} request stops it before the next step with a {@link
+ * TrainingStoppedException}, likewise.
  */
 public final class EpochLoop {
   private final Session session;
@@ -101,9 +104,13 @@ public final class EpochLoop {
             return c.next();
           };
       for (int done = 1; done <= batches; done++) {
+        if (StopSignal.global().requested()) {
+          throw new TrainingStoppedException(phase.name(), epoch + 1, done - 1, stepCount);
+        }
         final int d = done;
         callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
         StepResult r = step.run(new StepInput(main.next(), stepCount, rate, next));
+        NonFiniteLossException.check(phase.name(), e + 1, epochs, d, batches, stepCount + 1, e, r);
         sums.add(r);
         stepCount++;
         final double l = sums.loss / sums.seen;

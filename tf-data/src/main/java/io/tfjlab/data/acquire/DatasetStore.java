@@ -181,8 +181,13 @@ public final class DatasetStore {
 
   /** Decodes (gzip, bzip2 or raw, by magic bytes) into {@code target}, returning the SHA-256. */
   static String decodeAndHash(Path source, Path target) throws IOException {
+    return decodeAndHash(source, target, io.tfjlab.data.io.Decoding.MAX_DECODED_BYTES);
+  }
+
+  /** As above, failing once the decoded content passes {@code maxBytes}. */
+  static String decodeAndHash(Path source, Path target, long maxBytes) throws IOException {
     MessageDigest digest = newDigest();
-    try (InputStream raw = io.tfjlab.data.io.Decoding.open(source);
+    try (InputStream raw = io.tfjlab.data.io.Decoding.open(source, maxBytes);
         DigestInputStream in = new DigestInputStream(raw, digest);
         OutputStream out = Files.newOutputStream(target)) {
       in.transferTo(out);

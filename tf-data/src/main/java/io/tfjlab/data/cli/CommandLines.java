@@ -5,7 +5,8 @@ import picocli.CommandLine;
 /**
  * Shared picocli set-up for every tfjlab main: errors from bad input become one line on stderr (the
  * problem and the fix) and a non-zero exit, never a stack trace. {@code TFJLAB_DEBUG=1} prints the
- * stack trace too.
+ * stack trace too, as does the {@code --verbose} option of the {@code tfjlab} command (which sets
+ * {@link #VERBOSE_PROPERTY}).
  */
 public final class CommandLines {
   /** Exit code for bad input or an unavailable resource. */
@@ -13,6 +14,9 @@ public final class CommandLines {
 
   /** Exit code for a failure while running. */
   public static final int RUN_ERROR = 1;
+
+  /** System property that, set to {@code true}, prints the stack trace of an error. */
+  public static final String VERBOSE_PROPERTY = "tfjlab.verbose";
 
   private CommandLines() {}
 
@@ -22,7 +26,7 @@ public final class CommandLines {
         (ex, commandLine, parseResult) -> {
           String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
           commandLine.getErr().println("error: " + msg);
-          if ("1".equals(System.getenv("TFJLAB_DEBUG"))) {
+          if ("1".equals(System.getenv("TFJLAB_DEBUG")) || Boolean.getBoolean(VERBOSE_PROPERTY)) {
             ex.printStackTrace(commandLine.getErr());
           }
           return ex instanceof IllegalArgumentException

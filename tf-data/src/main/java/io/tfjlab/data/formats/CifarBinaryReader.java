@@ -34,6 +34,13 @@ public final class CifarBinaryReader {
             f + ": size " + size + " is not a multiple of the " + RECORD + "-byte CIFAR-10 record");
       }
       total += size / RECORD;
+      if (total * 3 * PLANE > Integer.MAX_VALUE - 8) {
+        throw new DataFormatException(
+            f
+                + ": "
+                + total
+                + " CIFAR-10 records in all, more than one array can hold; pass fewer batch files");
+      }
     }
     byte[] pixels = new byte[(int) total * 3 * PLANE];
     byte[] labels = new byte[(int) total];

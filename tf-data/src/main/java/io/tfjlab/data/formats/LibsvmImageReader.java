@@ -75,7 +75,7 @@ public final class LibsvmImageReader {
           throw new DataFormatException(
               name + ":" + lineNo + ": feature index " + index + " outside 1.." + n);
         }
-        if (value < -1.0001 || value > 1.0001) {
+        if (!(value >= -1.0001 && value <= 1.0001)) { // also refuses NaN
           throw new DataFormatException(
               name + ":" + lineNo + ": value " + value + " outside [-1, 1]");
         }

@@ -3,9 +3,11 @@ package io.tfjlab.data.idx;
 import io.tfjlab.data.DataFormatException;
 import io.tfjlab.data.ImageSet;
 import io.tfjlab.data.ImageShape;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,70 +20,121 @@ public final class IdxReader {
 
   private IdxReader() {}
 
+  /** The largest payload one IDX file may claim: the most one Java array can hold. */
+  static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
+
+  private static final int TRAILING_LOOK = 1 << 16;
+
   /**
-   * Reads and validates one IDX file.
+   * Reads and validates one IDX file. The header is checked before the payload is read: a header
+   * whose dimensions multiply past {@link #MAX_PAYLOAD}, or past what a raw file holds, is refused
+   * before anything is allocated, and a compressed payload is read only up to what the header
+   * claims (memory grows with the bytes actually present, never with the claim).
    *
    * @param expectedDims number of dimensions the file must have (3 for images, 1 for labels)
    */
   public static IdxFile read(Path file, int expectedDims) {
-    byte[] bytes;
     try (InputStream in = io.tfjlab.data.io.Decoding.open(file)) {
-      bytes = in.readAllBytes();
+      long available =
+          io.tfjlab.data.io.Decoding.isCompressed(file) ? Long.MAX_VALUE : Files.size(file);
+      return read(file.toString(), in, expectedDims, available);
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    return parse(file.toString(), bytes, expectedDims);
   }
 
   /** Parses IDX bytes; {@code name} is used in error messages. */
   public static IdxFile parse(String name, byte[] bytes, int expectedDims) {
-    if (bytes.length < 4) {
-      throw new DataFormatException(
-          name + ": too short for an IDX header (" + bytes.length + " bytes)");
+    try {
+      return read(name, new ByteArrayInputStream(bytes), expectedDims, bytes.length);
+    } catch (IOException e) {
+      throw new DataFormatException(name + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    if (bytes[0] != 0 || bytes[1] != 0) {
+  }
+
+  /**
+   * Reads IDX content from {@code in}; {@code available} is the total length when known (a raw
+   * file), else {@link Long#MAX_VALUE}.
+   */
+  private static IdxFile read(String name, InputStream in, int expectedDims, long available)
+      throws IOException {
+    byte[] head = in.readNBytes(4);
+    if (head.length < 4) {
+      throw new DataFormatException(
+          name + ": too short for an IDX header (" + head.length + " bytes)");
+    }
+    if (head[0] != 0 || head[1] != 0) {
       throw new DataFormatException(
           String.format(
               "%s: bad IDX magic %02x %02x (expected 00 00); is this an IDX file?",
-              name, bytes[0], bytes[1]));
+              name, head[0], head[1]));
     }
-    int type = bytes[2] & 0xFF;
+    int type = head[2] & 0xFF;
     if (type != TYPE_UNSIGNED_BYTE) {
       throw new DataFormatException(
           String.format("%s: IDX element type 0x%02x, expected 0x08 (unsigned byte)", name, type));
     }
-    int nDims = bytes[3] & 0xFF;
+    int nDims = head[3] & 0xFF;
     if (nDims != expectedDims) {
       throw new DataFormatException(
           name + ": " + nDims + " dimensions in the IDX header, expected " + expectedDims);
     }
     int headerLength = 4 + 4 * nDims;
-    if (bytes.length < headerLength) {
-      throw new DataFormatException(name + ": header cut short (" + bytes.length + " bytes)");
+    byte[] sizes = in.readNBytes(4 * nDims);
+    if (sizes.length < 4 * nDims) {
+      throw new DataFormatException(name + ": header cut short (" + (4 + sizes.length) + " bytes)");
     }
-    ByteBuffer buf = ByteBuffer.wrap(bytes); // big-endian by default
+    ByteBuffer buf = ByteBuffer.wrap(sizes); // big-endian by default
     int[] dims = new int[nDims];
     long expectedPayload = 1;
     for (int d = 0; d < nDims; d++) {
-      dims[d] = buf.getInt(4 + 4 * d);
+      dims[d] = buf.getInt(4 * d);
       if (dims[d] <= 0) {
         throw new DataFormatException(name + ": dimension " + d + " has size " + dims[d]);
       }
       expectedPayload *= dims[d];
+      if (expectedPayload > MAX_PAYLOAD) {
+        throw new DataFormatException(
+            name
+                + ": the header claims dimensions "
+                + java.util.Arrays.toString(java.util.Arrays.copyOf(dims, d + 1))
+                + (d + 1 < nDims ? "..." : "")
+                + ", more than "
+                + MAX_PAYLOAD
+                + " bytes; a corrupt header?");
+      }
     }
-    long payload = bytes.length - (long) headerLength;
-    if (payload != expectedPayload) {
+    if (available != Long.MAX_VALUE && available - headerLength < expectedPayload) {
+      throw truncated(name, available - headerLength, expectedPayload);
+    }
+    // readNBytes grows its buffer with the bytes read, so a false claim costs no memory
+    byte[] data = in.readNBytes((int) expectedPayload);
+    if (data.length < expectedPayload) {
+      throw truncated(name, data.length, expectedPayload);
+    }
+    // look at most 64 KiB past the claim: a compressed file may go on without end
+    int trailing = in.readNBytes(TRAILING_LOOK).length;
+    if (trailing > 0) {
       throw new DataFormatException(
           name
               + ": payload has "
-              + payload
+              + (trailing == TRAILING_LOOK ? "more than " : "")
+              + (expectedPayload + trailing)
               + " bytes but the header says "
               + expectedPayload
-              + (payload < expectedPayload ? " (file truncated?)" : " (trailing data)"));
+              + " (trailing data)");
     }
-    byte[] data = new byte[(int) payload];
-    System.arraycopy(bytes, headerLength, data, 0, data.length);
     return new IdxFile(dims, data);
+  }
+
+  private static DataFormatException truncated(String name, long payload, long expected) {
+    return new DataFormatException(
+        name
+            + ": payload has "
+            + payload
+            + " bytes but the header says "
+            + expected
+            + " (file truncated?)");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.tfjlab.eval.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.run.FolderLock;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunDirectory;
@@ -99,7 +100,8 @@ public final class RunLedger {
             .filter(
                 r ->
                     r.status().equals("running")
-                        && Files.isDirectory(new RunLayout(r.run()).checkpoint(RunLayout.LAST)))
+                        && Files.isDirectory(new RunLayout(r.run()).checkpoint(RunLayout.LAST))
+                        && !FolderLock.isBusy(r.run()))
             .map(Recorded::run)
             .max(byNumber());
     return resumable.<Entry>map(Interrupted::new).orElseGet(Missing::new);
@@ -120,6 +122,7 @@ public final class RunLedger {
   public Obtained obtain(
       RunExecutor executor, ResolvedSpec resolution, String command, PrintStream out) {
     RunSpec resolved = executor.resolve(resolution.spec());
+    awaitOtherProcesses(resolved, out);
     Entry entry = find(resolved, () -> executor.dataChecksums(resolved.dataset()));
     if (entry instanceof Finished f) {
       RunResult result = Json.read(f.run().resolve(RunDirectory.RESULTS), RunResult.class);
@@ -137,6 +140,41 @@ public final class RunLedger {
     }
     RunResult result = executor.train(resolution, root, command, out);
     return new Obtained(root.resolve(result.run()), result, false);
+  }
+
+  /**
+   * Waits while another process trains a run of this spec (its folder is locked): two {@code
+   * compare} commands over the same runs folder then share the run instead of both training or
+   * resuming it. (Two that start the same missing run at the same moment train two runs, in two
+   * folders.)
+   */
+  private void awaitOtherProcesses(RunSpec resolved, PrintStream out) {
+    JsonNode wanted = asRead(resolved);
+    while (true) {
+      Optional<Path> busy =
+          runs()
+              .filter(
+                  r ->
+                      wanted.equals(r.spec())
+                          && r.status().equals("running")
+                          && FolderLock.isBusy(r.run()))
+              .map(Recorded::run)
+              .findFirst();
+      if (busy.isEmpty()) {
+        return;
+      }
+      Path run = busy.get();
+      try (FolderLock waited =
+          FolderLock.acquire(
+              run,
+              () ->
+                  out.println(
+                      "waiting for "
+                          + run
+                          + ": another tfjlab process is training it (the same spec) ..."))) {
+        // released at once: the other process is done with it
+      }
+    }
   }
 
   /** The spec's key fields as they read back from a manifest (so that 1L and 1 compare equal). */

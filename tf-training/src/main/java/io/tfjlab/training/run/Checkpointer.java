@@ -53,7 +53,11 @@ public final class Checkpointer implements CheckpointStore {
     try {
       Files.createDirectories(root);
       tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
-      session.save(tmp.resolve(PREFIX).toString());
+      try {
+        session.save(tmp.resolve(PREFIX).toString());
+      } catch (RuntimeException e) { // TensorFlow's own error (a full disk, a read-only folder)
+        throw new IOException(Json.firstLine(e.getMessage()), e);
+      }
       Json.write(tmp.resolve(STATE), state);
       Path target = root.resolve(name);
       Path old = root.resolve(".old-" + name);
@@ -70,7 +74,16 @@ public final class Checkpointer implements CheckpointStore {
       io.tfjlab.data.io.Folders.deleteRecursively(old);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot write checkpoint " + name + " in " + root + ": " + e.getMessage(), e);
+          "cannot write checkpoint "
+              + name
+              + " in "
+              + root
+              + " ("
+              + Json.firstLine(e.getMessage())
+              + "); the previous '"
+              + name
+              + "' checkpoint is kept",
+          e);
     } finally {
       if (tmp != null) {
         io.tfjlab.data.io.Folders.deleteQuietly(tmp);

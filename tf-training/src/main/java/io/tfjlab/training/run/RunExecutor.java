@@ -12,10 +12,12 @@ import io.tfjlab.runs.RunLayout;
 import io.tfjlab.training.EvaluationWeights;
 import io.tfjlab.training.Evaluator;
 import io.tfjlab.training.RunSpec;
+import io.tfjlab.training.StopSignal;
 import io.tfjlab.training.Trainer;
 import io.tfjlab.training.TrainerState;
 import io.tfjlab.training.TrainingData;
 import io.tfjlab.training.TrainingGraph;
+import io.tfjlab.training.TrainingStoppedException;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.callbacks.CsvLogger;
 import io.tfjlab.training.callbacks.ModelCheckpoint;
@@ -211,7 +213,63 @@ public final class RunExecutor {
     }
   }
 
+  /**
+   * Trains inside a {@link StopSignal} span: a stop request (SIGINT, SIGTERM) ends the loop after
+   * its current step; the run's {@code last} checkpoint and history, written at the end of the last
+   * finished epoch, stay as they are, and one line says how to resume.
+   */
   private RunResult execute(
+      RunDirectory run,
+      Manifest manifest,
+      TrainingData data,
+      Optional<TrainerState> resumeFrom,
+      PrintStream out) {
+    FolderLock lock =
+        FolderLock.tryAcquire(run.path())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        run.path()
+                            + " is being trained by another tfjlab process right now; wait for it"
+                            + " to finish (or stop it) before resuming it"));
+    StopSignal.Guard guard = StopSignal.global().enter();
+    try (lock) {
+      return executeGuarded(run, manifest, data, resumeFrom, out);
+    } catch (TrainingStoppedException e) {
+      Optional<TrainerState> saved =
+          new Checkpointer(run.checkpoints()).state(ModelCheckpoint.LAST);
+      String line =
+          saved.isPresent()
+              ? String.format(
+                  Locale.ROOT,
+                  "Stopped at phase %s, epoch %d after %d batches (step %d); checkpoint 'last'"
+                      + " holds phase %d, epoch %d. Resume with: ./tfjlab train --resume %s",
+                  e.phase(),
+                  e.epoch(),
+                  e.batchesDone(),
+                  e.step(),
+                  saved.get().phase() + 1,
+                  saved.get().epoch(),
+                  run.path())
+              : String.format(
+                  Locale.ROOT,
+                  "Stopped at phase %s, epoch %d after %d batches (step %d), before any epoch"
+                      + " ended: nothing to resume; start the run again (%s can be deleted)",
+                  e.phase(),
+                  e.epoch(),
+                  e.batchesDone(),
+                  e.step(),
+                  run.path());
+      out.println();
+      out.println(line);
+      out.flush();
+      throw e.withMessage(line);
+    } finally {
+      guard.close();
+    }
+  }
+
+  private RunResult executeGuarded(
       RunDirectory run,
       Manifest manifest,
       TrainingData data,

@@ -1,0 +1,123 @@
+package io.tfjlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tfjlab train} in a real child JVM (the CLI's main on this module's test classpath) gets
+ * SIGTERM or SIGINT mid-run: the step under way finishes, the checkpoint and history of the last
+ * finished epoch are in place, one line says how to resume, the exit code is 143 or 130, no stack
+ * trace is printed, and {@code --resume} then finishes the run.
+ */
+class SignalStopTest {
+  @TempDir Path tmp;
+
+  Process train(Path runs, Path log, String... more) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(TfjlabCommand.class.getName());
+    cmd.add("train");
+    cmd.addAll(List.of(more));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return pb.start();
+  }
+
+  Process xor(Path runs, Path log) throws IOException {
+    return train(
+        runs,
+        log,
+        "--model",
+        "xor",
+        "--dataset",
+        "toy-xor",
+        "--epochs",
+        "30",
+        "--batch-size",
+        "16",
+        "--threads",
+        "1",
+        "--runs-dir",
+        runs.toString());
+  }
+
+  /** Waits until the run has written its {@code last} checkpoint, and returns the run folder. */
+  static Path awaitFirstCheckpoint(Path runs, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (Files.isDirectory(runs)) {
+        try (Stream<Path> s = Files.list(runs)) {
+          for (Path run : s.toList()) {
+            if (Files.isRegularFile(run.resolve("checkpoints/last/trainer-state.json"))) {
+              return run;
+            }
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no checkpoint within 120 s; alive " + p.isAlive());
+  }
+
+  void signalledRunStopsCleanly(String signal, int expectedExit, boolean resume) throws Exception {
+    Path runs = tmp.resolve("runs-" + signal);
+    Path log = tmp.resolve(signal + ".log");
+    Process p = xor(runs, log);
+    Path run = awaitFirstCheckpoint(runs, p);
+    Thread.sleep(300); // into a later epoch
+    assertThat(p.isAlive()).as("still training when signalled").isTrue();
+    new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log);
+    System.out.println(signal + " -> exit " + p.exitValue() + "; " + lastLine(out));
+    assertThat(p.exitValue()).isEqualTo(expectedExit);
+    assertThat(out)
+        .containsPattern(
+            "Stopped at phase classifier, epoch \\d+ after \\d+ batches \\(step \\d+\\);"
+                + " checkpoint 'last' holds phase 1, epoch \\d+\\. Resume with: \\./tfjlab train"
+                + " --resume "
+                + java.util.regex.Pattern.quote(run.toString()))
+        .doesNotContain("Exception", "\tat ");
+    String state = Files.readString(run.resolve("checkpoints/last/trainer-state.json"));
+    int epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\" : (\\d+).*", "$1"));
+    assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(epoch + 1);
+    assertThat(run.resolve("results.json")).doesNotExist();
+    if (resume) {
+      Path resumeLog = tmp.resolve(signal + "-resume.log");
+      Process r = train(runs, resumeLog, "--resume", run.toString(), "--threads", "1");
+      assertThat(r.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      String resumed = Files.readString(resumeLog);
+      assertThat(r.exitValue()).as(resumed).isZero();
+      assertThat(resumed).contains("Resuming", "Test (best checkpoint");
+      assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(31);
+      assertThat(run.resolve("results.json")).isRegularFile();
+    }
+  }
+
+  static String lastLine(String s) {
+    return s.strip().lines().reduce((a, b) -> b).orElse("");
+  }
+
+  @Test
+  void sigtermFinishesTheStepSaysHowToResumeAndExits143() throws Exception {
+    signalledRunStopsCleanly("TERM", 143, true);
+  }
+
+  @Test
+  void sigintExits130() throws Exception {
+    signalledRunStopsCleanly("INT", 130, false);
+  }
+}
