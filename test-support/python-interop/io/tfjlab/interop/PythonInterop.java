@@ -1,4 +1,4 @@
-package io.tfjlab.notebooks;
+package io.tfjlab.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -14,26 +14,28 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Python (the interop virtualenv) on the notebooks we write, or skips saying why (fails
- * instead when {@link #REQUIRE} is set, as .ci/run does).
+ * Runs Python (the interop virtualenv) on what the interop tests wrote, or skips saying why (fails
+ * instead when {@link #REQUIRE} is set, as .ci/run does). One copy for the modules whose tests
+ * check their outputs with Python (tf-eval, notebooks-export): their poms add this folder as a test
+ * source (build-helper-maven-plugin, configured in the parent pom).
  */
-final class PythonInterop {
+public final class PythonInterop {
   private PythonInterop() {}
 
   /**
    * The environment variable .ci/run sets: when it is 1, a missing Python environment fails the
    * interop tests instead of skipping them.
    */
-  static final String REQUIRE = "TFJLAB_REQUIRE_INTEROP";
+  public static final String REQUIRE = "TFJLAB_REQUIRE_INTEROP";
 
   /** Whether {@link #REQUIRE} is set (to anything but 0 or false). */
-  static boolean required() {
+  public static boolean required() {
     String v = System.getenv(REQUIRE);
     return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
   }
 
   /** The interop Python; skips the test without it, or fails it when {@link #REQUIRE} is set. */
-  static Path python() {
+  public static Path python() {
     String p = System.getProperty("tfjlab.python", "../.venv-interop/bin/python");
     Path python = Path.of(p);
     if (!Files.isExecutable(python)) {
@@ -52,7 +54,7 @@ final class PythonInterop {
   /**
    * Runs a script from the test resources; returns its standard output, failing on a non-zero exit.
    */
-  static String script(String script, Path workDir, Map<String, String> env, String... args)
+  public static String script(String script, Path workDir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path file = workDir.resolve(script);
     try (InputStream in = PythonInterop.class.getResourceAsStream("/" + script)) {
@@ -67,7 +69,7 @@ final class PythonInterop {
    * Runs {@code python ARGS...} in {@code workDir}; returns its standard output, failing on a
    * non-zero exit.
    */
-  static String python(Path workDir, Map<String, String> env, List<String> args)
+  public static String python(Path workDir, Map<String, String> env, List<String> args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(python().toString());
