@@ -9,6 +9,7 @@ import io.tfjlab.training.EpochLogs;
 import io.tfjlab.training.TrainingContext;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.run.Manifest;
+import io.tfjlab.training.testsupport.Crashes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -151,15 +152,7 @@ class ExperimentTest {
 
   @Test
   void anInterruptedFitResumesToTheResultOfAnUninterruptedOne() {
-    Callback crashAfterEpoch2 =
-        new Callback() {
-          @Override
-          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-            if (logs.epoch() == 2) {
-              throw new IllegalStateException("simulated crash");
-            }
-          }
-        };
+    Callback crashAfterEpoch2 = Crashes.afterEpoch(2);
     Path runs = tmp.resolve("interrupted");
     assertThatThrownBy(() -> tiny(runs).callbacks(crashAfterEpoch2).quiet().build().fit())
         .hasMessageContaining("simulated crash");

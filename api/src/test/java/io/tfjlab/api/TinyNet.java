@@ -25,11 +25,6 @@ class TinyNet extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec spec) {
-    return spec;
-  }
-
-  @Override
   protected List<Layer> layers(ModelSpec spec, InputSpec input) {
     return List.of(
         new Conv2D(8, 3, 1, Padding.VALID, Activation.RELU),

@@ -197,13 +197,7 @@ public final class CompareCommand implements Callable<Integer> {
     m.put("host", Manifest.currentHost());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("java", System.getProperty("java.version"));
-    m.put(
-        "os",
-        System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
-            + System.getProperty("os.arch"));
+    m.put("os", Manifest.currentOs());
     m.put("tensorflow", org.tensorflow.TensorFlow.version());
     return m;
   }

@@ -25,17 +25,7 @@ final class ReconstructionStudyText {
             "BCE - MSE",
             "Wilcoxon p"));
     for (ReconstructionStudy.Row row : r.rows()) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "%9d  %8.3f / %6.3f  %8.3f / %6.3f  %+10.3f  %10s%n",
-              row.codeSize(),
-              row.mse().mean(),
-              row.mse().std(),
-              row.bce().mean(),
-              row.bce().std(),
-              row.bceVsMse().meanDifference(),
-              ReconstructionStudy.pValue(row.bceVsMse().pValue())));
+      b.append(row.format("%9d  %8.3f / %6.3f  %8.3f / %6.3f  %+10.3f  %10s%n"));
     }
     b.append(
         String.format(

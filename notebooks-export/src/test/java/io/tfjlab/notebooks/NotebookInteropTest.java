@@ -2,6 +2,7 @@ package io.tfjlab.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tfjlab.interop.PythonInterop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -50,21 +50,24 @@ public final class SavedModelPredictor implements AutoCloseable {
       try (TFloat32 x =
               TFloat32.tensorOf(shape, DataBuffers.of(buf, true, false).narrow((long) b * px));
           Result res = serving.call(Map.<String, Tensor>of(SavedModelExport.INPUT, x))) {
-        TInt64 classes =
-            (TInt64)
-                res.get(SavedModelExport.CLASSES)
-                    .orElseThrow(
-                        () ->
-                            new IllegalArgumentException(
-                                "the SavedModel's serving_default has no '"
-                                    + SavedModelExport.CLASSES
-                                    + "' output (not a classifier)"));
+        TInt64 classes = (TInt64) classifierOutput(res, SavedModelExport.CLASSES);
         for (int r = 0; r < b; r++) {
           out[from + r] = classes.getLong(r);
         }
       }
     }
     return out;
+  }
+
+  /** Output {@code name} of a serving_default call, which only a classifier's SavedModel has. */
+  private static Tensor classifierOutput(Result res, String name) {
+    return res.get(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the SavedModel's serving_default has no '"
+                        + name
+                        + "' output (not a classifier)"));
   }
 
   /** The shape of serving_default's {@code images} input, e.g. [-1, 28, 28, 1]. */
@@ -92,15 +95,7 @@ public final class SavedModelPredictor implements AutoCloseable {
     int n = (int) shape.get(0);
     try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(pixels, true, false));
         Result res = serving.call(Map.<String, Tensor>of(SavedModelExport.INPUT, x))) {
-      TFloat32 p =
-          (TFloat32)
-              res.get(SavedModelExport.PROBABILITIES)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "the SavedModel's serving_default has no '"
-                                  + SavedModelExport.PROBABILITIES
-                                  + "' output (not a classifier)"));
+      TFloat32 p = (TFloat32) classifierOutput(res, SavedModelExport.PROBABILITIES);
       TInt64 c = (TInt64) res.get(SavedModelExport.CLASSES).orElseThrow();
       int k = (int) p.shape().size(1);
       float[][] probabilities = new float[n][k];

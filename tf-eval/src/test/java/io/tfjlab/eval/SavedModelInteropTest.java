@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import io.tfjlab.data.DataModule;
 import io.tfjlab.data.Dataset;
 import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.interop.PythonInterop;
 import io.tfjlab.models.zoo.MlpSpec;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,9 +73,10 @@ class SavedModelInteropTest {
     assertThat(trained.testMetric()).isGreaterThan(0.9);
 
     Path out = tmp.resolve("python-predictions.txt");
-    PythonInterop.run(
+    PythonInterop.script(
         "saved_model_predict.py",
         tmp,
+        Map.of(),
         exported.toString(),
         mnist.location().toString(),
         out.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tfjlab.data.acquire.DatasetStore;
 import io.tfjlab.data.catalog.DatasetCatalog;
+import io.tfjlab.interop.PythonInterop;
 import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
@@ -35,8 +36,11 @@ class TensorBoardInteropTest {
             "test",
             quiet);
     String out =
-        PythonInterop.run(
-            "read_events.py", tmp, tmp.resolve("runs/xor-toy-xor-all-1/tensorboard").toString());
+        PythonInterop.script(
+            "read_events.py",
+            tmp,
+            Map.of(),
+            tmp.resolve("runs/xor-toy-xor-all-1/tensorboard").toString());
     assertThat(out)
         .contains(
             "classifier/loss 3 ",

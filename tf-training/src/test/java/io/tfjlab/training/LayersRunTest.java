@@ -23,6 +23,7 @@ import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
 import io.tfjlab.training.run.SavedModelExport;
+import io.tfjlab.training.testsupport.Crashes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -225,15 +226,7 @@ class LayersRunTest {
         .isEqualTo(RunExecutorTest.losses(run));
 
     // interrupted after epoch 2 and resumed: the same epochs again
-    Callback crash =
-        new Callback() {
-          @Override
-          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-            if (logs.epoch() == 2) {
-              throw new IllegalStateException("simulated crash");
-            }
-          }
-        };
+    Callback crash = Crashes.afterEpoch(2);
     assertThatThrownBy(
             () ->
                 executor()

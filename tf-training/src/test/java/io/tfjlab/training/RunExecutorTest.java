@@ -14,6 +14,7 @@ import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.run.RunResult;
+import io.tfjlab.training.testsupport.Crashes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -92,15 +93,7 @@ class RunExecutorTest {
   @Test
   void anInterruptedRunResumesToTheSameResultAsAnUninterruptedOne() throws Exception {
     RunResult straight = executor().train(xor(4), tmp.resolve("straight"), "test", out);
-    Callback crashAfterEpoch2 =
-        new Callback() {
-          @Override
-          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-            if (logs.epoch() == 2) {
-              throw new IllegalStateException("simulated crash");
-            }
-          }
-        };
+    Callback crashAfterEpoch2 = Crashes.afterEpoch(2);
     assertThatThrownBy(
             () ->
                 executor()

@@ -15,14 +15,12 @@ import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.models.zoo.SganSpec;
-import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.steps.AdversarialStep;
-import java.util.ArrayList;
+import io.tfjlab.training.testsupport.RecordingCallback;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -71,21 +69,7 @@ class SemiSupervisedGanMinibatchTest {
     ModelZoo zoo = Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
     ModelSpec spec =
         ((SganSpec) ModelSpec.of("sgan")).withMinibatchKernels(100).withLabelSmoothing(0.1);
-    List<Double> losses = new ArrayList<>();
-    List<Map<String, Double>> epochs = new ArrayList<>();
-    Callback record =
-        new Callback() {
-          @Override
-          public void onBatchEnd(
-              TrainingContext ctx, int batch, int batches, double loss, double metric) {
-            losses.add(loss);
-          }
-
-          @Override
-          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-            epochs.add(logs.metrics());
-          }
-        };
+    RecordingCallback record = new RecordingCallback();
     try (Graph g = new Graph();
         BatchStream main = new BatchStream(set, all, BatchOptions.training(20, 1));
         BatchStream lab = new BatchStream(set, labeled, BatchOptions.training(20, 2));
@@ -128,10 +112,10 @@ class SemiSupervisedGanMinibatchTest {
         assertThat(values(session, t)).as("T is trained").isNotEqualTo(before);
       }
     }
-    assertThat(losses).hasSize(4).allSatisfy(l -> assertThat(l).isFinite());
-    assertThat(epochs).hasSize(1);
+    assertThat(record.losses()).hasSize(4).allSatisfy(l -> assertThat(l).isFinite());
+    assertThat(record.epochs()).hasSize(1);
     for (String key : List.of("loss", "acc", "g_loss", "val_loss", "val_acc")) {
-      assertThat(epochs.get(0).get(key)).as(key).isFinite();
+      assertThat(record.epochs().get(0).get(key)).as(key).isFinite();
     }
   }
 

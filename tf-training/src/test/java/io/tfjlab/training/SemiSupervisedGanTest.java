@@ -11,12 +11,11 @@ import io.tfjlab.models.zoo.BuiltModel;
 import io.tfjlab.models.zoo.ModelSpec;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.models.zoo.Phase;
-import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.optim.OptimizerSpec;
 import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.steps.TrainingSteps;
-import java.util.ArrayList;
+import io.tfjlab.training.testsupport.RecordingCallback;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -41,21 +40,7 @@ class SemiSupervisedGanTest {
             .withOptimizer(OptimizerSpec.adam(0.003, 0.5))
             .withThreads(2);
     RunSpec resolved = injector.getInstance(RunExecutor.class).resolve(spec);
-    List<Double> losses = new ArrayList<>();
-    double[] valAcc = new double[1];
-    Callback record =
-        new Callback() {
-          @Override
-          public void onBatchEnd(
-              TrainingContext ctx, int batch, int batches, double loss, double metric) {
-            losses.add(loss);
-          }
-
-          @Override
-          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
-            valAcc[0] = logs.get("val_acc");
-          }
-        };
+    RecordingCallback record = new RecordingCallback();
     try (TrainingData data =
             TrainingData.prepare(resolved, injector.getInstance(DatasetCatalog.class));
         Graph g = new Graph()) {
@@ -82,10 +67,11 @@ class SemiSupervisedGanTest {
       }
     }
     // the running mean over the first steps against the one at the end
+    List<Double> losses = record.losses();
     double early = losses.get(9);
     double late = losses.get(losses.size() - 1);
     assertThat(late).isLessThan(early);
-    assertThat(valAcc[0]).isGreaterThan(0.5);
+    assertThat(record.epochs().get(record.epochs().size() - 1).get("val_acc")).isGreaterThan(0.5);
   }
 
   /** The real, labeled and matching streams, as the adversarial step kind asks for them. */

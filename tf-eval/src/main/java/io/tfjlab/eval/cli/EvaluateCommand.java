@@ -1,20 +1,16 @@
 package io.tfjlab.eval.cli;
 
-import com.google.inject.Guice;
-import io.tfjlab.data.DataModule.DataOptions;
 import io.tfjlab.eval.metrics.ClassificationReport;
 import io.tfjlab.eval.metrics.ConfusionMatrix;
-import io.tfjlab.models.runtime.DeviceSelection;
 import io.tfjlab.models.zoo.Phase;
 import io.tfjlab.training.Evaluator;
-import io.tfjlab.training.TrainingModule;
+import io.tfjlab.training.cli.RunCheckpoint;
 import io.tfjlab.training.run.RestoredRun;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code evaluate}: reload a run's checkpoint and report its test loss and metric. */
 @Command(
@@ -24,22 +20,11 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
-  Path run;
-
-  @Option(names = "--checkpoint", defaultValue = "best", description = "best (default) or last.")
-  String checkpoint;
+  @Mixin RunCheckpoint run;
 
   @Override
   public Integer call() {
-    try (RestoredRun r =
-        RestoredRun.open(
-            run,
-            checkpoint,
-            Guice.createInjector(
-                new TrainingModule(
-                    DataOptions.defaults(),
-                    DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
+    try (RestoredRun r = run.open(commandSpec)) {
       Phase fin = r.model().finalPhase();
       Evaluator.Evaluation e =
           Evaluator.evaluateFinalPhase(r.session(), r.model(), r.data().test());
@@ -48,7 +33,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           Locale.ROOT,
           "%s (%s checkpoint, epoch %d): test loss %.4f - test %s %.4f (%d images)%n",
           r.run().name(),
-          checkpoint,
+          run.checkpoint(),
           r.state().bestEpoch(),
           s.loss(),
           r.model().finalPhase().metricName(),

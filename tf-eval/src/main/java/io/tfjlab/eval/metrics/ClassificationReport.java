@@ -59,15 +59,8 @@ public record ClassificationReport(
    * @throws IllegalArgumentException if the number of names differs from the number of classes
    */
   public static ClassificationReport of(ConfusionMatrix matrix, List<String> classNames) {
+    matrix.checkClassNames(classNames);
     int k = matrix.numClasses();
-    if (classNames == null || classNames.size() != k) {
-      throw new IllegalArgumentException(
-          "got "
-              + (classNames == null ? 0 : classNames.size())
-              + " class names for a confusion matrix of "
-              + k
-              + " classes");
-    }
     List<ClassMetrics> rows = new ArrayList<>(k);
     long total = matrix.total();
     double mp = 0, mr = 0, mf = 0, wp = 0, wr = 0, wf = 0;

@@ -2,6 +2,7 @@ package io.tfjlab.eval.metrics;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Counts of (actual, predicted) class pairs: {@code counts[actual][predicted]}, rows are the true
@@ -94,6 +95,22 @@ public record ConfusionMatrix(long[][] counts) {
       copy[a] = counts[a].clone();
     }
     return copy;
+  }
+
+  /**
+   * Checks that there is one class name per class.
+   *
+   * @throws IllegalArgumentException if the number of names differs from the number of classes
+   */
+  public void checkClassNames(List<String> classNames) {
+    if (classNames == null || classNames.size() != numClasses()) {
+      throw new IllegalArgumentException(
+          "got "
+              + (classNames == null ? 0 : classNames.size())
+              + " class names for a confusion matrix of "
+              + numClasses()
+              + " classes");
+    }
   }
 
   /** Number of classes (rows = columns). */

@@ -50,15 +50,8 @@ public record ConfusionMatrixPlot(int width, int height) {
    * @throws IllegalArgumentException if the number of names differs from the number of classes
    */
   public BufferedImage render(ConfusionMatrix matrix, List<String> classNames, String title) {
+    matrix.checkClassNames(classNames);
     int k = matrix.numClasses();
-    if (classNames == null || classNames.size() != k) {
-      throw new IllegalArgumentException(
-          "got "
-              + (classNames == null ? 0 : classNames.size())
-              + " class names for a confusion matrix of "
-              + k
-              + " classes");
-    }
     if (new HashSet<>(classNames).size() != k) {
       throw new IllegalArgumentException("class names must be distinct: " + classNames);
     }

@@ -6,6 +6,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -54,30 +55,15 @@ public record ImageGrid(int columns, int scale, int padding) {
 
   /** Renders grayscale images {@code [h][w]}. */
   public BufferedImage renderGray(List<float[][]> images, List<String> rowLabels) {
-    checkNotEmpty(images);
-    int h = images.get(0).length;
-    int w = h == 0 ? 0 : images.get(0)[0].length;
-    checkShape(h, w);
+    int[] size = size(images);
+    int h = size[0];
+    int w = size[1];
     float[][][][] asRgb = new float[images.size()][][][];
     for (int n = 0; n < images.size(); n++) {
       float[][] img = images.get(n);
-      if (img == null || img.length != h) {
-        throw new IllegalArgumentException(
-            "image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
-      }
+      checkRows(img, n, h, w);
       float[][][] rgb = new float[h][w][];
       for (int y = 0; y < h; y++) {
-        if (img[y] == null || img[y].length != w) {
-          throw new IllegalArgumentException(
-              "image "
-                  + n
-                  + " row "
-                  + y
-                  + " has "
-                  + (img[y] == null ? 0 : img[y].length)
-                  + " pixels, expected "
-                  + w);
-        }
         for (int x = 0; x < w; x++) {
           float v = img[y][x];
           rgb[y][x] = new float[] {v, v, v};
@@ -90,28 +76,13 @@ public record ImageGrid(int columns, int scale, int padding) {
 
   /** Renders colour images {@code [h][w][3]}. */
   public BufferedImage renderRgb(List<float[][][]> images, List<String> rowLabels) {
-    checkNotEmpty(images);
-    int h = images.get(0).length;
-    int w = h == 0 ? 0 : images.get(0)[0].length;
-    checkShape(h, w);
+    int[] size = size(images);
+    int h = size[0];
+    int w = size[1];
     for (int n = 0; n < images.size(); n++) {
       float[][][] img = images.get(n);
-      if (img == null || img.length != h) {
-        throw new IllegalArgumentException(
-            "image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
-      }
+      checkRows(img, n, h, w);
       for (int y = 0; y < h; y++) {
-        if (img[y] == null || img[y].length != w) {
-          throw new IllegalArgumentException(
-              "image "
-                  + n
-                  + " row "
-                  + y
-                  + " has "
-                  + (img[y] == null ? 0 : img[y].length)
-                  + " pixels, expected "
-                  + w);
-        }
         for (int x = 0; x < w; x++) {
           if (img[y][x] == null || img[y][x].length != 3) {
             throw new IllegalArgumentException(
@@ -211,15 +182,38 @@ public record ImageGrid(int columns, int scale, int padding) {
     return Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
   }
 
-  private static void checkNotEmpty(List<?> images) {
+  /** {height, width} of image 0 (rows of pixels: float[] gray, float[][] colour), not empty. */
+  private static int[] size(List<? extends Object[]> images) {
     if (images == null || images.isEmpty()) {
       throw new IllegalArgumentException("image grid needs at least one image");
     }
-  }
-
-  private static void checkShape(int h, int w) {
+    Object[] first = images.get(0);
+    int h = first.length;
+    int w = h == 0 ? 0 : Array.getLength(first[0]);
     if (h == 0 || w == 0) {
       throw new IllegalArgumentException("image 0 is empty (" + h + "x" + w + ")");
+    }
+    return new int[] {h, w};
+  }
+
+  /** Image {@code n} has {@code h} rows of {@code w} pixels (a pixel row is an array). */
+  private static void checkRows(Object[] img, int n, int h, int w) {
+    if (img == null || img.length != h) {
+      throw new IllegalArgumentException(
+          "image " + n + " has " + (img == null ? 0 : img.length) + " rows, image 0 has " + h);
+    }
+    for (int y = 0; y < h; y++) {
+      if (img[y] == null || Array.getLength(img[y]) != w) {
+        throw new IllegalArgumentException(
+            "image "
+                + n
+                + " row "
+                + y
+                + " has "
+                + (img[y] == null ? 0 : Array.getLength(img[y]))
+                + " pixels, expected "
+                + w);
+      }
     }
   }
 }

@@ -66,7 +66,26 @@ public final class ReconstructionStudy {
       Summary bce,
       PairedComparison bceVsMse,
       String mseRun,
-      String bceRun) {}
+      String bceRun) {
+
+    /**
+     * The row as one line of a table: {@code pattern} takes the code size, the MSE mean and std,
+     * the BCE mean and std, the BCE − MSE mean difference and the Wilcoxon p as text, in that
+     * order.
+     */
+    public String format(String pattern) {
+      return String.format(
+          Locale.ROOT,
+          pattern,
+          codeSize,
+          mse.mean(),
+          mse.std(),
+          bce.mean(),
+          bce.std(),
+          bceVsMse.meanDifference(),
+          pValue(bceVsMse.pValue()));
+    }
+  }
 
   /** The study's result, as study.json holds it. */
   public record Result(
@@ -246,17 +265,7 @@ public final class ReconstructionStudy {
         "| code size | MSE loss: mean / std | BCE loss: mean / std | BCE − MSE (mean) | Wilcoxon p (paired images) |\n");
     b.append("|---|---|---|---|---|\n");
     for (Row row : r.rows()) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "| %d | %.3f / %.3f | %.3f / %.3f | %+.3f | %s |%n",
-              row.codeSize(),
-              row.mse().mean(),
-              row.mse().std(),
-              row.bce().mean(),
-              row.bce().std(),
-              row.bceVsMse().meanDifference(),
-              pValue(row.bceVsMse().pValue())));
+      b.append(row.format("| %d | %.3f / %.3f | %.3f / %.3f | %+.3f | %s |%n"));
     }
     PairedComparison a = r.acrossCodeSizes();
     b.append(

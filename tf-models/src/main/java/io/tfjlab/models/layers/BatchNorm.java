@@ -95,18 +95,8 @@ public final class BatchNorm extends BaseLayer {
       updatesRegistered = true;
       float keep = momentum;
       float take = 1f - momentum;
-      updates.add(
-          tf.assign(
-              movingMean,
-              tf.math.add(
-                  tf.math.mul(tf.identity(movingMean), tf.constant(keep)),
-                  tf.math.mul(batchMean, tf.constant(take)))));
-      updates.add(
-          tf.assign(
-              movingVar,
-              tf.math.add(
-                  tf.math.mul(tf.identity(movingVar), tf.constant(keep)),
-                  tf.math.mul(batchVar, tf.constant(take)))));
+      updates.add(movingAverage(tf, movingMean, batchMean, keep, take));
+      updates.add(movingAverage(tf, movingVar, batchVar, keep, take));
       updates.forEach(ctx::addUpdateOp);
     }
     Operand<TFloat32> mean = tf.select(ctx.training(), batchMean, tf.identity(movingMean));
@@ -120,6 +110,16 @@ public final class BatchNorm extends BaseLayer {
       y = tf.math.add(y, tf.identity(beta));
     }
     return y;
+  }
+
+  /** {@code moving = keep * moving + take * batch}, Keras' update of a moving statistic. */
+  private static org.tensorflow.op.Op movingAverage(
+      Ops tf, Variable<TFloat32> moving, Operand<TFloat32> batch, float keep, float take) {
+    return tf.assign(
+        moving,
+        tf.math.add(
+            tf.math.mul(tf.identity(moving), tf.constant(keep)),
+            tf.math.mul(batch, tf.constant(take))));
   }
 
   @Override

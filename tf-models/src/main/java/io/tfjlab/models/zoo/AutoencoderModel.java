@@ -95,21 +95,9 @@ public final class AutoencoderModel implements ModelFactory {
     Operand<TFloat32> classLogits =
         head.apply(ctx, freezeBody ? tf.stopGradient(code) : code, new long[] {r.codeSize()});
     parts.put("classifier", head);
-    List<Variable<TFloat32>> cVars = new ArrayList<>(head.trainableVariables());
-    List<Variable<TFloat32>> cKernels = new ArrayList<>(head.kernels());
-    if (!freezeBody) {
-      cVars.addAll(encoder.trainableVariables());
-      cKernels.addAll(encoder.kernels());
-    }
     Phase classify =
-        new Phase(
-            "classifier",
-            Heads.softmaxLoss(tf, classLogits, y),
-            Heads.accuracy(tf, classLogits, y),
-            "acc",
-            cVars,
-            cKernels,
-            Phase.PhaseData.LABELED);
+        Heads.classifierPhase(
+            tf, classLogits, y, freezeBody ? List.of(head) : List.of(head, encoder));
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(classLogits);
     // the classifier is the encoder and its head; the decoder only serves the pre-training
     return new BuiltModel(

@@ -5,6 +5,7 @@ import io.tfjlab.models.layers.Layer;
 import io.tfjlab.models.layers.Sequential;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -27,16 +28,7 @@ public abstract class ClassifierModel implements ModelFactory {
     ModelSpec resolved = resolve(spec);
     Sequential net = new Sequential(layers(resolved, input));
     Head head = head(ctx, net, input);
-    return new BuiltModel(
-        name(),
-        resolved,
-        Task.CLASSIFY,
-        ctx,
-        head.input(),
-        head.target(),
-        head.probabilities(),
-        List.of(head.phase()),
-        Map.of(name(), net));
+    return head.model(name(), resolved, ctx, net, head.phase(), Optional.empty());
   }
 
   /**
@@ -46,7 +38,34 @@ public abstract class ClassifierModel implements ModelFactory {
       Placeholder<TFloat32> input,
       Placeholder<TFloat32> target,
       Operand<TFloat32> probabilities,
-      Phase phase) {}
+      Phase phase) {
+
+    /**
+     * The classifier model of {@code net} (its one part, named {@code name}) trained by {@code
+     * phase}.
+     */
+    BuiltModel model(
+        String name,
+        ModelSpec resolved,
+        ModelContext ctx,
+        Sequential net,
+        Phase phase,
+        Optional<BuiltModel.DataInit> dataInit) {
+      return new BuiltModel(
+          name,
+          resolved,
+          Task.CLASSIFY,
+          ctx,
+          input,
+          target,
+          probabilities,
+          List.of(phase),
+          Map.of(name, net),
+          List.of(),
+          dataInit,
+          Optional.empty());
+    }
+  }
 
   /**
    * Applies {@code net} (input to logits) and adds softmax cross-entropy, accuracy and
@@ -58,15 +77,6 @@ public abstract class ClassifierModel implements ModelFactory {
     Placeholder<TFloat32> y = Heads.target(ctx, input.targetWidth());
     Operand<TFloat32> logits = net.apply(ctx, x, input.shape());
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
-    Phase phase =
-        new Phase(
-            "classifier",
-            Heads.softmaxLoss(tf, logits, y),
-            Heads.accuracy(tf, logits, y),
-            "acc",
-            net.trainableVariables(),
-            net.kernels(),
-            Phase.PhaseData.LABELED);
-    return new Head(x, y, probabilities, phase);
+    return new Head(x, y, probabilities, Heads.classifierPhase(tf, logits, y, List.of(net)));
   }
 }

@@ -171,21 +171,9 @@ public final class DcganModel implements ModelFactory {
     }
     Sequential classifierHead = GanParts.denseHead(input.numClasses(), r.dropout());
     Operand<TFloat32> logits = classifierHead.apply(ctx, fReal, fShape);
-    List<Variable<TFloat32>> cVars = new ArrayList<>(classifierHead.trainableVariables());
-    List<Variable<TFloat32>> cKernels = new ArrayList<>(classifierHead.kernels());
-    if (!freezeBody) {
-      cVars.addAll(body.trainableVariables());
-      cKernels.addAll(body.kernels());
-    }
     Phase classify =
-        new Phase(
-                "classifier",
-                Heads.softmaxLoss(tf, logits, y),
-                Heads.accuracy(tf, logits, y),
-                "acc",
-                cVars,
-                cKernels,
-                Phase.PhaseData.LABELED)
+        Heads.classifierPhase(
+                tf, logits, y, freezeBody ? List.of(classifierHead) : List.of(classifierHead, body))
             .withUpdates(freezeBody ? List.of() : body.updateOps());
     parts.put("classifier_head", classifierHead);
     return new BuiltModel(

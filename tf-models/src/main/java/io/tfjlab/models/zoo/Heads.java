@@ -3,6 +3,7 @@ package io.tfjlab.models.zoo;
 import io.tfjlab.models.graph.ModelContext;
 import io.tfjlab.models.graph.Shapes;
 import io.tfjlab.models.layers.Layer;
+import io.tfjlab.models.layers.Sequential;
 import io.tfjlab.models.layers.Standardize;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -50,6 +52,29 @@ public final class Heads {
       layers.add(new Standardize(stats[0], stats[1], Standardize.SEED003_EPSILON));
     }
     return layers;
+  }
+
+  /**
+   * The softmax classifier's phase on the labeled images: cross-entropy of {@code logits} against
+   * the one-hot {@code y}, accuracy as its metric ("acc"); it trains the variables and kernels of
+   * {@code trained}, in that order.
+   */
+  static Phase classifierPhase(
+      Ops tf, Operand<TFloat32> logits, Operand<TFloat32> y, List<Sequential> trained) {
+    List<Variable<TFloat32>> vars = new ArrayList<>();
+    List<Variable<TFloat32>> kernels = new ArrayList<>();
+    for (Sequential s : trained) {
+      vars.addAll(s.trainableVariables());
+      kernels.addAll(s.kernels());
+    }
+    return new Phase(
+        "classifier",
+        softmaxLoss(tf, logits, y),
+        accuracy(tf, logits, y),
+        "acc",
+        vars,
+        kernels,
+        Phase.PhaseData.LABELED);
   }
 
   /** Mean softmax cross-entropy of logits against one-hot targets. */

@@ -16,7 +16,6 @@ import io.tfjlab.models.layers.config.WeightNormDenseConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -161,18 +160,6 @@ public final class LayersModel implements ModelFactory {
               new BuiltModel.DataInit(
                   initInput, tf.withControlDependencies(assigns).noOp(), DATA_INIT_EXAMPLES));
     }
-    return new BuiltModel(
-        name(),
-        resolved,
-        Task.CLASSIFY,
-        ctx,
-        head.input(),
-        head.target(),
-        head.probabilities(),
-        List.of(phase),
-        Map.of(name(), net),
-        List.of(),
-        init,
-        Optional.empty());
+    return head.model(name(), resolved, ctx, net, phase, init);
   }
 }

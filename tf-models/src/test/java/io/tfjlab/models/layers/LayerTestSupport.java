@@ -19,10 +19,11 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Small helpers shared by the layer tests: one-thread sessions, placeholders, feeding and fetching.
+ * Public for {@link #ONE_THREAD}, which the zoo's tests use too.
  */
-final class LayerTestSupport {
+public final class LayerTestSupport {
   /** One intra-op and one inter-op thread: the tests are tiny and the machine is shared. */
-  static final ConfigProto ONE_THREAD =
+  public static final ConfigProto ONE_THREAD =
       ConfigProto.newBuilder()
           .setIntraOpParallelismThreads(1)
           .setInterOpParallelismThreads(1)

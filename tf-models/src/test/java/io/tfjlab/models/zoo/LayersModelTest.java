@@ -1,5 +1,6 @@
 package io.tfjlab.models.zoo;
 
+import static io.tfjlab.models.layers.LayerTestSupport.ONE_THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -34,11 +34,6 @@ import org.tensorflow.types.TFloat32;
 class LayersModelTest {
   static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
-  static final ConfigProto ONE_THREAD =
-      ConfigProto.newBuilder()
-          .setIntraOpParallelismThreads(1)
-          .setInterOpParallelismThreads(1)
-          .build();
   static final InputSpec MNIST = InputSpec.images(28, 28, 1, 10);
   final ModelZoo zoo = Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
 

@@ -1,5 +1,6 @@
 package io.tfjlab.models.zoo;
 
+import static io.tfjlab.models.layers.LayerTestSupport.ONE_THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -23,18 +24,12 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The sgan's options: minibatch discrimination per part of the batch, one-sided label smoothing.
  */
 class SemiSupervisedGanOptionsTest {
-  static final ConfigProto ONE_THREAD =
-      ConfigProto.newBuilder()
-          .setIntraOpParallelismThreads(1)
-          .setInterOpParallelismThreads(1)
-          .build();
   static final InputSpec MNIST = InputSpec.images(28, 28, 1, 10);
   final ModelZoo zoo = Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
 

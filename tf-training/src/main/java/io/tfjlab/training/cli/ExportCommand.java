@@ -1,14 +1,11 @@
 package io.tfjlab.training.cli;
 
-import com.google.inject.Guice;
-import io.tfjlab.data.DataModule.DataOptions;
-import io.tfjlab.models.runtime.DeviceSelection;
-import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.RestoredRun;
 import io.tfjlab.training.run.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export}: a run's checkpoint as a SavedModel TensorFlow Serving and Python can load. */
@@ -20,11 +17,7 @@ import picocli.CommandLine.Option;
 public final class ExportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run folder.")
-  Path run;
-
-  @Option(names = "--checkpoint", defaultValue = "best", description = "best (default) or last.")
-  String checkpoint;
+  @Mixin RunCheckpoint run;
 
   @Option(
       names = "--output",
@@ -34,19 +27,12 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RestoredRun r =
-        RestoredRun.open(
-            run,
-            checkpoint,
-            Guice.createInjector(
-                new TrainingModule(
-                    DataOptions.defaults(),
-                    DeviceSelection.placementOf(commandSpec.root().userObject()))))) {
+    try (RestoredRun r = run.open(commandSpec)) {
       Path target = output != null ? output : r.run().savedModel();
       SavedModelExport.export(r, target);
       System.out.println(
           "SavedModel ("
-              + checkpoint
+              + run.checkpoint()
               + " checkpoint, epoch "
               + r.state().bestEpoch()
               + ") written to "

@@ -90,6 +90,15 @@ public record Manifest(
     }
   }
 
+  /** This machine's operating system: name, version and architecture. */
+  public static String currentOs() {
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch");
+  }
+
   /** tfjlab (version and code digest), TensorFlow, Java and OS versions, cores. */
   public static Map<String, String> currentVersions() {
     Map<String, String> v = new LinkedHashMap<>();
@@ -103,13 +112,7 @@ public record Manifest(
     v.put(
         "java",
         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    v.put(
-        "os",
-        System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
-            + System.getProperty("os.arch"));
+    v.put("os", currentOs());
     v.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     return v;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.MapBinder;
@@ -154,6 +155,13 @@ class CustomTrainingStepTest {
         .withThreads(1);
   }
 
+  /** Registers the test's model, {@code xor-twice}. */
+  private static void bindTwiceXor(Binder binder) {
+    MapBinder.newMapBinder(binder, String.class, ModelFactory.class)
+        .addBinding("xor-twice")
+        .toInstance(new TwiceXor());
+  }
+
   @Test
   void aStepKindBoundInAUsersModuleTrainsThePhaseThatNamesIt() throws Exception {
     TwiceFactory twice = new TwiceFactory();
@@ -164,9 +172,7 @@ class CustomTrainingStepTest {
             new AbstractModule() {
               @Override
               protected void configure() {
-                MapBinder.newMapBinder(binder(), String.class, ModelFactory.class)
-                    .addBinding("xor-twice")
-                    .toInstance(new TwiceXor());
+                bindTwiceXor(binder());
                 TrainingSteps.bind(binder()).addBinding("twice").toInstance(twice);
               }
             });
@@ -227,9 +233,7 @@ class CustomTrainingStepTest {
             new AbstractModule() {
               @Override
               protected void configure() {
-                MapBinder.newMapBinder(binder(), String.class, ModelFactory.class)
-                    .addBinding("xor-twice")
-                    .toInstance(new TwiceXor());
+                bindTwiceXor(binder());
               }
             });
     DatasetCatalog catalog =

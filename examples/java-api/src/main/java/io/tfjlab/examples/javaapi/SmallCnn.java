@@ -28,11 +28,6 @@ public class SmallCnn extends ClassifierModel {
   }
 
   @Override
-  public ModelSpec resolve(ModelSpec spec) {
-    return spec; // no options of its own
-  }
-
-  @Override
   protected List<Layer> layers(ModelSpec spec, InputSpec input) {
     // new layer objects on every call: a layer owns the variables of the graph it is built in
     return List.of(

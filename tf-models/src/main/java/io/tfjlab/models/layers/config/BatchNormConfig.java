@@ -18,8 +18,8 @@ public record BatchNormConfig(Double momentum, Double epsilon, Boolean center, B
   public BatchNormConfig {
     momentum = momentum == null ? 0.99 : momentum;
     epsilon = epsilon == null ? 1e-3 : epsilon;
-    center = center == null ? Boolean.TRUE : center;
-    scale = scale == null ? Boolean.TRUE : scale;
+    center = Fields.orTrue(center);
+    scale = Fields.orTrue(scale);
     Fields.require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
     Fields.require(epsilon > 0, "epsilon must be > 0, got " + epsilon);
   }

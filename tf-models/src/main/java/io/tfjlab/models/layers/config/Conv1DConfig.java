@@ -24,11 +24,10 @@ public record Conv1DConfig(
     implements LayerConfig {
 
   public Conv1DConfig {
-    Fields.positive(filters, "filters");
-    Fields.positive(kernel, "kernel");
+    Fields.filtersAndKernel(filters, kernel);
     strides = Fields.positive(strides, "strides", 1);
     padding = Fields.padding(padding);
-    activation = activation == null ? Activation.LINEAR : activation;
+    activation = Fields.activation(activation);
   }
 
   @Override

@@ -27,12 +27,11 @@ public record Conv2DConfig(
     implements LayerConfig {
 
   public Conv2DConfig {
-    Fields.positive(filters, "filters");
-    Fields.positive(kernel, "kernel");
+    Fields.filtersAndKernel(filters, kernel);
     strides = Fields.positive(strides, "strides", 1);
     padding = Fields.padding(padding);
-    activation = activation == null ? Activation.LINEAR : activation;
-    useBias = useBias == null ? Boolean.TRUE : useBias;
+    activation = Fields.activation(activation);
+    useBias = Fields.orTrue(useBias);
   }
 
   public Conv2DConfig(int filters, int kernel, int strides, String padding, Activation activation) {

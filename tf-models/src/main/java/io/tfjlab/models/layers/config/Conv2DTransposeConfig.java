@@ -27,12 +27,11 @@ public record Conv2DTransposeConfig(
     implements LayerConfig {
 
   public Conv2DTransposeConfig {
-    Fields.positive(filters, "filters");
-    Fields.positive(kernel, "kernel");
+    Fields.filtersAndKernel(filters, kernel);
     strides = Fields.positive(strides, "strides", 1);
     padding = Fields.padding(padding);
-    activation = activation == null ? Activation.LINEAR : activation;
-    useBias = useBias == null ? Boolean.TRUE : useBias;
+    activation = Fields.activation(activation);
+    useBias = Fields.orTrue(useBias);
   }
 
   @Override

@@ -23,7 +23,7 @@ public record DenseConfig(
 
   public DenseConfig {
     Fields.positive(units, "units");
-    activation = activation == null ? Activation.LINEAR : activation;
+    activation = Fields.activation(activation);
     kernelInitializer =
         kernelInitializer == null
             ? "glorot_uniform"

@@ -1,5 +1,6 @@
 package io.tfjlab.models.layers.config;
 
+import io.tfjlab.models.layers.Activation;
 import io.tfjlab.models.layers.Padding;
 import java.util.Locale;
 
@@ -31,6 +32,29 @@ final class Fields {
   /** An optional integer field that must be > 0, else its default. */
   static int positive(Integer value, String field, int fallback) {
     return value == null ? fallback : positive(value, field);
+  }
+
+  /** An optional on/off field, default true. */
+  static Boolean orTrue(Boolean value) {
+    return value == null ? Boolean.TRUE : value;
+  }
+
+  /** {@code activation}, default linear. */
+  static Activation activation(Activation value) {
+    return value == null ? Activation.LINEAR : value;
+  }
+
+  /** A convolution's required {@code filters} and {@code kernel} side, both > 0. */
+  static void filtersAndKernel(Integer filters, Integer kernel) {
+    positive(filters, "filters");
+    positive(kernel, "kernel");
+  }
+
+  /** {@code init_std} of a weight-normalised layer: > 0, else its default. */
+  static double initStd(Double value, double fallback) {
+    double std = value == null ? fallback : value;
+    require(std > 0, "init_std must be > 0, got " + std);
+    return std;
   }
 
   /** {@code padding}: "same" or "valid" (Keras' names), default valid. */

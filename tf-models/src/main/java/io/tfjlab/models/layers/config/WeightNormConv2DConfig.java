@@ -31,14 +31,12 @@ public record WeightNormConv2DConfig(
     implements LayerConfig {
 
   public WeightNormConv2DConfig {
-    Fields.positive(filters, "filters");
-    Fields.positive(kernel, "kernel");
+    Fields.filtersAndKernel(filters, kernel);
     strides = Fields.positive(strides, "strides", 1);
     padding = Fields.padding(padding);
-    activation = activation == null ? Activation.LINEAR : activation;
-    trainScale = trainScale == null ? Boolean.TRUE : trainScale;
-    initStd = initStd == null ? 0.05 : initStd;
-    Fields.require(initStd > 0, "init_std must be > 0, got " + initStd);
+    activation = Fields.activation(activation);
+    trainScale = Fields.orTrue(trainScale);
+    initStd = Fields.initStd(initStd, 0.05);
   }
 
   @Override

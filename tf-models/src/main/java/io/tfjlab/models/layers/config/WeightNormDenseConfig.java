@@ -24,10 +24,9 @@ public record WeightNormDenseConfig(
 
   public WeightNormDenseConfig {
     Fields.positive(units, "units");
-    activation = activation == null ? Activation.LINEAR : activation;
-    trainScale = trainScale == null ? Boolean.TRUE : trainScale;
-    initStd = initStd == null ? 0.1 : initStd;
-    Fields.require(initStd > 0, "init_std must be > 0, got " + initStd);
+    activation = Fields.activation(activation);
+    trainScale = Fields.orTrue(trainScale);
+    initStd = Fields.initStd(initStd, 0.1);
   }
 
   @Override
