@@ -3,12 +3,8 @@ package io.tfjlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tfjlab.data.acquire.DatasetStore;
-import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.zoo.HiddenLayers;
 import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.Manifest;
@@ -20,8 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +27,7 @@ class RunExecutorTest {
   final PrintStream out = new PrintStream(log, true);
 
   RunExecutor executor() {
-    DatasetCatalog catalog =
-        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
-    ModelZoo zoo =
-        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
-    return new RunExecutor(catalog, zoo);
+    return io.tfjlab.training.testsupport.ToyExecutor.of(tmp.resolve("data"), out);
   }
 
   static RunSpec xor(int epochs) {

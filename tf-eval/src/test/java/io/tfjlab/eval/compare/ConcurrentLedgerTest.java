@@ -3,11 +3,7 @@ package io.tfjlab.eval.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tfjlab.data.acquire.DatasetStore;
-import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.EpochLogs;
 import io.tfjlab.training.RunSpec;
 import io.tfjlab.training.TrainingContext;
@@ -22,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,11 +35,7 @@ class ConcurrentLedgerTest {
   final PrintStream out = new PrintStream(log, true);
 
   RunExecutor executor() {
-    DatasetCatalog catalog =
-        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
-    ModelZoo zoo =
-        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
-    return new RunExecutor(catalog, zoo);
+    return io.tfjlab.training.testsupport.ToyExecutor.of(tmp.resolve("data"), out);
   }
 
   static RunSpec xor() {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tfjlab.data.acquire.DatasetStore;
-import io.tfjlab.data.catalog.DatasetCatalog;
-import io.tfjlab.models.ModelsModule;
 import io.tfjlab.models.zoo.ModelSpec;
-import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.runs.HistoryCsv;
 import io.tfjlab.training.EpochLogs;
 import io.tfjlab.training.RunSpec;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,11 +51,7 @@ class DiskFullTest {
   }
 
   RunExecutor executor() {
-    DatasetCatalog catalog =
-        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
-    ModelZoo zoo =
-        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
-    return new RunExecutor(catalog, zoo);
+    return io.tfjlab.training.testsupport.ToyExecutor.of(tmp.resolve("data"), out);
   }
 
   @Test
