@@ -174,6 +174,7 @@ public final class ComparisonNotebook {
               row.path("parameters").isNumber()
                   ? Format.thousands(row.path("parameters").asLong())
                   : "—",
+              JsonFiles.text(row, "schedule", "—"),
               JsonFiles.number(row, "trainSeconds").map(Format::duration).orElse("—"),
               seedReport(row.path("seedReport"))));
     }
@@ -188,6 +189,7 @@ public final class ComparisonNotebook {
             "Test accuracy",
             "n",
             "Parameters",
+            "Schedule",
             "Train time",
             "Seed report"),
         rows);

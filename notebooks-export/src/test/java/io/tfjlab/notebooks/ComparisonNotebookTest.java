@@ -43,12 +43,12 @@ class ComparisonNotebookTest {
     // (train times are the fixture's wall times, whatever its regeneration measured)
     assertThat(md)
         .containsPattern(
-            "\\| MLP, 100 labels \\(reused runs\\) \\| mlp \\| 100 \\| 84\\.25% ± 0\\.35% \\| 2 \\| 141,910 \\| \\d+ s \\| "
+            "\\| MLP, 100 labels \\(reused runs\\) \\| mlp \\| 100 \\| 84\\.25% ± 0\\.35% \\| 2 \\| 141,910 \\| 6 ep × 5 steps \\| \\d+ s \\| "
                 + "90% \\(90\\.00%\\), test fixture \\|\n");
     assertThat(md)
         .containsPattern(
             "\\| Semi-supervised GAN, MLP discriminator \\(reused runs\\) \\| sgan \\| 100 \\| "
-                + "10\\.50% \\| 1 \\| 1,541,020 \\| \\d+ s \\| — \\|\n");
+                + "10\\.50% \\| 1 \\| 1,541,020 \\| 1 ep ≤ 2 batches \\| \\d+ s \\| — \\|\n");
     assertThat(NotebookText.figures(nb))
         .extracting(c -> c.source().lines().findFirst().orElseThrow())
         .containsExactly(

@@ -32,7 +32,14 @@ public record ComparisonReport(
   public static final String MARKDOWN = ReportLayout.COMPARISON_MARKDOWN;
 
   static final List<String> HEADERS =
-      List.of("model", "labels", "test accuracy", "parameters", "train time", "seed report");
+      List.of(
+          "model",
+          "labels",
+          "test accuracy",
+          "parameters",
+          "schedule",
+          "train time",
+          "seed report");
 
   /** Writes comparison.json and comparison.md into {@code dir}, atomically each. */
   public void write(Path dir) {
@@ -49,6 +56,7 @@ public record ComparisonReport(
               r.labels() == 0 ? "all" : String.valueOf(r.labels()),
               accuracy(r.accuracy()),
               String.format(Locale.ROOT, "%,d", r.parameters()),
+              r.schedule() == null ? "—" : r.schedule(),
               duration(r.trainSeconds()),
               r.seedReport() == null
                   ? "—"

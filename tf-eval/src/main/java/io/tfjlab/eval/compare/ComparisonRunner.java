@@ -82,6 +82,7 @@ public final class ComparisonRunner {
         parameters,
         seconds.getMean(),
         row.seedReport().orElse(null),
-        reused);
+        reused,
+        Schedule.of(row.runs().get(0)));
   }
 }

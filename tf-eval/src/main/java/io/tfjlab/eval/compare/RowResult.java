@@ -15,6 +15,8 @@ import java.util.List;
  * @param trainSeconds mean training wall time per run
  * @param seedReport the seed reports' number for the row, or null
  * @param reused how many of the runs were finished before this comparison started
+ * @param schedule the runs' schedule in a few words (epochs, steps per epoch, pretraining), e.g.
+ *     {@code 30 ep × 20 steps}
  */
 public record RowResult(
     String id,
@@ -26,7 +28,8 @@ public record RowResult(
     long parameters,
     double trainSeconds,
     SeedReport seedReport,
-    int reused) {
+    int reused,
+    String schedule) {
 
   /** Mean ± std of a metric over n runs (std null for one run). */
   public record Accuracy(double mean, Double std, int n) {}
