@@ -26,7 +26,10 @@ class TfLogFilterTest {
                 + " optimization pass is not enabled",
             "W0000 00:00:1796172537.084368   22787 some_op.cc:12] a warning",
             "2026-12-02 00:11:22.333444: I tensorflow/core/util/port.cc:153] oneDNN custom"
-                + " operations are on. You may see slightly different numerical results");
+                + " operations are on. You may see slightly different numerical results",
+            "E0000 00:00:1796176452.063954   30136 meta_optimizer.cc:966] remapper failed:"
+                + " INVALID_ARGUMENT: Mutation::Apply error: fanout 'Gradients/LeakyReluGrad' exist"
+                + " for missing node 'BiasAdd_7'.");
     List<String> kept =
         List.of(
             "error: unknown model 'nosuch'; known: cnn, mlp",
@@ -34,7 +37,8 @@ class TfLogFilterTest {
                 + " OP_REQUIRES failed: out of memory",
             "Stopped at phase classifier, epoch 2 after 3 batches (step 9); checkpoint 'last'"
                 + " holds phase 1, epoch 1. Resume with: ./tfjlab train --resume runs/x",
-            "I0000 is not a log line without its source file");
+            "I0000 is not a log line without its source file",
+            "error: training stopped: loss is NaN at phase classifier");
     Process p = new ProcessBuilder(FILTER.toString()).redirectErrorStream(true).start();
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < dropped.size(); i++) {
