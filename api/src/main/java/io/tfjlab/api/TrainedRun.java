@@ -63,7 +63,7 @@ public final class TrainedRun implements AutoCloseable {
 
   static TrainedRun open(Environment env, Path dir) {
     RunDirectory run = RunDirectory.open(dir);
-    Manifest manifest = Json.read(run.manifest(), Manifest.class);
+    Manifest manifest = Manifest.read(run.manifest());
     if (!Files.isRegularFile(run.results())) {
       throw new IllegalArgumentException(
           dir

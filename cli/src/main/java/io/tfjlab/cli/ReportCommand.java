@@ -35,9 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path nb = output == null ? layout.notebook() : output;
     RunNotebook.write(run, nb);
     NotebookTestSet.write(
-        io.tfjlab.training.run.Json.read(layout.manifest(), io.tfjlab.training.run.Manifest.class)
-            .spec()
-            .dataset(),
+        io.tfjlab.training.run.Manifest.read(layout.manifest()).spec().dataset(),
         nb.toAbsolutePath().getParent(),
         io.tfjlab.data.DataModule.DataOptions.defaults());
     System.out.println("Notebook: " + nb + " (figures in " + layout.figures() + ")");

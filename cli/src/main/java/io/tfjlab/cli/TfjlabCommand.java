@@ -73,6 +73,13 @@ public final class TfjlabCommand implements DeviceSelection {
   public static void main(String[] args) {
     // SIGINT / SIGTERM: the step under way finishes, then the run says how to resume (exit 130/143)
     io.tfjlab.training.StopSignal.global().installShutdownHook();
+    System.exit(commandLine(args).execute(args));
+  }
+
+  /**
+   * The whole command line of {@code tfjlab}, as {@link #main} runs it (tests run it in-process).
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = CommandLines.create(new TfjlabCommand());
     cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.addSubcommand(new CompareCommand().withArgs(args));
@@ -89,7 +96,7 @@ public final class TfjlabCommand implements DeviceSelection {
           }
           return CommandLines.USER_ERROR;
         });
-    System.exit(cl.execute(args));
+    return cl;
   }
 
   /** Version of tfjlab and of the TensorFlow it runs on. */

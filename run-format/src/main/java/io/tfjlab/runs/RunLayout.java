@@ -27,6 +27,16 @@ import java.nio.file.Path;
  * @param dir the run folder
  */
 public record RunLayout(Path dir) {
+  /**
+   * The version of this layout, recorded as {@code versions."run-format"} in every manifest (absent
+   * in runs written before it was: those are format 1). A run folder of a higher format was written
+   * by a newer tfjlab and is refused, not misread.
+   */
+  public static final int FORMAT = 1;
+
+  /** The manifest's {@code versions} entry holding {@link #FORMAT}. */
+  public static final String FORMAT_KEY = "run-format";
+
   public static final String MANIFEST = "manifest.json";
   public static final String LABELED = "labeled-indices.json";
   public static final String SUMMARY = "summary.txt";

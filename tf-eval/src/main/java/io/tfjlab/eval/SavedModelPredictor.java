@@ -30,12 +30,60 @@ public final class SavedModelPredictor implements AutoCloseable {
               + " is not a SavedModel (no saved_model.pb); create one with "
               + "./tfjlab export --run RUN");
     }
-    this.bundle = SavedModelBundle.load(dir.toString(), "serve");
-    this.serving = bundle.function("serving_default");
+    SavedModelBundle loaded;
+    try {
+      loaded = SavedModelBundle.load(dir.toString(), "serve");
+    } catch (RuntimeException e) { // TensorFlow's own error: a truncated or foreign file
+      throw new IllegalArgumentException(
+          dir
+              + " is not a loadable SavedModel ("
+              + firstLine(e.getMessage())
+              + "); export it again with ./tfjlab export --run RUN",
+          e);
+    }
+    this.bundle = loaded;
+    try {
+      this.serving = bundle.function("serving_default");
+    } catch (RuntimeException e) {
+      bundle.close();
+      throw new IllegalArgumentException(
+          dir + " has no serving_default signature; export it with ./tfjlab export --run RUN", e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("").strip();
+  }
+
+  /**
+   * Refuses, in one line, images whose height, width or channels differ from what the model takes
+   * (a model exported for 28x28 grey images fed 32x32 colour ones, or 2-feature toy points).
+   */
+  public void requireFits(io.tfjlab.data.ImageShape images) {
+    Shape in = inputShape();
+    long[] want = {images.height(), images.width(), images.channels()};
+    boolean fits = in.numDimensions() == 4;
+    for (int i = 0; fits && i < 3; i++) {
+      fits = in.get(i + 1) == -1 || in.get(i + 1) == want[i];
+    }
+    if (!fits) {
+      throw new IllegalArgumentException(
+          "the SavedModel takes images of shape "
+              + in
+              + " but the data set's are "
+              + images.height()
+              + "x"
+              + images.width()
+              + "x"
+              + images.channels()
+              + " (height x width x channels); predict on a data set of the shape it was trained"
+              + " on");
+    }
   }
 
   /** Predicted class of every image, in order. */
   public long[] predictClasses(ImageSet images, int batchSize) {
+    requireFits(images.shape());
     int n = images.size();
     int px = images.shape().size();
     long[] out = new long[n];

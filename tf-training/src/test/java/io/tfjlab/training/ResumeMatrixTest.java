@@ -167,6 +167,28 @@ class ResumeMatrixTest {
   }
 
   @Test
+  void sganKilledMidEpochRepeatsThatEpochAndEndsBitIdentical() throws Exception {
+    RunSpec spec =
+        images(FamilyDefaults.base(ModelSpec.of("sgan")))
+            .withLabels(20)
+            .withValidation(0.1)
+            .withEpochs(3)
+            .withBatchSize(20);
+    Path straight = straight(spec);
+    // after batch 2 of 3 of epoch 2: the weights, slots and averages have moved past the last
+    // checkpoint (epoch 1), which is what the resumed run starts from again
+    Path run = crashed(spec, crashAtBatch("sgan", 2, 2), "mid-epoch");
+    TrainerState atCrash =
+        Json.read(run.resolve("checkpoints/last/trainer-state.json"), TrainerState.class);
+    assertThat(atCrash.epoch()).as("the last checkpoint is of the epoch before").isEqualTo(1);
+    assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(2);
+    log.reset();
+    executor().resume(run, out);
+    assertThat(log.toString()).contains("Resuming " + run + " at phase 1, epoch 2");
+    assertSameRun(run, straight);
+  }
+
+  @Test
   void autoencoderClassifierInsidePretrainingAndAtThePhaseBoundary() throws Exception {
     RunSpec spec =
         images(RunSpec.of(ModelSpec.of("ae-classifier")))

@@ -25,8 +25,11 @@ public final class CommandLines {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-          commandLine.getErr().println("error: " + msg);
-          if ("1".equals(System.getenv("TFJLAB_DEBUG")) || Boolean.getBoolean(VERBOSE_PROPERTY)) {
+          boolean verbose =
+              "1".equals(System.getenv("TFJLAB_DEBUG")) || Boolean.getBoolean(VERBOSE_PROPERTY);
+          // TensorFlow's messages add lines such as "\t [[{{node save/Restore}}]]": not for users
+          commandLine.getErr().println("error: " + (verbose ? msg : withoutNodeLines(msg)));
+          if (verbose) {
             ex.printStackTrace(commandLine.getErr());
           }
           return ex instanceof IllegalArgumentException
@@ -36,5 +39,15 @@ public final class CommandLines {
               : RUN_ERROR;
         });
     return cl;
+  }
+
+  /** {@code message} without TensorFlow's {@code [[{{node ...}}]]} lines (and blank lines). */
+  static String withoutNodeLines(String message) {
+    String kept =
+        message
+            .lines()
+            .filter(l -> !l.isBlank() && !l.strip().startsWith("[[{{node"))
+            .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+    return kept.isEmpty() ? message.strip() : kept;
   }
 }

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded, stratified splitting of a training part: a validation split holding each class in
- * proportion, and a balanced labeled subset (the same number of labels per class, the remainder
- * going to the lowest class indices) drawn from what is left. The same seeds always give the same
- * indices, on any machine ({@link SplittableRandom} is specified bit for bit).
+ * proportion, and a balanced labeled subset (the same number of labels per class, so a multiple of
+ * the number of classes) drawn from what is left. The same seeds always give the same indices, on
+ * any machine ({@link SplittableRandom} is specified bit for bit).
  */
 public final class DataSplitter {
   private DataSplitter() {}
@@ -47,6 +47,9 @@ public final class DataSplitter {
    */
   static int[] balancedSubset(int[][] byClass, int total, long seed) {
     int k = byClass.length;
+    if (total % k != 0) {
+      throw new IllegalArgumentException(balanceMessage(total, k));
+    }
     if (total > Arrays.stream(byClass).mapToInt(a -> a.length).sum()) {
       throw new IllegalArgumentException(
           "asked for "
@@ -80,6 +83,22 @@ public final class DataSplitter {
     }
     Arrays.sort(out);
     return out;
+  }
+
+  /** Why {@code total} labels cannot be balanced over {@code k} classes, and the nearest counts. */
+  static String balanceMessage(int total, int k) {
+    int below = total / k * k;
+    int above = below + k;
+    String nearest = below == 0 ? Integer.toString(above) : below + " or " + above;
+    return "a balanced labeled subset of "
+        + k
+        + " classes needs a multiple of "
+        + k
+        + " labels, got "
+        + total
+        + "; use --labels "
+        + nearest
+        + " (or 0 for all)";
   }
 
   static int[][] indicesByClass(ImageSet set) {

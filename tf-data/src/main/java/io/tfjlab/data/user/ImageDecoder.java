@@ -27,6 +27,12 @@ public final class ImageDecoder {
 
   private ImageDecoder() {}
 
+  /**
+   * The most pixels an image may claim (8192 x 8192): a header claiming more is refused before the
+   * codec allocates its raster.
+   */
+  public static final long MAX_PIXELS = 1L << 26;
+
   /** One decoded image: its size, whether it is grey, and its pixels as grey or RGB bytes. */
   public record Decoded(int height, int width, boolean grey, byte[] pixels) {
     public int channels() {
@@ -67,6 +73,18 @@ public final class ImageDecoder {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         reader.setInput(in, true, true);
+        long claimed = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (claimed > MAX_PIXELS || claimed <= 0) {
+          throw new DataFormatException(
+              file
+                  + " claims "
+                  + reader.getWidth(0)
+                  + "x"
+                  + reader.getHeight(0)
+                  + " pixels (at most "
+                  + MAX_PIXELS
+                  + " are read); a damaged header, or resize the image first");
+        }
         BufferedImage img = reader.read(0);
         if (!warnings.isEmpty()) {
           throw new DataFormatException(

@@ -103,7 +103,8 @@ public final class NpyArrays {
       throw new DataFormatException(
           file + " holds float labels (" + h + "); save integer class indices (y.astype('int64'))");
     }
-    int[] out = new int[(int) h.count()];
+    // grown with the values actually read: a header claiming 2^31 labels allocates nothing big
+    int[][] out = {new int[(int) Math.min(h.count(), CHUNK)]};
     each(
         opener,
         file,
@@ -113,9 +114,12 @@ public final class NpyArrays {
             throw new DataFormatException(
                 file + ": label " + (long) v + " of row " + i + " is outside 0..255");
           }
-          out[(int) i] = (int) v;
+          if (i >= out[0].length) {
+            out[0] = java.util.Arrays.copyOf(out[0], (int) Math.min(h.count(), 2L * out[0].length));
+          }
+          out[0][(int) i] = (int) v;
         });
-    return out;
+    return out[0];
   }
 
   private interface ValueSink {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param shape the dimensions
  */
 public record NpyHeader(String dtype, long[] shape) {
+  /** The most elements an array may claim: what one Java array holds. */
+  public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
@@ -99,10 +102,33 @@ public record NpyHeader(String dtype, long[] shape) {
           file + " is in Fortran order; save numpy.ascontiguousarray(a) instead");
     }
     List<Long> dims = new ArrayList<>();
+    long count = 1;
     for (String part : s.group(1).split(",")) {
       String p = part.trim();
       if (!p.isEmpty()) {
-        dims.add(Long.parseLong(p.replace("L", "")));
+        long dim;
+        try {
+          dim = Long.parseLong(p.replace("L", ""));
+        } catch (NumberFormatException e) {
+          throw new DataFormatException(
+              file + " has an unreadable .npy shape: (" + s.group(1) + ")");
+        }
+        if (dim < 0) {
+          throw new DataFormatException(
+              file + " has a negative .npy dimension: (" + s.group(1) + ")");
+        }
+        // a claim is refused before anything is allocated for it
+        count = dim == 0 || count == 0 ? 0 : count <= MAX_ELEMENTS / dim ? count * dim : -1;
+        if (count < 0) {
+          throw new DataFormatException(
+              file
+                  + " claims shape ("
+                  + s.group(1).trim()
+                  + "), more than "
+                  + MAX_ELEMENTS
+                  + " elements (one Java array); split the data");
+        }
+        dims.add(dim);
       }
     }
     return new NpyHeader(type, dims.stream().mapToLong(Long::longValue).toArray());

@@ -24,6 +24,7 @@ public final class NpzFiles {
   public static final class Arrays implements AutoCloseable {
     private final ZipFile zip;
     private final Map<String, NpyArrays.Opener> openers = new LinkedHashMap<>();
+    private final Map<String, Long> sizes = new LinkedHashMap<>();
     private final Path location;
 
     private Arrays(Path location, ZipFile zip) {
@@ -37,6 +38,14 @@ public final class NpzFiles {
 
     public NpyArrays.Opener opener(String name) {
       return openers.get(name);
+    }
+
+    /**
+     * The bytes of array {@code name} (header and data: the .npy file's size, or the zip entry's
+     * uncompressed size as the zip records it), or -1 when unknown.
+     */
+    public long size(String name) {
+      return sizes.getOrDefault(name, -1L);
     }
 
     /** How a file is named in messages: {@code data.npz:x_train} or {@code dir/x_train.npy}. */
@@ -77,6 +86,7 @@ public final class NpzFiles {
             a.openers.put(
                 n.substring(0, n.length() - 4),
                 () -> new java.io.BufferedInputStream(Files.newInputStream(p), 1 << 16));
+            a.sizes.put(n.substring(0, n.length() - 4), Files.size(p));
           }
         }
       }
@@ -87,10 +97,12 @@ public final class NpzFiles {
     zip.stream()
         .filter(e -> e.getName().endsWith(".npy"))
         .forEach(
-            e ->
-                a.openers.put(
-                    e.getName().substring(0, e.getName().length() - 4),
-                    () -> new java.io.BufferedInputStream(zip.getInputStream(e), 1 << 16)));
+            e -> {
+              String name = e.getName().substring(0, e.getName().length() - 4);
+              a.openers.put(
+                  name, () -> new java.io.BufferedInputStream(zip.getInputStream(e), 1 << 16));
+              a.sizes.put(name, e.getSize());
+            });
     return a;
   }
 

@@ -109,6 +109,19 @@ public final class NumpyReader {
     if ((long) n * s[1] * s[2] * (s.length == 4 ? s[3] : 1) > Integer.MAX_VALUE - 8) {
       throw new DataFormatException(file + " is larger than 2 GB of pixels; split it");
     }
+    long bytes = h.count() * h.itemSize();
+    if (a.size(name) >= 0 && bytes > a.size(name)) {
+      // refused before the pixels are allocated
+      throw new DataFormatException(
+          file
+              + " claims "
+              + bytes
+              + " bytes of pixels ("
+              + h
+              + ") but holds "
+              + a.size(name)
+              + "; the file is truncated or its header damaged");
+    }
     return new ImageShape((int) s[1], (int) s[2], s.length == 4 ? (int) s[3] : 1);
   }
 

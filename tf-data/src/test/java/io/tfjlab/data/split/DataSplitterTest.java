@@ -65,13 +65,16 @@ class DataSplitterTest {
   }
 
   @Test
-  void remainderLabelsGoToTheFirstClasses() {
-    Splits s = DataSplitter.split(set, new SplitSpec(ValidationSplit.none(), 13, 1, 1));
-    int[] perClass = new int[10];
-    for (int i : s.labeled()) {
-      perClass[set.label(i)]++;
-    }
-    assertThat(perClass).containsExactly(2, 2, 2, 1, 1, 1, 1, 1, 1, 1);
+  void labelsThatCannotBeBalancedAreRefusedNamingTheNearestCounts() {
+    assertThatThrownBy(
+            () -> DataSplitter.split(set, new SplitSpec(ValidationSplit.none(), 13, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a balanced labeled subset of 10 classes needs a multiple of 10 labels, got 13;"
+                + " use --labels 10 or 20 (or 0 for all)");
+    assertThatThrownBy(
+            () -> DataSplitter.split(set, new SplitSpec(ValidationSplit.none(), 7, 1, 1)))
+        .hasMessageContaining("use --labels 10 (or 0 for all)");
   }
 
   @Test

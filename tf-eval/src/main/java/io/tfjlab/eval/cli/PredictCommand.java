@@ -50,6 +50,9 @@ public final class PredictCommand implements Callable<Integer> {
               + "images of a batch: give it the batch size it was trained with (the sgan's: 100).")
   int batchSize;
 
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data set cache root.")
+  Path dataDir;
+
   @Override
   public Integer call() {
     if (batchSize <= 0) {
@@ -59,7 +62,12 @@ public final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--split must be train or test, got " + split);
     }
     Dataset ds =
-        Guice.createInjector(new DataModule()).getInstance(DatasetCatalog.class).load(dataset);
+        Guice.createInjector(
+                new DataModule(
+                    new DataModule.DataOptions(
+                        java.util.Optional.ofNullable(dataDir), java.util.Optional.empty())))
+            .getInstance(DatasetCatalog.class)
+            .load(dataset);
     ImageSet set = split.equals("test") ? ds.test() : ds.train();
     long t0 = System.nanoTime();
     try (SavedModelPredictor p = new SavedModelPredictor(savedModel)) {

@@ -36,7 +36,7 @@ public final class RunArtifacts {
       LearningCurves.defaults().write(run.history(), figures.resolve(RunLayout.LEARNING_CURVES));
     }
     if (Files.isRegularFile(run.predictions())) {
-      Manifest manifest = Json.read(run.manifest(), Manifest.class);
+      Manifest manifest = Manifest.read(run.manifest());
       Predictions p = Predictions.read(run.predictions());
       // the data set's class names as the run recorded them; runs from before: 0..9 (digits)
       List<String> recorded = manifest.data() == null ? null : manifest.data().classNames();

@@ -236,6 +236,12 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--dry-run resolves a new run's spec; it does not apply to --resume");
       }
+      if (specFile != null) {
+        throw new IllegalArgumentException(
+            "--spec does not apply to --resume: a resumed run keeps the spec in its manifest;"
+                + " leave it out, or start a new run with it");
+      }
+      ResumeOptions.check(resume, options().values());
       executor.resume(resume, System.out);
       return 0;
     }

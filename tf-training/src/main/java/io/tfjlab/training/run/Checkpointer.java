@@ -104,8 +104,22 @@ public final class Checkpointer implements CheckpointStore {
                             + "' checkpoint in "
                             + root
                             + "; the run has not finished an epoch yet"));
-    session.restore(dir.resolve(PREFIX).toString());
-    return Json.read(dir.resolve(STATE), TrainerState.class);
+    TrainerState state;
+    try {
+      state = Json.read(dir.resolve(STATE), TrainerState.class);
+      session.restore(dir.resolve(PREFIX).toString());
+    } catch (RuntimeException e) { // a truncated state, or TensorFlow's own error on model.*
+      throw new IllegalArgumentException(
+          "checkpoint '"
+              + name
+              + "' in "
+              + root
+              + " is corrupt or incomplete ("
+              + Json.firstLine(e.getMessage())
+              + "); use the other checkpoint (--checkpoint best|last) or train the run again",
+          e);
+    }
+    return state;
   }
 
   public Optional<TrainerState> state(String name) {

@@ -78,6 +78,51 @@ public record Manifest(
         run, s, spec, versions, data, host, started, end, seconds, command, provenance);
   }
 
+  /**
+   * Reads a run's manifest: refused in one line when a newer tfjlab wrote it (a higher {@code
+   * versions."run-format"}, or fields this version does not know), or when it is not JSON.
+   */
+  public static Manifest read(java.nio.file.Path file) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = Json.MAPPER.readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          file + " is not a readable manifest (" + Json.firstLine(e.getMessage()) + ")", e);
+    }
+    String newer =
+        " was written by a newer tfjlab; open the run with that version (this one reads run format "
+            + io.tfjlab.runs.RunLayout.FORMAT
+            + ")";
+    com.fasterxml.jackson.databind.JsonNode format =
+        tree.path("versions").path(io.tfjlab.runs.RunLayout.FORMAT_KEY);
+    if (!format.isMissingNode()) {
+      int f;
+      try {
+        f = Integer.parseInt(format.asText());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            file + ": versions.run-format must be a whole number, got " + format, e);
+      }
+      if (f > io.tfjlab.runs.RunLayout.FORMAT) {
+        throw new IllegalArgumentException(file + " (run format " + f + ")" + newer);
+      }
+    }
+    try {
+      return Json.MAPPER.treeToValue(tree, Manifest.class);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(
+          file
+              + " has a field this tfjlab does not know, \""
+              + e.getPropertyName()
+              + "\": it"
+              + newer,
+          e);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + Json.firstLine(e.getMessage()), e);
+    }
+  }
+
   /** The versions entry holding {@link CodeDigest#current()}. */
   public static final String CODE_KEY = "tfjlab-code";
 
@@ -104,6 +149,7 @@ public record Manifest(
     Map<String, String> v = new LinkedHashMap<>();
     String tfjlab = Manifest.class.getPackage().getImplementationVersion();
     v.put("tfjlab", tfjlab == null ? "0.1.0-SNAPSHOT" : tfjlab);
+    v.put(io.tfjlab.runs.RunLayout.FORMAT_KEY, Integer.toString(io.tfjlab.runs.RunLayout.FORMAT));
     // the classes and data files that decide the numbers: the run ledger reuses only runs of the
     // same code
     v.put(CODE_KEY, CodeDigest.current());

@@ -62,9 +62,17 @@ public final class RestoredRun implements AutoCloseable {
       throw new IllegalArgumentException("--checkpoint must be best or last, got " + checkpoint);
     }
     RunDirectory run = RunDirectory.open(path);
-    Manifest manifest = Json.read(run.manifest(), Manifest.class);
+    Manifest manifest = Manifest.read(run.manifest());
     RunSpec spec = manifest.spec();
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
+    if (!checkpointer.exists("best") && !checkpointer.exists("last")) {
+      throw new IllegalArgumentException(
+          run.path()
+              + " has not finished an epoch yet, so it has no checkpoint to load; continue it with"
+              + " ./tfjlab train --resume "
+              + run.path()
+              + " (or wait for its first epoch)");
+    }
     if (!checkpointer.exists(checkpoint)) {
       throw new IllegalArgumentException(
           run.path()

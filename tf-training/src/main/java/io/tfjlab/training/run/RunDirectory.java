@@ -33,6 +33,16 @@ public record RunDirectory(Path path) {
           // next number
         }
       }
+    } catch (java.nio.file.FileSystemException e) {
+      // a read-only or foreign folder: the user's to fix, before anything was trained
+      String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+      throw new IllegalArgumentException(
+          "cannot create a run folder under "
+              + root
+              + " ("
+              + reason
+              + "); give a writable folder with --runs-dir",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot create a run folder under " + root + ": " + e.getMessage(), e);

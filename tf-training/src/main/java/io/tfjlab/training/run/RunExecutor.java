@@ -182,7 +182,7 @@ public final class RunExecutor {
    */
   public RunResult resume(Path runPath, PrintStream out) {
     RunDirectory run = RunDirectory.open(runPath);
-    Manifest manifest = Json.read(run.manifest(), Manifest.class);
+    Manifest manifest = Manifest.read(run.manifest());
     Checkpointer checkpointer = new Checkpointer(run.checkpoints());
     TrainerState last =
         checkpointer

@@ -98,7 +98,11 @@ public final class SavedModelExport {
       for (Signature s : extra) {
         exporter = exporter.withSignature(s);
       }
-      exporter.export();
+      try {
+        exporter.export();
+      } catch (RuntimeException e) { // TensorFlow's own error: a full disk, a read-only folder
+        throw new IOException(Json.firstLine(e.getMessage()), e);
+      }
       Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
       boolean hadOne = Files.exists(target);
       if (hadOne) {
@@ -117,7 +121,14 @@ public final class SavedModelExport {
     } catch (IOException | RuntimeException e) {
       io.tfjlab.data.io.Folders.deleteQuietly(tmp);
       throw e instanceof IOException io
-          ? new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), io)
+          ? new UncheckedIOException(
+              "cannot export to "
+                  + target
+                  + " ("
+                  + Json.firstLine(e.getMessage())
+                  + "); nothing was written there"
+                  + (Files.exists(target) ? ", the previous export is kept" : ""),
+              io)
           : (RuntimeException) e;
     }
   }

@@ -107,6 +107,58 @@ class DiskFullTest {
     assertThat(run.resolve("results.json")).isRegularFile();
   }
 
+  @Test
+  void aFullDiskDuringSavedModelExportLeavesNoPartialFolderAndKeepsThePreviousExport()
+      throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("small-disk-export"));
+    boolean mounted =
+        "root".equals(System.getProperty("user.name"))
+            && run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dir.toString()) == 0;
+    assumeTrue(mounted, "needs root to mount a 2 MB tmpfs; skipped");
+    mount = dir;
+    Path runs = tmp.resolve("runs"); // the run itself on the big disk
+    RunSpec spec =
+        RunSpec.of(ModelSpec.of("xor")).withDataset("toy-xor").withEpochs(1).withThreads(1);
+    RunResult r = executor().train(spec, runs, "test", out);
+    Path run = runs.resolve(r.run());
+    ModelZoo zoo =
+        com.google.inject.Guice.createInjector(new ModelsModule()).getInstance(ModelZoo.class);
+    DatasetCatalog catalog =
+        new DatasetCatalog(Map.of(), new DatasetStore(tmp.resolve("data"), Optional.empty(), out));
+    Path previous = dir.resolve("saved_model");
+    Path fresh = dir.resolve("saved_model_2");
+    try (RestoredRun restored = RestoredRun.open(run, "best", catalog, zoo)) {
+      SavedModelExport.export(restored, previous);
+      Map<String, byte[]> before = files(previous);
+      fill(dir.resolve("filler"));
+      for (Path target : List.of(previous, fresh)) {
+        assertThatThrownBy(() -> SavedModelExport.export(restored, target))
+            .satisfies(
+                e ->
+                    System.out.println(
+                        "export on a full disk -> "
+                            + e.getClass().getSimpleName()
+                            + ": "
+                            + e.getMessage()))
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
+            .hasMessageContaining("cannot export to " + target)
+            .hasMessageContaining(
+                target.equals(previous)
+                    ? "nothing was written there, the previous export is kept"
+                    : "nothing was written there");
+      }
+      Map<String, byte[]> after = files(previous);
+      assertThat(after.keySet()).isEqualTo(before.keySet());
+      before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+      assertThat(fresh).doesNotExist();
+      try (Stream<Path> s = Files.list(dir)) {
+        assertThat(s.map(p -> p.getFileName().toString()))
+            .as("no partial or temporary export folder")
+            .containsExactlyInAnyOrder("saved_model", "filler", "filler-tail");
+      }
+    }
+  }
+
   static void fill(Path filler) {
     byte[] block = new byte[64 << 10];
     try (OutputStream o = Files.newOutputStream(filler)) {
