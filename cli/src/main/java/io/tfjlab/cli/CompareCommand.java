@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
       "Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
           + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
       "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
-      "Example: ./tfjlab compare            (default plan: about 20 minutes on 2 cores)"
+      "Example: ./tfjlab compare            (default plan: about 25 minutes on 2 cores)"
     })
 public final class CompareCommand implements Callable<Integer> {
   @Option(
