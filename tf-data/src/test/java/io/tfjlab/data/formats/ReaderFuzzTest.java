@@ -7,12 +7,12 @@ import io.tfjlab.data.DataFormatException;
 import io.tfjlab.data.ImageShape;
 import io.tfjlab.data.TestImages;
 import io.tfjlab.data.idx.IdxReader;
+import io.tfjlab.data.testsupport.FuzzCases;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -174,44 +174,18 @@ class ReaderFuzzTest {
    * offsets of 4-byte header fields that may be set to huge values.
    */
   void fuzz(String name, byte[] valid, List<Integer> intFields, Reader reader) throws Exception {
-    Random rng = new Random(SEED ^ name.hashCode());
-    int refused = 0;
-    List<String> failures = new ArrayList<>();
-    for (int c = 0; c < CASES; c++) {
-      byte[] m = mutate(valid, intFields, rng);
-      boolean gz = rng.nextInt(4) == 0;
-      Path f =
-          Files.write(dir.resolve(name + "-" + c + (gz ? ".gz" : "")), gz ? TestImages.gzip(m) : m);
-      long t0 = System.nanoTime();
-      try {
-        reader.read(f);
-      } catch (DataFormatException | IllegalArgumentException e) {
-        refused++;
-        String msg = e.getMessage();
-        if (msg == null || msg.isBlank() || msg.contains("\n")) {
-          failures.add("case " + c + ": unclear message: " + msg);
-        }
-      } catch (Throwable t) {
-        failures.add("case " + c + ": " + t);
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      if (ms > CASE_MILLIS) {
-        failures.add("case " + c + ": took " + ms + " ms");
-      }
-      Files.delete(f);
-    }
-    System.out.println(
-        name
-            + " fuzz: "
-            + CASES
-            + " cases, "
-            + refused
-            + " refused, "
-            + failures.size()
-            + " failures");
-    assertThat(failures).as(name).isEmpty();
-    // the mutations must mostly produce bad files, or the fuzzer tests nothing
-    assertThat(refused).as(name + " refused").isGreaterThan(CASES / 4);
+    FuzzCases.check(
+        name,
+        CASES,
+        new Random(SEED ^ name.hashCode()),
+        CASE_MILLIS,
+        (c, rng) -> {
+          byte[] m = mutate(valid, intFields, rng);
+          boolean gz = rng.nextInt(4) == 0;
+          return Files.write(
+              dir.resolve(name + "-" + c + (gz ? ".gz" : "")), gz ? TestImages.gzip(m) : m);
+        },
+        reader::read);
   }
 
   static byte[] mutate(byte[] valid, List<Integer> intFields, Random rng) {

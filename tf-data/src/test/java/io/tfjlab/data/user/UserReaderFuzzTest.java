@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tfjlab.data.DataFormatException;
+import io.tfjlab.data.testsupport.FuzzCases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -11,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,41 +213,13 @@ class UserReaderFuzzTest {
   }
 
   void fuzz(String name, byte[] valid, String ext, Reader reader) throws Exception {
-    Random rng = new Random(SEED ^ name.hashCode());
-    int refused = 0;
-    List<String> failures = new ArrayList<>();
-    for (int c = 0; c < CASES; c++) {
-      byte[] m = mutate(valid, rng);
-      Path f = Files.write(dir.resolve(name + "-" + c + ext), m);
-      long t0 = System.nanoTime();
-      try {
-        reader.read(f);
-      } catch (DataFormatException | IllegalArgumentException e) {
-        refused++;
-        String msg = e.getMessage();
-        if (msg == null || msg.isBlank() || msg.contains("\n")) {
-          failures.add("case " + c + ": unclear message: " + msg);
-        }
-      } catch (Throwable t) {
-        failures.add("case " + c + ": " + t);
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      if (ms > CASE_MILLIS) {
-        failures.add("case " + c + ": took " + ms + " ms");
-      }
-      Files.delete(f);
-    }
-    System.out.println(
-        name
-            + " fuzz: "
-            + CASES
-            + " cases, "
-            + refused
-            + " refused, "
-            + failures.size()
-            + " failures");
-    assertThat(failures).as(name).isEmpty();
-    assertThat(refused).as(name + " refused").isGreaterThan(CASES / 4);
+    FuzzCases.check(
+        name,
+        CASES,
+        new Random(SEED ^ name.hashCode()),
+        CASE_MILLIS,
+        (c, rng) -> Files.write(dir.resolve(name + "-" + c + ext), mutate(valid, rng)),
+        reader::read);
   }
 
   static final int[] HUGE = {0x7fffffff, 0x80000000, 0xffffffff, 0x40000000, 1 << 24, 0, -1};
