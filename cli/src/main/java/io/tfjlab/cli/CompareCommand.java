@@ -94,6 +94,14 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonPlan loaded =
         ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
     List<ComparisonRow> rows = selected(loaded.rows());
+    where
+        .data()
+        .checkFromApplies(
+            rows.stream()
+                .flatMap(r -> r.runs().stream())
+                .map(io.tfjlab.training.RunSpec::dataset)
+                .distinct()
+                .toList());
     Path reportDir = where.reportDir(loaded.name());
     String reportName = reportDir.getFileName().toString();
     Path runsDir = where.runsDir;

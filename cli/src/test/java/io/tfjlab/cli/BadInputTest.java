@@ -139,6 +139,12 @@ class BadInputTest {
         "--steps-per-epoch (stepsPerEpoch)",
         train("--model", "sgan", "--steps-per-epoch", "3", "--dataset", csvRef()));
     refused(
+        "reads no catalog files: leave --from out",
+        train("--model", "xor", "--dataset", "toy-xor", "--from", tmp.toString()));
+    refused(
+        "reads no catalog files: leave --from out",
+        train("--model", "mlp", "--dataset", csvRef(), "--from", tmp.toString()));
+    refused(
         "unknown comparison plan 'nosuchplan'",
         "compare",
         "--plan",

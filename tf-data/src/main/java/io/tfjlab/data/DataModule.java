@@ -55,5 +55,23 @@ public final class DataModule extends AbstractModule {
     public static DataOptions defaults() {
       return new DataOptions(Optional.empty(), Optional.empty());
     }
+
+    /**
+     * Refuses {@code --from} when none of {@code datasets} is a catalog data set: a user's folder,
+     * npz or CSV file and the toy problems read no catalog files, so it would be ignored.
+     */
+    public void checkFromApplies(java.util.Collection<String> datasets) {
+      if (fromDirectory.isPresent()
+          && datasets.stream()
+              .allMatch(
+                  d -> d.startsWith("toy-") || io.tfjlab.data.user.DatasetRef.isReference(d))) {
+        throw new IllegalArgumentException(
+            "--from "
+                + fromDirectory.get()
+                + " gives the files of a catalog data set (mnist, fashion-mnist, usps, cifar10); "
+                + String.join(", ", datasets)
+                + " reads no catalog files: leave --from out");
+      }
+    }
   }
 }

@@ -305,6 +305,8 @@ public final class TrainCommand implements Callable<Integer> {
       String ref = datasetRefOptions.apply(resolved.spec().dataset());
       resolved = resolved.with(resolved.spec().withDataset(ref), "dataset", OptionLayer.NAME);
     }
+    new DataOptions(Optional.empty(), Optional.ofNullable(from))
+        .checkFromApplies(List.of(resolved.spec().dataset()));
     return resolved;
   }
 
