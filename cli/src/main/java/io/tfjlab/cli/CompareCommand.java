@@ -52,7 +52,7 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "NAME|FILE",
       description =
           "A built-in plan: default (short schedules, one label seed), paper (full schedules, label seeds "
-              + "1,2,3) or smoke (a few steps per row: checks the plumbing only); or a plan file (JSON rows: id, title, "
+              + "1-5) or smoke (a few steps per row: checks the plumbing only); or a plan file (JSON rows: id, title, "
               + "seedReport, spec overlay, labelSeeds; see docs/ARCHITECTURE.md). Default: default.")
   String plan;
 

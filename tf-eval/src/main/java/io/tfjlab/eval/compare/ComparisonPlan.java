@@ -17,7 +17,7 @@ import java.util.List;
  * A comparison as data: a plan file lists rows (id, title, the seed report's number, a spec
  * overlay, label seeds). Built-in plans are resources ({@code io/tfjlab/eval/plans/<name>.json}):
  * {@code default} (short schedules, label seed 1, about 25 minutes on two cores), {@code paper}
- * (the schedules of docs/RESULTS.md, label seeds 1, 2, 3) and {@code smoke} (the default plan with
+ * (the schedules of docs/RESULTS.md, label seeds 1 to 5) and {@code smoke} (the default plan with
  * three batches per epoch: checks the plumbing), {@code cifar10} and {@code usps} (seeds 004 and
  * 002 on their data sets); {@code ./tfjlab compare --plan FILE} runs a user's.
  *

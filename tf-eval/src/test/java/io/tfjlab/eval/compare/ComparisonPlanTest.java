@@ -47,13 +47,13 @@ class ComparisonPlanTest {
   }
 
   @Test
-  void paperRunsThreeLabelSeedsOnTheHundredLabelRowsWithLongerSchedules() {
+  void paperRunsFiveLabelSeedsOnTheHundredLabelRowsWithLongerSchedules() {
     List<ComparisonRow> paper = plan("paper");
     List<ComparisonRow> def = plan("default");
     for (int i = 0; i < paper.size(); i++) {
       ComparisonRow p = paper.get(i);
       if (p.labels() == 100) {
-        assertThat(p.runs()).extracting(RunSpec::labelSeed).containsExactly(1L, 2L, 3L);
+        assertThat(p.runs()).extracting(RunSpec::labelSeed).containsExactly(1L, 2L, 3L, 4L, 5L);
       }
       RunSpec a = p.runs().get(0);
       RunSpec b = def.get(i).runs().get(0);

@@ -136,7 +136,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--final-lr-fraction",
       paramLabel = "F",
-      description = "Linear schedule: the last epoch's rate as a fraction of --lr (default 0).")
+      description =
+          "Linear schedule: the rate reached at the end of the last epoch, as a fraction of --lr (default 0; the last epoch trains at a small positive rate).")
   Double finalLrFraction;
 
   @SpecPath("l2")

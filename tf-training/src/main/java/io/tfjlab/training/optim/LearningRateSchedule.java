@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The learning rate of each epoch: constant, step decay ({@code lr·gamma^floor(epoch/every)}), or
  * linear decay from lr to {@code lr·finalFraction} over the run, or from epoch {@code start} on
  * (constant before it: the short GAN schedules train at full rate, then anneal).
+ *
+ * <p>The linear decay reaches {@code lr·finalFraction} at the end of the last epoch, as PyTorch's
+ * {@code LinearLR} with {@code total_iters} = the decaying epochs: epoch {@code e} trains at {@code
+ * lr·(1 − (1 − finalFraction)·(e − start)/(epochs − start))}, so with {@code finalFraction} 0 the
+ * last epoch still trains (at {@code lr/(epochs − start)}) instead of running at rate 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LearningRateSchedule(
@@ -49,7 +54,7 @@ public record LearningRateSchedule(
 
   /**
    * Constant {@code lr} up to epoch {@code start} (0-based), then linear down to {@code
-   * lr·finalFraction}.
+   * lr·finalFraction} at the end of the last epoch.
    */
   public static LearningRateSchedule linearFrom(int start, double finalFraction) {
     return new LearningRateSchedule("linear", null, null, finalFraction, start);
@@ -61,9 +66,9 @@ public record LearningRateSchedule(
       case "step" -> base * Math.pow(gamma, Math.floor((double) epoch / every));
       case "linear" -> {
         int from = start == null ? 0 : start;
-        yield epoch <= from || epochs - 1 <= from
+        yield epoch <= from || epochs <= from
             ? base
-            : base * (1 - (1 - finalFraction) * ((double) (epoch - from) / (epochs - 1 - from)));
+            : base * (1 - (1 - finalFraction) * ((double) (epoch - from) / (epochs - from)));
       }
       default -> base;
     };
