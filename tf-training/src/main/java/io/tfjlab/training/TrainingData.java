@@ -94,7 +94,8 @@ public final class TrainingData implements AutoCloseable {
           public BatchSource train(PhaseData d, RunSpec r) {
             int[] idx = d == PhaseData.ALL_TRAIN ? s.train() : s.labeled();
             BatchOptions o = BatchOptions.training(r.batchSize(), r.seed());
-            if (r.augment() != null && d == PhaseData.LABELED) {
+            if (r.augment() != null
+                && (d == PhaseData.LABELED || r.augment().appliesToUnlabeled())) {
               o = o.withAugment(r.augment());
             }
             return new BatchStream(train, idx, o);

@@ -82,6 +82,25 @@ class TrainingDataTest {
   }
 
   @Test
+  void augmentUnlabeledReachesTheBatchesOfEveryTrainingImageToo() {
+    RunSpec plain =
+        RunSpec.of(ModelSpec.of("cnn")).withDataset("synthetic").withLabels(50).withBatchSize(20);
+    RunSpec augmented = plain.withAugment(new AugmentSpec(20, 0.2, 0.2, 0, true));
+    try (TrainingData a = TrainingData.prepare(plain, syntheticCatalog());
+        TrainingData b = TrainingData.prepare(augmented, syntheticCatalog())) {
+      assertThat(firstBatch(b.train(PhaseData.ALL_TRAIN)))
+          .isNotEqualTo(firstBatch(a.train(PhaseData.ALL_TRAIN)));
+      assertThat(firstBatch(b.train(PhaseData.LABELED)))
+          .isNotEqualTo(firstBatch(a.train(PhaseData.LABELED)));
+      // validation and initialisation batches stay plain
+      assertThat(firstBatch(b.validation().orElseThrow()))
+          .isEqualTo(firstBatch(a.validation().orElseThrow()));
+      assertThat(firstBatch(b.plain(PhaseData.ALL_TRAIN, 3, 20)))
+          .isEqualTo(firstBatch(a.plain(PhaseData.ALL_TRAIN, 3, 20)));
+    }
+  }
+
+  @Test
   void independentStreamsHaveIndependentOrders() {
     RunSpec spec = RunSpec.of(ModelSpec.of("cnn")).withDataset("synthetic").withBatchSize(20);
     try (TrainingData d = TrainingData.prepare(spec, syntheticCatalog())) {

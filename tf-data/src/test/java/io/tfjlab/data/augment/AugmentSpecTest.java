@@ -23,4 +23,19 @@ class AugmentSpecTest {
         "{\"rotationDegrees\":10.0,\"zoom\":0.1,\"shift\":0.1,\"brightness\":0.0,\"identity\":false}";
     assertThat(strict.readValue(old, AugmentSpec.class)).isEqualTo(AugmentSpec.digits());
   }
+
+  @Test
+  void unlabeledIsWrittenOnlyWhenGivenAndNeedsATransformation() throws Exception {
+    AugmentSpec all = new AugmentSpec(10, 0.1, 0.1, 0, true);
+    String json = strict.writeValueAsString(all);
+    assertThat(json).contains("\"unlabeled\":true").doesNotContain("appliesToUnlabeled");
+    assertThat(strict.readValue(json, AugmentSpec.class)).isEqualTo(all);
+    assertThat(all.appliesToUnlabeled()).isTrue();
+    assertThat(strict.writeValueAsString(AugmentSpec.digits())).doesNotContain("unlabeled");
+    assertThat(AugmentSpec.digits().appliesToUnlabeled()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AugmentSpec(0, 0, 0, 0, true))
+        .hasMessage(
+            "augment.unlabeled needs a transformation (rotationDegrees, zoom, shift or brightness >"
+                + " 0), e.g. --augment");
+  }
 }

@@ -276,6 +276,16 @@ public final class GanParts {
         tf.math.mul(half, realTerm), tf.math.mul(half, mean(tf, tf.math.softplus(lseFake))));
   }
 
+  /**
+   * The consistency term between two passes of the same images: the mean over the batch of the
+   * squared distance between the two class softmaxes, {@code mean_i Σ_k (p_ik − q_ik)²}.
+   */
+  public static Operand<TFloat32> consistency(
+      Ops tf, Operand<TFloat32> logitsA, Operand<TFloat32> logitsB) {
+    Operand<TFloat32> d = tf.math.sub(tf.nn.softmax(logitsA), tf.nn.softmax(logitsB));
+    return mean(tf, tf.reduceSum(tf.math.square(d), tf.constant(1)));
+  }
+
   /** Mean over the batch of a vector. */
   public static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> v) {
     return tf.math.mean(v, tf.constant(0));

@@ -33,7 +33,8 @@ import org.tensorflow.types.TInt32;
  * classifier layer ({@code minibatchKernels}, {@code minibatchDims}), its statistics computed
  * within the labeled, the unlabeled and the generated rows separately during training and over the
  * fed batch in evaluation and serving; and one-sided label smoothing α of the unlabeled real term
- * ({@code labelSmoothing}, see {@link GanParts#unlabeledLoss}).
+ * ({@code labelSmoothing}, see {@link GanParts#unlabeledLoss}); a consistency term between two
+ * noise draws of the unlabeled batch ({@code consistency}, see {@link GanParts#consistency}).
  */
 public final class SemiSupervisedGanModel implements ModelFactory {
   private static Operand<TInt32> batchSize(Ops tf, Operand<TFloat32> x) {
@@ -140,16 +141,33 @@ public final class SemiSupervisedGanModel implements ModelFactory {
     // (fewer, larger matrix products; no body layer mixes rows), then the rows are split again.
     Operand<TInt32> nLab = batchSize(tf, xLab);
     Operand<TInt32> nUnl = batchSize(tf, xUnl);
+    // with the consistency term the unlabeled batch goes through a second time, at the end: its
+    // rows draw other Gaussian noise and dropout masks
+    boolean consistency = r.usesConsistency();
     Operand<TFloat32> fAll =
-        body.apply(ctx, tf.concat(List.of(xLab, xUnl, fake), tf.constant(0)), shape);
+        body.apply(
+            ctx,
+            tf.concat(
+                consistency ? List.of(xLab, xUnl, fake, xUnl) : List.of(xLab, xUnl, fake),
+                tf.constant(0)),
+            shape);
     Operand<TFloat32> lLabTrain;
     Operand<TFloat32> lUnl;
     Operand<TFloat32> lFake;
+    Optional<Operand<TFloat32>> consistencyLoss = Optional.empty();
     if (minibatch.isEmpty()) {
       Operand<TFloat32> lAll = head.apply(ctx, fAll, fShape);
       lLabTrain = rows(tf, lAll, tf.constant(0), nLab);
       lUnl = rows(tf, lAll, nLab, nUnl);
-      lFake = rows(tf, lAll, tf.math.add(nLab, nUnl), tf.constant(-1));
+      if (consistency) {
+        lUnl = tf.withName("unlabeled_logits").identity(lUnl);
+        Operand<TInt32> fakeStart = tf.math.add(nLab, nUnl);
+        lFake = rows(tf, lAll, fakeStart, noiseBatch);
+        Operand<TFloat32> lUnl2 = rows(tf, lAll, tf.math.add(fakeStart, noiseBatch), nUnl);
+        consistencyLoss = Optional.of(GanParts.consistency(tf, lUnl, lUnl2));
+      } else {
+        lFake = rows(tf, lAll, tf.math.add(nLab, nUnl), tf.constant(-1));
+      }
     } else {
       // minibatch discrimination compares rows: each part only among its own rows, as the reference
       // code (which runs the discriminator on each part separately); the head is small
@@ -165,7 +183,16 @@ public final class SemiSupervisedGanModel implements ModelFactory {
 
     Operand<TFloat32> lossLab = Heads.softmaxLoss(tf, lLabTrain, y);
     Operand<TFloat32> lossUnl = GanParts.unlabeledLoss(tf, lUnl, lFake, r.labelSmoothing());
-    Operand<TFloat32> dLoss = tf.withName("discriminator_loss").math.add(lossLab, lossUnl);
+    Operand<TFloat32> dLoss =
+        consistencyLoss.isEmpty()
+            ? tf.withName("discriminator_loss").math.add(lossLab, lossUnl)
+            : tf.withName("discriminator_loss")
+                .math
+                .add(
+                    tf.math.add(lossLab, lossUnl),
+                    tf.math.mul(
+                        tf.constant(r.consistency().floatValue()),
+                        tf.withName("consistency_loss").identity(consistencyLoss.get())));
     Operand<TFloat32> gLoss =
         tf.withName("generator_loss")
             .math

@@ -21,6 +21,10 @@ import io.tfjlab.models.layers.Activation;
  *     is not given); only with minibatchKernels &gt; 0
  * @param generator mlp (Salimans' 100-500-500-784 network) or conv (dense (H/4)x(W/4)x64 and two
  *     transposed convolutions)
+ * @param consistency weight of a consistency term on the unlabeled images, 0 = off: the
+ *     discriminator sees each unlabeled batch twice (two draws of its Gaussian noise and dropout)
+ *     and its loss gains weight · the mean squared distance of the two class softmaxes (the
+ *     Π-model's term; CT-GAN uses 0.1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.soabase.recordbuilder.core.RecordBuilder
@@ -34,7 +38,8 @@ public record SganSpec(
     Activation generatorOutput,
     Integer minibatchKernels,
     Integer minibatchDims,
-    String generator)
+    String generator,
+    Double consistency)
     implements ModelSpec, SganSpecBuilder.With {
 
   /** The largest number of minibatch-discrimination kernels accepted (memory grows with it). */
@@ -54,6 +59,30 @@ public record SganSpec(
     SpecChecks.positive("noiseDim", noiseDim);
     SpecChecks.within("minibatchKernels", minibatchKernels, 0, MAX_MINIBATCH_KERNELS, " (0 = off)");
     SpecChecks.within("minibatchDims", minibatchDims, 1, MAX_MINIBATCH_DIMS, "");
+    if (consistency != null && !(consistency >= 0 && consistency <= MAX_CONSISTENCY)) {
+      throw new IllegalArgumentException(
+          "model.consistency must be in [0, "
+              + MAX_CONSISTENCY
+              + "] (0 = off), got "
+              + consistency);
+    }
+    if (consistency != null
+        && consistency > 0
+        && minibatchKernels != null
+        && minibatchKernels > 0) {
+      throw new IllegalArgumentException(
+          "model.consistency and model.minibatchKernels cannot be combined (minibatch"
+              + " discrimination compares the rows of a batch, the consistency term doubles them);"
+              + " set one of them to 0");
+    }
+  }
+
+  /** The largest consistency weight accepted. */
+  public static final double MAX_CONSISTENCY = 100;
+
+  /** Whether the unlabeled consistency term is on. */
+  public boolean usesConsistency() {
+    return consistency != null && consistency > 0;
   }
 
   @Override

@@ -27,7 +27,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The sgan's options: minibatch discrimination per part of the batch, one-sided label smoothing.
+ * The sgan's options: minibatch discrimination per part of the batch, one-sided label smoothing,
+ * the consistency term.
  */
 class SemiSupervisedGanOptionsTest {
   static final InputSpec MNIST = InputSpec.images(28, 28, 1, 10);
@@ -406,6 +407,90 @@ class SemiSupervisedGanOptionsTest {
     assertThat(nodes(sgan().withMinibatchKernels(0).withLabelSmoothing(0.0)))
         .isEqualTo(nodes(sgan()));
     assertThat(nodes(sgan().withLabelSmoothing(0.1))).hasSize(nodes(sgan()).size() + 2);
+  }
+
+  // ---- the consistency term ----
+
+  @Test
+  void consistencyIsTheMeanSquaredDistanceOfTheTwoSoftmaxes() {
+    float[][] a = {{1f, 0f, -1f}, {0f, 0f, 0f}};
+    float[][] b = {{0f, 1f, -1f}, {0f, 0f, 0f}};
+    double expected = 0;
+    for (int i = 0; i < a.length; i++) {
+      double za = 0;
+      double zb = 0;
+      for (int k = 0; k < 3; k++) {
+        za += Math.exp(a[i][k]);
+        zb += Math.exp(b[i][k]);
+      }
+      for (int k = 0; k < 3; k++) {
+        double d = Math.exp(a[i][k]) / za - Math.exp(b[i][k]) / zb;
+        expected += d * d;
+      }
+    }
+    expected /= a.length;
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> c = GanParts.consistency(tf, tf.constant(a), tf.constant(b));
+      Operand<TFloat32> same = GanParts.consistency(tf, tf.constant(a), tf.constant(a));
+      try (Session s = new Session(g, ONE_THREAD);
+          Result r = s.runner().fetch(c).fetch(same).run()) {
+        assertThat(((TFloat32) r.get(0)).getFloat()).isCloseTo((float) expected, within(1e-6f));
+        assertThat(expected).isGreaterThan(0.1);
+        assertThat(((TFloat32) r.get(1)).getFloat()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void theConsistencyTermAddsItsWeightedDistanceToTheDiscriminatorLoss() {
+    InputSpec small = InputSpec.images(8, 8, 1, 3);
+    try (Graph g = new Graph()) {
+      BuiltModel m = zoo.build(new ModelContext(g, 1), sgan().withConsistency(2.0), small);
+      Adversarial adv = m.finalPhase().adversarial().orElseThrow();
+      try (Session s = new Session(g, ONE_THREAD)) {
+        s.initialize();
+        float[] y = new float[4 * 3];
+        for (int i = 0; i < 4; i++) {
+          y[i * 3 + i % 3] = 1;
+        }
+        try (TFloat32 xl = tensor(random(3, 4 * 64), 4, 8, 8, 1);
+            TFloat32 xu = tensor(random(4, 5 * 64), 5, 8, 8, 1);
+            TFloat32 yl = tensor(y, 4, 3);
+            org.tensorflow.types.TBool training = org.tensorflow.types.TBool.scalarOf(true);
+            org.tensorflow.types.TInt32 nFake = org.tensorflow.types.TInt32.scalarOf(6);
+            Result r =
+                s.runner()
+                    .feed(m.input(), xl)
+                    .feed(m.target(), yl)
+                    .feed(adv.unlabeled(), xu)
+                    .feed(adv.noiseBatch(), nFake)
+                    .feed(ModelContext.TRAINING, training)
+                    .fetch("discriminator_loss")
+                    .fetch("consistency_loss")
+                    .fetch("unlabeled_logits")
+                    .run()) {
+          float total = ((TFloat32) r.get(0)).getFloat();
+          float consistency = ((TFloat32) r.get(1)).getFloat();
+          // in training mode the two passes draw other noise: the term is positive
+          assertThat(consistency).isGreaterThan(0f);
+          assertThat(total).isFinite().isGreaterThan(2 * consistency);
+          // the unlabeled logits are the first pass's 5 rows, not the 6 generated ones
+          assertThat(r.get(2).shape().asArray()).containsExactly(5, 3);
+        }
+      }
+    }
+  }
+
+  @Test
+  void consistencyOffBuildsTheDefaultGraphAndBadValuesAreNamed() {
+    assertThat(nodes(sgan().withConsistency(0.0))).isEqualTo(nodes(sgan()));
+    assertThat(((SganSpec) zoo.resolve(sgan())).consistency()).isZero();
+    assertThat(nodes(sgan().withConsistency(0.1)).size()).isGreaterThan(nodes(sgan()).size());
+    assertThatThrownBy(() -> sgan().withConsistency(-0.1))
+        .hasMessageContaining("model.consistency must be in [0, 100.0]");
+    assertThatThrownBy(() -> sgan().withConsistency(0.1).withMinibatchKernels(10))
+        .hasMessageContaining("cannot be combined");
   }
 
   List<String> nodes(ModelSpec spec) {

@@ -79,6 +79,16 @@ public final class ModelOptions {
               + "dcgan default 0.1; sgan default 0, its unlabeled real term becomes -(1-v)*log D(x) - v*log(1-D(x)).")
   Double labelSmoothing;
 
+  @SpecPath("model.consistency")
+  @Option(
+      names = "--consistency",
+      paramLabel = "W",
+      description =
+          "sgan: weight of a consistency term on the unlabeled images (each batch through the"
+              + " discriminator twice, two noise and dropout draws; loss + W x the mean squared"
+              + " distance of the two class softmaxes); 0 = off (the default).")
+  Double consistency;
+
   @SpecPath("model.averageRate")
   @Option(
       names = "--average-rate",

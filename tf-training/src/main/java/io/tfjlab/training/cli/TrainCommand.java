@@ -168,6 +168,14 @@ public final class TrainCommand implements Callable<Integer> {
               + "10%% zoom, 10%% shift); on by default for sgan with the cnn discriminator, --no-augment turns it off.")
   Boolean augment;
 
+  @Option(
+      names = "--augment-unlabeled",
+      description =
+          "Augment the batches drawn from every training image too (the unlabeled images of sgan,"
+              + " the pre-training of dcgan-transfer and ae-classifier); needs an augmentation (--augment,"
+              + " or sgan's cnn default).")
+  Boolean augmentUnlabeled;
+
   @SpecPath("patience")
   @Option(names = "--patience", description = "Early stopping after N epochs without improvement.")
   Integer patience;
@@ -320,6 +328,15 @@ public final class TrainCommand implements Callable<Integer> {
       v.set(
           "augment",
           augment ? Json.MAPPER.valueToTree(AugmentSpec.digits()) : NullNode.getInstance());
+    }
+    if (Boolean.TRUE.equals(augmentUnlabeled)) {
+      if (Boolean.FALSE.equals(augment)) {
+        throw new IllegalArgumentException(
+            "--augment-unlabeled needs an augmentation, and --no-augment turns it off: give one");
+      }
+      // merged over the augmentation of the lower layers (--augment, the spec file, the family)
+      ObjectNode a = v.get("augment") instanceof ObjectNode o ? o : v.putObject("augment");
+      a.put("unlabeled", true);
     }
     if (schedule == null && (scheduleStart != null || finalLrFraction != null)) {
       // --schedule-start / --final-lr-fraction alone mean the linear schedule
