@@ -18,8 +18,9 @@ import org.tensorflow.types.TInt32;
  * source's (every training image); a semi-supervised discriminator also takes the next labeled
  * batch (stream {@value #LABELED}, cycling through the labeled subset); feature matching takes a
  * second, independently shuffled real batch (stream {@value #MATCH}). After the discriminator
- * update the weight average, if any, moves one step. Step seeds {@code [seed, 2·step]} and {@code
- * [seed, 2·step + 1]}. Numbers: the discriminator's loss and metric, and {@code g_loss}.
+ * update the weight average, if any, moves one step (in the generator update's session call). Step
+ * seeds {@code [seed, 2·step]} and {@code [seed, 2·step + 1]}. Numbers: the discriminator's loss
+ * and metric, and {@code g_loss}.
  */
 public final class AdversarialStep implements TrainingStep {
   /** The registry key. */
@@ -81,13 +82,16 @@ public final class AdversarialStep implements TrainingStep {
       dLoss = ((TFloat32) r.get(0)).getFloat();
       metric = ((TFloat32) r.get(1)).getFloat();
     }
-    adv.average().ifPresent(a -> session.run(a.update()));
     // generator
     Session.Runner g =
         feeds
             .feed(session.runner(), 2 * step + 1, in.learningRate())
             .feed(adv.noiseBatch(), noiseBatch)
             .addTarget(setup.graph().generatorTrainOp(phaseIndex));
+    // the weight average moves in the generator's session call rather than in one of its own: the
+    // generator step reads the discriminator's weights and writes none, so the average sees the
+    // same values either way (one session call fewer per step)
+    adv.average().ifPresent(a -> g.addTarget(a.update()));
     if (adv.matchBatch().isPresent()) {
       g.feed(adv.matchBatch().get(), in.next(MATCH).images());
     }
