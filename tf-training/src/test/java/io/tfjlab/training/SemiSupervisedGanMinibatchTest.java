@@ -142,7 +142,7 @@ class SemiSupervisedGanMinibatchTest {
             Json.MAPPER.readTree(
                 "{\"type\":\"sgan\",\"discriminator\":\"mlp\",\"labelSmoothing\":0.0,"
                     + "\"averageRate\":0.001,\"noiseDim\":100,\"generatorOutput\":\"sigmoid\","
-                    + "\"minibatchKernels\":0,\"generator\":\"mlp\"}"));
+                    + "\"minibatchKernels\":0,\"generator\":\"mlp\",\"consistency\":0.0}"));
     ModelSpec on =
         zoo.resolve(
             ((SganSpec) ModelSpec.of("sgan")).withMinibatchKernels(100).withLabelSmoothing(0.1));

@@ -168,7 +168,7 @@ class SpecResolverTest {
     // no option is silently ignored: a model field its family does not read is refused
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"sgan\", \"dropout\": 0.3}}"))
         .hasMessageContaining(
-            "model.dropout does not apply to sgan (its options: averageRate, discriminator");
+            "model.dropout does not apply to sgan (its options: averageRate, consistency, discriminator");
     assertThatThrownBy(() -> resolve("{\"model\": {\"type\": \"conv1d\", \"hidden\": [3]}}"))
         .hasMessageContaining("model.hidden does not apply to conv1d (its options: none)");
     Path bad = dir.resolve("bad.json");
