@@ -8,6 +8,7 @@ import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.callbacks.EarlyStopping;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.steps.StepSetup;
+import io.tfjlab.training.steps.StepTrace;
 import io.tfjlab.training.steps.TrainingStep;
 import io.tfjlab.training.steps.TrainingSteps;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class Trainer {
   private final double baseLearningRate;
   private final LearningRateSchedule schedule;
   private final TrainingSteps steps;
+  private final StepTrace trace;
 
   /** A trainer with the built-in step kinds. */
   public Trainer(
@@ -42,7 +44,15 @@ public final class Trainer {
       long seed,
       double baseLearningRate,
       LearningRateSchedule schedule) {
-    this(graph, session, callbacks, seed, baseLearningRate, schedule, TrainingSteps.builtIn());
+    this(
+        graph,
+        session,
+        callbacks,
+        seed,
+        baseLearningRate,
+        schedule,
+        TrainingSteps.builtIn(),
+        StepTrace.NONE);
   }
 
   private Trainer(
@@ -52,7 +62,8 @@ public final class Trainer {
       long seed,
       double baseLearningRate,
       LearningRateSchedule schedule,
-      TrainingSteps steps) {
+      TrainingSteps steps,
+      StepTrace trace) {
     this.graph = graph;
     this.session = session;
     this.callbacks = List.copyOf(callbacks);
@@ -60,11 +71,21 @@ public final class Trainer {
     this.baseLearningRate = baseLearningRate;
     this.schedule = schedule;
     this.steps = steps;
+    this.trace = trace;
   }
 
   /** The same trainer choosing steps from {@code registry}. */
   public Trainer withSteps(TrainingSteps registry) {
-    return new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, registry);
+    return new Trainer(
+        graph, session, callbacks, seed, baseLearningRate, schedule, registry, trace);
+  }
+
+  /**
+   * The same trainer whose steps run their session calls through {@code trace} (e.g. one traced
+   * step, whose FLOPs the bench counts).
+   */
+  public Trainer withStepTrace(StepTrace trace) {
+    return new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, steps, trace);
   }
 
   public TrainingSteps steps() {
@@ -169,7 +190,7 @@ public final class Trainer {
     EpochLoop loop =
         new EpochLoop(session, all, baseLearningRate, schedule, Validation.of(session, model));
     try (TrainingStep step =
-        factory.create(new StepSetup(graph, session, phaseIndex, phase, seed))) {
+        factory.create(new StepSetup(graph, session, phaseIndex, phase, seed, trace))) {
       return loop.run(
           new EpochLoop.Plan(phaseIndex, phase, data, validation, epochs, stepsPerEpoch),
           step,

@@ -11,12 +11,14 @@ import org.tensorflow.types.TBool;
 
 /**
  * Runs a model's data-dependent initialisation (weight normalisation) once, on the first {@code
- * examples} training images of a dedicated seeded order, before the first step of a new run.
+ * examples} training images of a dedicated seeded order, before the first step of a new run (and of
+ * a bench round).
  */
-final class DataInitialization {
+public final class DataInitialization {
   private DataInitialization() {}
 
-  static void run(Session session, BuiltModel.DataInit init, TrainingData data) {
+  /** Runs {@code init} on the first batch of its seeded order of {@code data}. */
+  public static void run(Session session, BuiltModel.DataInit init, TrainingData data) {
     Iterator<Batch> batches =
         data.plain(Phase.PhaseData.ALL_TRAIN, 3, init.examples()).epoch(0).iterator();
     if (!batches.hasNext()) {

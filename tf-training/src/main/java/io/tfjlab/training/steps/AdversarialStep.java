@@ -77,8 +77,7 @@ public final class AdversarialStep implements TrainingStep {
     float dLoss;
     float metric;
     d.fetch(setup.graph().trainingLoss(phaseIndex)).fetch(setup.phase().metric());
-    try (Result r =
-        StepProfile.wanted(step) ? StepProfile.run(d, "discriminator step " + step) : d.run()) {
+    try (Result r = setup.trace().run(d, step, "discriminator step")) {
       dLoss = ((TFloat32) r.get(0)).getFloat();
       metric = ((TFloat32) r.get(1)).getFloat();
     }
@@ -97,8 +96,7 @@ public final class AdversarialStep implements TrainingStep {
     }
     adv.generatorUpdates().forEach(g::addTarget);
     g.fetch(adv.generatorLoss());
-    try (Result r =
-        StepProfile.wanted(step) ? StepProfile.run(g, "generator step " + step) : g.run()) {
+    try (Result r = setup.trace().run(g, step, "generator step")) {
       return new StepResult(
           real.size(), dLoss, metric, Map.of("g_loss", (double) ((TFloat32) r.get(0)).getFloat()));
     }

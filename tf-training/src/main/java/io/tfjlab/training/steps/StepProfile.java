@@ -2,16 +2,13 @@ package io.tfjlab.training.steps;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
-import org.tensorflow.proto.RunOptions;
 
 /**
  * A developer's view of where a training step spends its time: with {@code -Dtfjlab.profileStep=N}
- * the trainer traces the session runs of step N (TensorFlow's full trace) and prints the ops that
- * took longest, summed by op type, on standard error.
+ * the steps trace the session runs of step N ({@link StepTrace}) (TensorFlow's full trace) and
+ * prints the ops that took longest, summed by op type, on standard error.
  */
 final class StepProfile {
   private static final long STEP = Long.getLong("tfjlab.profileStep", -1L);
@@ -22,18 +19,8 @@ final class StepProfile {
     return step == STEP;
   }
 
-  /** Runs {@code runner} traced and prints its op-time summary under {@code label}. */
-  static Result run(Session.Runner runner, String label) {
-    runner.setOptions(
-        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
-    long t0 = System.nanoTime();
-    Result r = runner.runAndFetchMetadata();
-    double ms = (System.nanoTime() - t0) / 1e6;
-    r.getMetadata().ifPresent(m -> print(m, label, ms));
-    return r;
-  }
-
-  private static void print(RunMetadata m, String label, double wallMs) {
+  /** Prints the op-time summary of a traced call under {@code label}. */
+  static void print(RunMetadata m, String label, double wallMs) {
     Map<String, Long> byType = new HashMap<>();
     long total = 0;
     for (var dev : m.getStepStats().getDevStatsList()) {

@@ -40,11 +40,8 @@ public final class SupervisedStep implements TrainingStep {
     for (Op u : setup.phase().updates()) {
       runner.addTarget(u);
     }
-    try (Result r =
-        runner
-            .fetch(setup.graph().trainingLoss(setup.phaseIndex()))
-            .fetch(setup.phase().metric())
-            .run()) {
+    runner.fetch(setup.graph().trainingLoss(setup.phaseIndex())).fetch(setup.phase().metric());
+    try (Result r = setup.trace().run(runner, in.step(), "step")) {
       return StepResult.of(
           b.size(), ((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat());
     }
