@@ -68,6 +68,14 @@ class SweepCommandTest {
   }
 
   @Test
+  void theCliClasspathHasNoSparkAndNoClusterBackend() {
+    assertThat(io.tfjlab.cli.cluster.ClusterBackend.find()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Class.forName("org.apache.spark.SparkConf"))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
   void onlyFileStoresAreTaken() throws IOException {
     BadInputTest.refused(
         "only file: stores are supported",
