@@ -44,6 +44,14 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Print the points (id and resolved spec of each) and train nothing.")
   boolean list;
 
+  @Option(
+      names = "--status",
+      description =
+          "Print where each point stands in the store (or --runs-dir): finished (test metric),"
+              + " resumable (epochs of its last checkpoint) or missing; train nothing. The same"
+              + " command without --status then collects: it reuses what is finished.")
+  boolean status;
+
   @Mixin ReportOptions where = new ReportOptions();
 
   @Mixin ClusterOptions cluster = new ClusterOptions();
@@ -80,6 +88,67 @@ public final class SweepCommand implements Callable<Integer> {
                               .toString()));
       return 0;
     }
+    if (status) {
+      return status(sweep, injector);
+    }
     return PlanExecution.run("sweep", sweep.name(), sweep.rows(), where, cluster, injector, args);
+  }
+
+  private int status(SweepGrid sweep, Injector injector) {
+    Path store =
+        cluster.master != null || cluster.store != null
+            ? cluster.storeFolder(where.runsDir)
+            : where.runsDir;
+    io.tfjlab.training.run.RunExecutor executor =
+        injector.getInstance(io.tfjlab.training.run.RunExecutor.class);
+    io.tfjlab.eval.compare.RunLedger ledger = new io.tfjlab.eval.compare.RunLedger(store);
+    int finished = 0;
+    System.out.printf("Sweep '%s' in %s:%n", sweep.name(), store);
+    for (io.tfjlab.eval.compare.ComparisonRow row : sweep.rows()) {
+      io.tfjlab.training.RunSpec spec = executor.resolve(row.runs().get(0));
+      io.tfjlab.eval.compare.RunLedger.Entry e =
+          ledger.find(spec, () -> executor.dataChecksums(spec.dataset()));
+      String state;
+      if (e instanceof io.tfjlab.eval.compare.RunLedger.Finished f) {
+        io.tfjlab.training.run.RunResult r =
+            io.tfjlab.training.run.Json.read(
+                f.run().resolve(io.tfjlab.runs.RunLayout.RESULTS),
+                io.tfjlab.training.run.RunResult.class);
+        state =
+            String.format(
+                java.util.Locale.ROOT,
+                "finished  test %s %.4f  %s",
+                r.metricName(),
+                r.testMetric(),
+                f.run().getFileName());
+        finished++;
+      } else if (e instanceof io.tfjlab.eval.compare.RunLedger.Interrupted i) {
+        state = "resumable " + lastEpoch(i.run()) + "  " + i.run().getFileName();
+      } else {
+        state = "missing";
+      }
+      System.out.printf("  %-40s %s%n", row.id(), state);
+    }
+    System.out.printf("%d of %d points finished%n", finished, sweep.rows().size());
+    return 0;
+  }
+
+  /** "epoch E of phase P" of a run's last checkpoint. */
+  private static String lastEpoch(Path run) {
+    Path state =
+        new io.tfjlab.runs.RunLayout(run)
+            .checkpoint(io.tfjlab.runs.RunLayout.LAST)
+            .resolve("trainer-state.json");
+    try {
+      com.fasterxml.jackson.databind.JsonNode s =
+          io.tfjlab.training.run.Json.MAPPER.readTree(state.toFile());
+      return "(last checkpoint: phase "
+          + (s.path("phase").asInt() + 1)
+          + ", epoch "
+          + s.path("epoch").asInt()
+          + ")";
+    } catch (java.io.IOException ex) {
+      return "(last checkpoint unreadable)";
+    }
   }
 }

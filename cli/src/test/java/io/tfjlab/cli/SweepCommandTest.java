@@ -52,6 +52,17 @@ class SweepCommandTest {
         .content()
         .contains("seed=1")
         .contains("seed=2");
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(BadInputTest.run(sweep("--status")).exit()).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(buf.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .containsPattern("seed=1 +finished  test acc \\d\\.\\d{4}")
+        .contains("2 of 2 points finished");
     BadInputTest.Outcome again = BadInputTest.run(sweep());
     assertThat(again.exit()).as(again.err()).isZero();
     try (var s = Files.list(dir.resolve("runs"))) {
