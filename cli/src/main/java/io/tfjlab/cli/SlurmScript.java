@@ -38,7 +38,10 @@ final class SlurmScript {
         ObjectNode r = planRows.addObject();
         r.put("id", id);
         r.put("title", row.title());
-        r.set("spec", Json.MAPPER.readTree(PlanExecution.clusterRun(id, spec).spec()));
+        ObjectNode replay =
+            (ObjectNode) Json.MAPPER.readTree(PlanExecution.clusterRun(id, spec).spec());
+        replay.put("threads", cluster.threads); // TensorFlow threads = --cpus-per-task
+        r.set("spec", replay);
         r.putArray("labelSeeds").add(spec.labelSeed());
         ids.add(id);
       }

@@ -109,7 +109,10 @@ class SweepCommandTest {
         .contains(" compare --plan " + job.resolve("plan.json").toAbsolutePath())
         .contains("--only \"$ROW\" --runs-dir " + dir.resolve("st").toAbsolutePath());
     String plan = Files.readString(job.resolve("plan.json"));
-    assertThat(plan).contains("\"id\" : \"seed=1\"").contains("\"id\" : \"seed=2\"");
+    assertThat(plan)
+        .contains("\"id\" : \"seed=1\"")
+        .contains("\"id\" : \"seed=2\"")
+        .contains("\"threads\" : 2");
     assertThat(dir.resolve("st")).isDirectory(); // its .logs folder, for the array's output
     assertThat(dir.resolve("st").resolve(".logs")).isDirectory();
     try (var s = Files.list(dir.resolve("st"))) {

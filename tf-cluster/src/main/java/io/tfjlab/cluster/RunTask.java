@@ -165,7 +165,10 @@ final class RunTask {
     }
   }
 
-  /** The training child: {@code java OPTIONS -cp CP io.tfjlab.cli.TfjlabCommand train ...}. */
+  /**
+   * The training child: {@code java OPTIONS -Dtfjlab.parentPid=PID -cp CP
+   * io.tfjlab.cluster.TrainingChild train ...} ({@code tfjlab train}, ending with this JVM).
+   */
   private static Process start(ClusterJob job, List<String> trainArgs, Path log)
       throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -175,12 +178,13 @@ final class RunTask {
         cmd.add(o);
       }
     }
+    cmd.add("-D" + TrainingChild.PARENT_PID + "=" + ProcessHandle.current().pid());
     cmd.add("-cp");
     cmd.add(
         job.childClasspath().isEmpty()
             ? System.getProperty("java.class.path")
             : job.childClasspath());
-    cmd.add("io.tfjlab.cli.TfjlabCommand");
+    cmd.add(TrainingChild.class.getName());
     cmd.addAll(trainArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
