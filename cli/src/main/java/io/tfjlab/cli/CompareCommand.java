@@ -5,8 +5,6 @@ import com.google.inject.Injector;
 import io.tfjlab.eval.compare.ComparisonPlan;
 import io.tfjlab.eval.compare.ComparisonReport;
 import io.tfjlab.eval.compare.ComparisonRow;
-import io.tfjlab.eval.compare.ComparisonRunner;
-import io.tfjlab.eval.compare.RowResult;
 import io.tfjlab.eval.report.ReportFigures;
 import io.tfjlab.eval.report.RunArtifacts;
 import io.tfjlab.models.runtime.DeviceSelection;
@@ -15,13 +13,11 @@ import io.tfjlab.notebooks.ComparisonNotebook;
 import io.tfjlab.runs.ReportLayout;
 import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.run.Manifest;
-import io.tfjlab.training.run.RunExecutor;
 import io.tfjlab.training.spec.SpecResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,8 @@ import picocli.CommandLine.Option;
       "Run the comparison of the seed reports on MNIST (100 labels and all labels), print the table, "
           + "and write reports/<name>/ (comparison.md, comparison.json, figures/, report.ipynb).",
       "Runs already finished with the same spec are reused; an interrupted comparison picks up where it stopped.",
-      "Example: ./tfjlab compare            (default plan: about 25 minutes on 2 cores)"
+      "Example: ./tfjlab compare            (default plan: about 25 minutes on 2 cores)",
+      "         ./tfjlab compare --plan FILE --cluster spark://HOST:7077 --store file:///shared/runs"
     })
 public final class CompareCommand implements Callable<Integer> {
   @Option(
@@ -72,6 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin ReportOptions where = new ReportOptions();
 
+  @Mixin ClusterOptions cluster = new ClusterOptions();
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   private String[] args = new String[0];
@@ -94,64 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonPlan loaded =
         ComparisonPlan.load(planName, new SpecResolver(injector.getInstance(ModelZoo.class)));
     List<ComparisonRow> rows = selected(loaded.rows());
-    where
-        .data()
-        .checkFromApplies(
-            rows.stream()
-                .flatMap(r -> r.runs().stream())
-                .map(io.tfjlab.training.RunSpec::dataset)
-                .distinct()
-                .toList());
-    Path reportDir = where.reportDir(loaded.name());
-    String reportName = reportDir.getFileName().toString();
-    Path runsDir = where.runsDir;
-    RunExecutor executor = injector.getInstance(RunExecutor.class);
-    String command = "tfjlab " + String.join(" ", args);
-    System.out.printf(
-        "Comparison '%s' (plan %s): %d rows, %d runs; runs in %s, report in %s%n",
-        reportName,
-        loaded.name(),
-        rows.size(),
-        rows.stream().mapToInt(r -> r.runs().size()).sum(),
-        runsDir,
-        reportDir);
-    // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells
-    // reload
-    ComparisonRunner runner =
-        new ComparisonRunner(executor, runsDir, command, System.out, finishRun(injector));
-    List<RowResult> results = runner.run(rows);
-
-    ComparisonReport report =
-        new ComparisonReport(
-            reportName,
-            loaded.name(),
-            // the rows' data set ("mnist" for the seed plans on MNIST); several: joined with ", "
-            String.join(
-                ", ",
-                rows.stream()
-                    .flatMap(r -> r.runs().stream())
-                    .map(io.tfjlab.training.RunSpec::dataset)
-                    .distinct()
-                    .toList()),
-            Instant.now().toString(),
-            machine(),
-            command,
-            results);
-    Path notebook = writeReport(report, reportDir);
-    NotebookTestSet.write(report.dataset(), reportDir, where.data());
-    System.out.println();
-    System.out.print(report.text());
-    System.out.println();
-    System.out.println(
-        "Report: "
-            + reportDir.resolve(ComparisonReport.MARKDOWN)
-            + ", "
-            + reportDir.resolve(ComparisonReport.JSON)
-            + ", "
-            + notebook
-            + ", figures in "
-            + new ReportLayout(reportDir).figures());
-    return 0;
+    return PlanExecution.run("compare", loaded.name(), rows, where, cluster, injector, args);
   }
 
   /**

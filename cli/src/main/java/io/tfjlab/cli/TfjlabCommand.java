@@ -77,12 +77,21 @@ public final class TfjlabCommand implements DeviceSelection {
   }
 
   /**
+   * Runs a {@code tfjlab} command line in this JVM, as {@link #main} does, and returns its exit
+   * code instead of exiting (tests of other modules, e.g. tf-cluster's, run the CLI so).
+   */
+  public static int run(String... args) {
+    return commandLine(args).execute(args);
+  }
+
+  /**
    * The whole command line of {@code tfjlab}, as {@link #main} runs it (tests run it in-process).
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cl = CommandLines.create(new TfjlabCommand());
     cl.addSubcommand(new TrainCommand().withArgs(args));
     cl.addSubcommand(new CompareCommand().withArgs(args));
+    cl.addSubcommand(new SweepCommand().withArgs(args));
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           if (ex.getCause() instanceof IllegalStateException unusable) {

@@ -98,6 +98,15 @@ class RunExecutorTest {
     assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
     assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
     assertThatThrownBy(() -> executor().resume(run, out)).hasMessageContaining("already finished");
+    // the manifest records the resume and its checkpoint; a run never resumed records none
+    io.tfjlab.training.run.Manifest m =
+        io.tfjlab.training.run.Manifest.read(run.resolve("manifest.json"));
+    assertThat(m.resumes()).hasSize(1);
+    assertThat(m.resumes().get(0).epoch()).isEqualTo(2);
+    assertThat(m.resumes().get(0).step()).isPositive();
+    assertThat(
+            java.nio.file.Files.readString(tmp.resolve("straight/xor-toy-xor-all-1/manifest.json")))
+        .doesNotContain("resumes");
   }
 
   @Test

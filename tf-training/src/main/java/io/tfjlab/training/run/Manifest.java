@@ -23,13 +23,77 @@ public record Manifest(
     String finished,
     Map<String, Double> phaseSeconds,
     String command,
-    Map<String, String> provenance) {
+    Map<String, String> provenance,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<Resume> resumes) {
 
   public Manifest {
     versions = new LinkedHashMap<>(versions);
     phaseSeconds = new LinkedHashMap<>(phaseSeconds);
     // runs recorded before provenance existed read back without it
     provenance = provenance == null ? Map.of() : new java.util.TreeMap<>(provenance);
+    // a run never resumed writes no "resumes" field (so its manifest is as before resumes existed)
+    resumes = resumes == null ? List.of() : List.copyOf(resumes);
+  }
+
+  /** A manifest of a run never resumed. */
+  public Manifest(
+      String run,
+      String status,
+      RunSpec spec,
+      Map<String, String> versions,
+      DataRecord data,
+      String host,
+      String started,
+      String finished,
+      Map<String, Double> phaseSeconds,
+      String command,
+      Map<String, String> provenance) {
+    this(
+        run,
+        status,
+        spec,
+        versions,
+        data,
+        host,
+        started,
+        finished,
+        phaseSeconds,
+        command,
+        provenance,
+        List.of());
+  }
+
+  /**
+   * One resume of the run ({@code train --resume}, a comparison picking it up, a retried cluster
+   * task): when, where, and the checkpoint it started from.
+   *
+   * @param at the time the resume started (ISO-8601)
+   * @param host the machine that resumed it
+   * @param phase the checkpoint's phase (0-based)
+   * @param epoch epochs of that phase the checkpoint had finished
+   * @param step the global training step of the checkpoint
+   */
+  public record Resume(String at, String host, int phase, int epoch, long step) {}
+
+  /** The same manifest with one more resume recorded. */
+  public Manifest withResume(Resume r) {
+    List<Resume> all = new java.util.ArrayList<>(resumes);
+    all.add(r);
+    return new Manifest(
+        run,
+        status,
+        spec,
+        versions,
+        data,
+        host,
+        started,
+        finished,
+        phaseSeconds,
+        command,
+        provenance,
+        all);
   }
 
   /**
@@ -70,12 +134,23 @@ public record Manifest(
             n,
             data.classNames());
     return new Manifest(
-        run, status, spec, versions, d, host, started, finished, phaseSeconds, command, provenance);
+        run,
+        status,
+        spec,
+        versions,
+        d,
+        host,
+        started,
+        finished,
+        phaseSeconds,
+        command,
+        provenance,
+        resumes);
   }
 
   public Manifest withStatus(String s, String end, Map<String, Double> seconds) {
     return new Manifest(
-        run, s, spec, versions, data, host, started, end, seconds, command, provenance);
+        run, s, spec, versions, data, host, started, end, seconds, command, provenance, resumes);
   }
 
   /**

@@ -196,6 +196,14 @@ public final class RunExecutor {
     if ("finished".equals(manifest.status())) {
       throw new IllegalArgumentException(run.path() + " is already finished; see its results.json");
     }
+    manifest =
+        manifest.withResume(
+            new Manifest.Resume(
+                Instant.now().toString(),
+                Manifest.currentHost(),
+                last.phase(),
+                last.epoch(),
+                last.step()));
     try (TrainingData data = TrainingData.prepare(manifest.spec(), catalog)) {
       out.println(
           "Resuming "

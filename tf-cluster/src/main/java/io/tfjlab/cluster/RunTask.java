@@ -1,0 +1,246 @@
+package io.tfjlab.cluster;
+
+import io.tfjlab.cli.cluster.ClusterJob;
+import io.tfjlab.runs.RunLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.TaskContext;
+
+/**
+ * One Spark task: one run of the job, trained in a child JVM ({@code tfjlab train --spec FILE
+ * --threads K}, or {@code train --resume} of the store's copy when an earlier attempt mirrored a
+ * checkpoint) on the executor's disk, and mirrored into the store after each checkpoint and at the
+ * end ({@link StoreMirror}). A native crash or a memory blow-up of the training ends the child, and
+ * so the task, not the executor; Spark's retry then resumes. A {@link Lease} keeps an earlier,
+ * still-running attempt from writing over the folder.
+ */
+final class RunTask {
+  private static final long POLL_MS = 100;
+
+  private RunTask() {}
+
+  /**
+   * Runs (or resumes, or finds finished) the run; returns once it is finished in the store. A
+   * failed attempt says so in one line on standard error (the driver's, in local mode) and throws,
+   * and Spark retries the task.
+   */
+  static TaskOutcome run(ClusterJob job, ClusterJob.ClusterRun run) {
+    try {
+      return attempt(job, run);
+    } catch (RuntimeException e) {
+      TaskContext ctx = TaskContext.get();
+      System.err.printf(
+          "task %s, attempt %d failed: %s%n",
+          run.id(),
+          ctx == null ? 0 : ctx.attemptNumber(),
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+      throw e;
+    }
+  }
+
+  private static TaskOutcome attempt(ClusterJob job, ClusterJob.ClusterRun run) {
+    long t0 = System.nanoTime();
+    TaskContext ctx = TaskContext.get();
+    int attempt = ctx == null ? 0 : ctx.attemptNumber();
+    String host = io.tfjlab.training.run.Manifest.currentHost();
+    Path store = Path.of(job.store());
+    Path target = store.resolve(run.folder());
+    Lease lease =
+        Lease.take(
+            store,
+            run.folder(),
+            "attempt " + attempt + " on " + host + " pid " + ProcessHandle.current().pid());
+    if (finished(target)) {
+      return new TaskOutcome(
+          run.id(), run.folder(), "already finished", attempt, host, seconds(t0), 0);
+    }
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("tfjlab-task-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a scratch folder: " + e.getMessage(), e);
+    }
+    try {
+      boolean resume = StoreMirror.lastState(target).isPresent();
+      List<String> trainArgs = new ArrayList<>(List.of("train"));
+      Path local;
+      if (resume) {
+        local = scratch.resolve("resume").resolve(run.folder());
+        StoreMirror.copyTree(target, local);
+        trainArgs.addAll(List.of("--resume", local.toString()));
+      } else {
+        StoreMirror.deleteTree(target); // a start that never reached a checkpoint
+        Path spec = scratch.resolve("spec.json");
+        Files.writeString(spec, run.spec(), StandardCharsets.UTF_8);
+        trainArgs.addAll(
+            List.of("--spec", spec.toString(), "--runs-dir", scratch.resolve("runs").toString()));
+        local = null;
+      }
+      trainArgs.addAll(List.of("--threads", Integer.toString(job.threads())));
+      if (!job.dataDir().isEmpty()) {
+        trainArgs.addAll(List.of("--data-dir", job.dataDir()));
+      }
+      Path log = store.resolve(".logs").resolve(run.folder() + ".attempt-" + attempt + ".log");
+      Files.createDirectories(log.getParent());
+      Process child = start(job, trainArgs, log);
+      boolean fault = attempt == 0 && job.faultAfterCheckpoint().contains(run.id());
+      StoreMirror mirror = new StoreMirror(target);
+      try {
+        // the fault hook polls faster: it must see the first checkpoint before a tiny run ends
+        long poll = fault ? 10 : POLL_MS;
+        while (!child.waitFor(poll, TimeUnit.MILLISECONDS)) {
+          lease.check();
+          if (local == null) {
+            local = created(scratch.resolve("runs")).orElse(null);
+          }
+          if (local != null && mirror.hasNewCheckpoint(local)) {
+            if (fault) {
+              child.destroyForcibly().waitFor();
+              while (!mirror.mirror(local, false)) {
+                Thread.onSpinWait();
+              }
+              throw new IllegalStateException(
+                  "fault injection: killed the training child of "
+                      + run.id()
+                      + " after its first checkpoint, mirrored it (attempt 0); the retry resumes");
+            }
+            mirror.mirror(local, false);
+          }
+        }
+      } finally {
+        if (child.isAlive()) {
+          child.destroyForcibly().waitFor();
+        }
+      }
+      if (child.exitValue() != 0) {
+        throw new IllegalStateException(
+            "training "
+                + run.id()
+                + " ended with exit code "
+                + child.exitValue()
+                + " (attempt "
+                + attempt
+                + "); last lines of "
+                + log
+                + ":\n"
+                + tail(log));
+      }
+      if (local == null) {
+        local =
+            created(scratch.resolve("runs"))
+                .orElseThrow(() -> new IllegalStateException("the child wrote no run folder"));
+      }
+      lease.check();
+      while (!mirror.mirror(local, true)) {
+        Thread.onSpinWait();
+      }
+      return new TaskOutcome(
+          run.id(),
+          run.folder(),
+          resume ? "resumed" : "trained",
+          attempt,
+          host,
+          seconds(t0),
+          mirror.mirrors());
+    } catch (IOException e) {
+      throw new UncheckedIOException(run.id() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(run.id() + ": task interrupted", e);
+    } finally {
+      try {
+        StoreMirror.deleteTree(scratch);
+      } catch (IOException ignored) {
+        // the executor's temporary folder: left for the OS
+      }
+    }
+  }
+
+  /**
+   * The training child: {@code java OPTIONS -Dtfjlab.parentPid=PID -cp CP
+   * io.tfjlab.cluster.TrainingChild train ...} ({@code tfjlab train}, ending with this JVM).
+   */
+  private static Process start(ClusterJob job, List<String> trainArgs, Path log)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String o : job.childJavaOptions().trim().split("\\s+")) {
+      if (!o.isEmpty()) {
+        cmd.add(o);
+      }
+    }
+    cmd.add("-D" + TrainingChild.PARENT_PID + "=" + ProcessHandle.current().pid());
+    cmd.add("-cp");
+    cmd.add(
+        job.childClasspath().isEmpty()
+            ? System.getProperty("java.class.path")
+            : job.childClasspath());
+    cmd.add(TrainingChild.class.getName());
+    cmd.addAll(trainArgs);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Files.writeString(
+        log,
+        "# "
+            + String.join(" ", trainArgs)
+            + " (task JVM "
+            + ManagementFactory.getRuntimeMXBean().getName()
+            + ")\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    return pb.start();
+  }
+
+  /** The run folder a fresh child created under its runs folder. */
+  private static Optional<Path> created(Path runs) {
+    if (!Files.isDirectory(runs)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(p -> Files.isRegularFile(p.resolve(RunLayout.MANIFEST))).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean finished(Path run) {
+    if (!Files.isRegularFile(run.resolve(RunLayout.RESULTS))) {
+      return false;
+    }
+    try {
+      return "finished"
+          .equals(
+              io.tfjlab.training.run.Json.MAPPER
+                  .readTree(run.resolve(RunLayout.MANIFEST).toFile())
+                  .path("status")
+                  .asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,69 @@
+package io.tfjlab.cluster;
+
+import io.tfjlab.cli.cluster.ClusterBackend;
+import io.tfjlab.cli.cluster.ClusterJob;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The Apache Spark backend of {@code --cluster}: one Spark task per run ({@link RunTask}), {@code
+ * spark.task.cpus} = the runs' thread count, no speculative execution (two attempts of one run at
+ * once would only race for its lease). The driver is this JVM; {@code local[N]} runs the executor
+ * in it too, {@code spark://}, {@code yarn} and {@code k8s://} masters run tasks on their workers,
+ * which must see the store and the tfjlab classpath at the same paths.
+ */
+public final class SparkBackend implements ClusterBackend {
+  @Override
+  public void run(ClusterJob job, PrintStream out) {
+    SparkConf conf =
+        new SparkConf()
+            .setMaster(job.master())
+            .setAppName("tfjlab " + job.name())
+            .set("spark.task.cpus", Integer.toString(job.threads()))
+            .set("spark.speculation", "false")
+            .set("spark.ui.enabled", "false")
+            .set("spark.ui.showConsoleProgress", "false");
+    if (job.master().startsWith("local")) {
+      conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    } else {
+      // executors load RunTask from the same jars (the same machine, or a shared folder)
+      conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+    }
+    job.sparkConf().forEach(conf::set);
+    long t0 = System.nanoTime();
+    List<TaskOutcome> outcomes;
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      sc.setLogLevel("WARN");
+      out.printf(
+          Locale.ROOT,
+          "Spark %s: %d tasks on %s (spark.task.cpus=%d, %d s to start)%n",
+          sc.version(),
+          job.runs().size(),
+          job.master(),
+          job.threads(),
+          Math.round((System.nanoTime() - t0) / 1e9));
+      outcomes =
+          sc.parallelize(job.runs(), job.runs().size()).map(r -> RunTask.run(job, r)).collect();
+    }
+    for (TaskOutcome o : outcomes) {
+      out.printf(
+          Locale.ROOT,
+          "  %-40s %-16s attempt %d on %s, %.1f s, %d mirrors → %s%n",
+          o.id(),
+          o.how(),
+          o.attempt(),
+          o.host(),
+          o.seconds(),
+          o.mirrors(),
+          o.folder());
+    }
+    out.printf(
+        Locale.ROOT,
+        "Cluster job: %d runs in %.1f s (Spark context included)%n",
+        outcomes.size(),
+        (System.nanoTime() - t0) / 1e9);
+  }
+}
