@@ -33,6 +33,10 @@ public final class EpochLoop {
   private final double baseLearningRate;
   private final LearningRateSchedule schedule;
   private final Validation validation;
+  private final StepGuard skip;
+
+  /** Name of the number of skipped steps in an epoch's logs (only when steps are skipped). */
+  public static final String SKIPPED_STEPS = "skipped_steps";
 
   /**
    * One phase to train.
@@ -58,11 +62,33 @@ public final class EpochLoop {
       double baseLearningRate,
       LearningRateSchedule schedule,
       Validation validation) {
+    this(session, callbacks, baseLearningRate, schedule, validation, null);
+  }
+
+  private EpochLoop(
+      Session session,
+      List<Callback> callbacks,
+      double baseLearningRate,
+      LearningRateSchedule schedule,
+      Validation validation,
+      StepGuard skip) {
     this.session = session;
     this.callbacks = List.copyOf(callbacks);
     this.baseLearningRate = baseLearningRate;
     this.schedule = schedule;
     this.validation = validation;
+    this.skip = skip;
+  }
+
+  /**
+   * The same loop skipping non-finite steps ({@code nonFinite: "skip"}): {@code guard} copies the
+   * state before each step and puts it back when the step's loss (or a {@code *loss} extra) or the
+   * state after it is not finite; such a step adds nothing to the epoch's numbers, is counted
+   * ({@value #SKIPPED_STEPS} in the epoch's logs, {@link TrainerState#skipped()}), and training
+   * goes on, unless every step of an epoch was skipped.
+   */
+  public EpochLoop skippingNonFinite(StepGuard guard) {
+    return new EpochLoop(session, callbacks, baseLearningRate, schedule, validation, guard);
   }
 
   /** Trains {@code plan} with {@code step} from {@code state} and returns the final state. */
@@ -103,19 +129,37 @@ public final class EpochLoop {
             }
             return c.next();
           };
+      int skipped = 0;
       for (int done = 1; done <= batches; done++) {
         if (StopSignal.global().requested()) {
           throw new TrainingStoppedException(phase.name(), epoch + 1, done - 1, stepCount);
         }
         final int d = done;
         callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
+        if (skip != null) {
+          skip.beforeStep();
+        }
         StepResult r = step.run(new StepInput(main.next(), stepCount, rate, next));
-        NonFiniteLossException.check(phase.name(), e + 1, epochs, d, batches, stepCount + 1, e, r);
+        if (skip == null) {
+          NonFiniteLossException.check(
+              phase.name(), e + 1, epochs, d, batches, stepCount + 1, e, r);
+        } else if (!NonFiniteLossException.finite(r) || !skip.stateFinite()) {
+          skip.undo();
+          skipped++;
+          stepCount++;
+          final double l = sums.seen == 0 ? Double.NaN : sums.loss / sums.seen;
+          final double m = sums.seen == 0 ? Double.NaN : sums.metric / sums.seen;
+          callbacks.forEach(c -> c.onBatchEnd(ctx, d, batches, l, m));
+          continue;
+        }
         sums.add(r);
         stepCount++;
         final double l = sums.loss / sums.seen;
         final double m = sums.metric / sums.seen;
         callbacks.forEach(c -> c.onBatchEnd(ctx, d, batches, l, m));
+      }
+      if (skip != null && skipped == batches) {
+        throw NonFiniteLossException.allSkipped(phase.name(), e + 1, epochs, batches, stepCount, e);
       }
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> metrics = new LinkedHashMap<>();
@@ -129,10 +173,16 @@ public final class EpochLoop {
       }
       metrics.put("lr", rate);
       metrics.put("train_seconds", trainSeconds);
+      if (skip != null) {
+        metrics.put(SKIPPED_STEPS, (double) skipped);
+      }
       EpochLogs logs =
           new EpochLogs(
               phase.name(), epoch + 1, epochs, metrics, (System.nanoTime() - t0) / 1e9, sums.seen);
-      ctx.state(ctx.state().withProgress(plan.phaseIndex(), epoch + 1, stepCount));
+      ctx.state(
+          ctx.state()
+              .withProgress(plan.phaseIndex(), epoch + 1, stepCount)
+              .withSkipped(ctx.state().skipped() + skipped));
       ctx.improved(false);
       callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
     }
@@ -177,7 +227,8 @@ public final class EpochLoop {
           || k.equals(phase.metricName())
           || k.startsWith("val_")
           || k.equals("lr")
-          || k.equals("train_seconds");
+          || k.equals("train_seconds")
+          || k.equals(SKIPPED_STEPS);
     }
   }
 

@@ -33,6 +33,8 @@ public final class Trainer {
   private final double baseLearningRate;
   private final LearningRateSchedule schedule;
   private final TrainingSteps steps;
+  private boolean skipNonFinite;
+  private VariableSnapshot snapshot;
 
   /** A trainer with the built-in step kinds. */
   public Trainer(
@@ -64,7 +66,19 @@ public final class Trainer {
 
   /** The same trainer choosing steps from {@code registry}. */
   public Trainer withSteps(TrainingSteps registry) {
-    return new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, registry);
+    Trainer t = new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, registry);
+    t.skipNonFinite = skipNonFinite;
+    return t;
+  }
+
+  /**
+   * Skips steps whose loss or resulting weights are not finite instead of stopping ({@code
+   * nonFinite: "skip"}); see {@link EpochLoop#skippingNonFinite}.
+   */
+  public Trainer skippingNonFinite(boolean skip) {
+    Trainer t = new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, steps);
+    t.skipNonFinite = skip;
+    return t;
   }
 
   public TrainingSteps steps() {
@@ -168,8 +182,15 @@ public final class Trainer {
     all.addAll(callbacks);
     EpochLoop loop =
         new EpochLoop(session, all, baseLearningRate, schedule, Validation.of(session, model));
-    try (TrainingStep step =
-        factory.create(new StepSetup(graph, session, phaseIndex, phase, seed))) {
+    if (skipNonFinite) {
+      if (snapshot == null) {
+        snapshot = new VariableSnapshot(model.context().graph(), model.context().tf(), session);
+      }
+      loop = loop.skippingNonFinite(snapshot);
+    }
+    try (VariableSnapshot guard = snapshot;
+        TrainingStep step =
+            factory.create(new StepSetup(graph, session, phaseIndex, phase, seed))) {
       return loop.run(
           new EpochLoop.Plan(phaseIndex, phase, data, validation, epochs, stepsPerEpoch),
           step,

@@ -1,5 +1,8 @@
 package io.tfjlab.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Where training stands; saved with every checkpoint so that a resumed run continues exactly. All
  * randomness (data order, augmentation, dropout and noise masks) is a pure function of the run
@@ -15,15 +18,34 @@ package io.tfjlab.training;
  * @param bestEpoch the epoch (1-based) that reached it, 0 if none
  * @param sinceBest epochs since the last improvement (early stopping counter)
  * @param stopped early stopping ended the phase
+ * @param skipped steps skipped so far because their numbers were not finite ({@code nonFinite:
+ *     "skip"}, all phases); not written when 0, so a run that skips nothing has the state it had
+ *     before this field existed
  */
 public record TrainerState(
-    int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
+    int phase,
+    int epoch,
+    long step,
+    double best,
+    int bestEpoch,
+    int sinceBest,
+    boolean stopped,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long skipped) {
+  @JsonCreator
+  public TrainerState {}
+
+  /** A state with no skipped step. */
+  public TrainerState(
+      int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
+    this(phase, epoch, step, best, bestEpoch, sinceBest, stopped, 0);
+  }
+
   public static TrainerState start() {
     return new TrainerState(0, 0, 0, Double.NaN, 0, 0, false);
   }
 
   public TrainerState nextPhase() {
-    return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false);
+    return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false, skipped);
   }
 
   /**
@@ -31,16 +53,21 @@ public record TrainerState(
    * steps in all.
    */
   public TrainerState withProgress(int phase, int epoch, long step) {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped);
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped);
   }
 
   /** The same state with the selection's numbers. */
   public TrainerState withBest(double best, int bestEpoch, int sinceBest) {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped);
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped);
   }
 
   /** The same state, stopped early. */
   public TrainerState withStop() {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, true);
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, true, skipped);
+  }
+
+  /** The same state with {@code n} skipped steps in all. */
+  public TrainerState withSkipped(long n) {
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, n);
   }
 }

@@ -198,6 +198,15 @@ public final class TrainCommand implements Callable<Integer> {
               + "phase: a quick check of the whole pipeline (Lightning's limit_train_batches).")
   Integer limitBatches;
 
+  @SpecPath("nonFinite")
+  @Option(
+      names = "--on-nonfinite",
+      paramLabel = "stop|skip",
+      description =
+          "A step whose loss or gradients are not finite: stop training at once (default), or skip"
+              + " it (no weight or optimiser state changes; counted; a warning per epoch).")
+  String nonFinite;
+
   @Option(
       names = "--dry-run",
       description =

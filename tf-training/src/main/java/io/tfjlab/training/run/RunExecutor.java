@@ -307,6 +307,9 @@ public final class RunExecutor {
                           run.samples(),
                           SAMPLE_EVERY,
                           run.tensorboard().toString())));
+      if (spec.skipsNonFinite()) {
+        callbacks.add(new io.tfjlab.training.callbacks.SkippedStepsWarning(System.err));
+      }
       callbacks.addAll(extraCallbacks);
       {
         Session session = graph.session(spec.threads());
@@ -333,7 +336,8 @@ public final class RunExecutor {
                     spec.seed(),
                     spec.optimizer().learningRate(),
                     spec.schedule())
-                .withSteps(steps);
+                .withSteps(steps)
+                .skippingNonFinite(spec.skipsNonFinite());
         trainer.beginTraining(state);
         for (int p = state.phase(); p <= last; p++) {
           Phase phase = model.phases().get(p);
@@ -383,7 +387,8 @@ public final class RunExecutor {
                 used,
                 epoch,
                 total,
-                ModelSummary.classifierParameters(model));
+                ModelSummary.classifierParameters(model),
+                spec.skipsNonFinite() ? state.skipped() : null);
         Json.write(run.results(), result);
         Json.write(
             run.manifest(),
