@@ -25,6 +25,7 @@ import io.tfjlab.training.callbacks.ProgressBar;
 import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.spec.SpecWarnings;
 import io.tfjlab.training.steps.TrainingSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -134,6 +135,11 @@ public final class RunExecutor {
         checkApplies(resolved, check.model());
         check.model().phases().forEach(steps::factory); // every phase's step kind is registered
       }
+      List<String> warnings = new java.util.ArrayList<>(SpecWarnings.of(resolved));
+      data.splits()
+          .ifPresent(s -> warnings.addAll(SpecWarnings.ofData(resolved, s.labeled().length)));
+      warnings.forEach(System.err::println);
+      System.err.flush();
       RunDirectory run =
           RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits()
