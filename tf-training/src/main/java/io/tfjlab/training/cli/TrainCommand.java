@@ -250,7 +250,14 @@ public final class TrainCommand implements Callable<Integer> {
             "--spec does not apply to --resume: a resumed run keeps the spec in its manifest;"
                 + " leave it out, or start a new run with it");
       }
-      ResumeOptions.check(resume, options().values());
+      boolean runsDirGiven =
+          commandSpec.commandLine() != null
+              && commandSpec.commandLine().getParseResult() != null
+              && commandSpec.commandLine().getParseResult().hasMatchedOption("--runs-dir");
+      ResumeOptions.check(
+          resume,
+          options().values(),
+          new ResumeOptions.Extra(datasetRefOptions, labelSeeds, runsDirGiven ? runsDir : null));
       executor.resume(resume, System.out);
       return 0;
     }
