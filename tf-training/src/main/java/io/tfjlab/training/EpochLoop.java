@@ -24,8 +24,11 @@ import org.tensorflow.Session;
  * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
  * nothing: best-epoch tracking, early stopping and checkpoints are callbacks. A NaN or infinite
  * loss stops the loop at once with a {@link NonFiniteLossException}, before the epoch's callbacks
- * log or save anything; a {@link StopSignal} request stops it before the next step with a {@link
- * TrainingStoppedException}, likewise.
+ * log or save anything. A {@link StopSignal} request stops it before the next step with a {@link
+ * TrainingStoppedException}; when the epoch had run a batch, the state first records where it
+ * stands ({@link EpochProgress}: batches done, batches drawn from each stream, running sums) and
+ * the callbacks' {@code onStop} runs ({@code ModelCheckpoint} saves {@code last}), so that the
+ * resumed run continues with the next batch and ends bit for bit as an uninterrupted one.
  */
 public final class EpochLoop {
   private final Session session;
@@ -108,6 +111,8 @@ public final class EpochLoop {
       long t0 = System.nanoTime();
       Sums sums = new Sums(phase);
       long stepCount = ctx.state().step();
+      // a stop request inside this epoch saved where it was: continue with the next batch
+      EpochProgress resumed = epoch == ctx.state().epoch() ? ctx.state().position() : null;
       int batches = plan.stepsPerEpoch().orElse(plan.data().main().batchesPerEpoch());
       Cycle main = new Cycle(plan.data().main(), epoch, plan.stepsPerEpoch().isPresent());
       Map<String, Cycle> streams = new LinkedHashMap<>();
@@ -130,8 +135,36 @@ public final class EpochLoop {
             return c.next();
           };
       int skipped = 0;
-      for (int done = 1; done <= batches; done++) {
+      int first = 1;
+      if (resumed != null) {
+        main.skip(resumed.batches());
+        resumed.draws().forEach((name, n) -> streams.get(name).skip(n));
+        sums.restore(resumed);
+        skipped = resumed.skipped();
+        first = resumed.batches() + 1;
+        t0 -= (long) (resumed.trainSeconds() * 1e9);
+        ctx.state(ctx.state().withPosition(plan.phaseIndex(), epoch, stepCount, null));
+      }
+      for (int done = first; done <= batches; done++) {
         if (StopSignal.global().requested()) {
+          if (done > 1) {
+            // save where the epoch stands (the last checkpoint only): the resumed run goes on
+            // from the next batch
+            Map<String, Integer> draws = new LinkedHashMap<>();
+            streams.forEach((name, c) -> draws.put(name, c.drawn));
+            EpochProgress here =
+                new EpochProgress(
+                    done - 1,
+                    draws,
+                    sums.seen,
+                    sums.loss,
+                    sums.metric,
+                    sums.extras,
+                    skipped,
+                    (System.nanoTime() - t0) / 1e9);
+            ctx.state(ctx.state().withPosition(plan.phaseIndex(), epoch, stepCount, here));
+            callbacks.forEach(c -> c.onStop(ctx));
+          }
           throw new TrainingStoppedException(phase.name(), epoch + 1, done - 1, stepCount);
         }
         final int d = done;
@@ -202,6 +235,13 @@ public final class EpochLoop {
       this.phase = phase;
     }
 
+    void restore(EpochProgress p) {
+      loss = p.loss();
+      metric = p.metric();
+      extras.putAll(p.extras());
+      seen = p.seen();
+    }
+
     void add(StepResult r) {
       int n = r.examples();
       loss += r.loss() * n;
@@ -242,6 +282,7 @@ public final class EpochLoop {
     private int pass;
     private final int epoch;
     private Iterator<Batch> it;
+    int drawn;
 
     Cycle(BatchSource source, int epoch, boolean manyPasses) {
       this.source = source;
@@ -259,7 +300,15 @@ public final class EpochLoop {
         pass++;
         it = source.epoch(passIndex()).iterator();
       }
+      drawn++;
       return it.next();
+    }
+
+    /** Draws {@code n} batches and drops them (where an interrupted epoch had got to). */
+    void skip(int n) {
+      for (int i = 0; i < n; i++) {
+        next();
+      }
     }
   }
 }

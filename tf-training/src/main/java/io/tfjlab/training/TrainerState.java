@@ -21,6 +21,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param skipped steps skipped so far because their numbers were not finite ({@code nonFinite:
  *     "skip"}, all phases); not written when 0, so a run that skips nothing has the state it had
  *     before this field existed
+ * @param position where a stop request (SIGINT, SIGTERM) left the epoch {@code epoch}: the batches
+ *     it had run and its running sums, so that the resumed run continues with the next batch; null
+ *     (and not written) at an epoch's end, which is every checkpoint but the one a stop writes, so
+ *     the states of older runs read as before
  */
 public record TrainerState(
     int phase,
@@ -30,14 +34,15 @@ public record TrainerState(
     int bestEpoch,
     int sinceBest,
     boolean stopped,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long skipped) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long skipped,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EpochProgress position) {
   @JsonCreator
   public TrainerState {}
 
-  /** A state with no skipped step. */
+  /** A state at an epoch's end with no skipped step. */
   public TrainerState(
       int phase, int epoch, long step, double best, int bestEpoch, int sinceBest, boolean stopped) {
-    this(phase, epoch, step, best, bestEpoch, sinceBest, stopped, 0);
+    this(phase, epoch, step, best, bestEpoch, sinceBest, stopped, 0, null);
   }
 
   public static TrainerState start() {
@@ -45,29 +50,40 @@ public record TrainerState(
   }
 
   public TrainerState nextPhase() {
-    return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false, skipped);
+    return new TrainerState(phase + 1, 0, step, Double.NaN, 0, 0, false, skipped, null);
   }
 
   /**
    * The same state after an epoch of phase {@code phase}: {@code epoch} epochs done, {@code step}
-   * steps in all.
+   * steps in all; no position within an epoch.
    */
   public TrainerState withProgress(int phase, int epoch, long step) {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped);
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped, null);
   }
 
   /** The same state with the selection's numbers. */
   public TrainerState withBest(double best, int bestEpoch, int sinceBest) {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped);
+    return new TrainerState(
+        phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped, position);
   }
 
   /** The same state, stopped early. */
   public TrainerState withStop() {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, true, skipped);
+    return new TrainerState(
+        phase, epoch, step, best, bestEpoch, sinceBest, true, skipped, position);
   }
 
   /** The same state with {@code n} skipped steps in all. */
   public TrainerState withSkipped(long n) {
-    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, n);
+    return new TrainerState(phase, epoch, step, best, bestEpoch, sinceBest, stopped, n, position);
+  }
+
+  /**
+   * The state inside epoch {@code epoch} of phase {@code phase} at global step {@code step}, at
+   * {@code position} (null: at the epoch's start).
+   */
+  public TrainerState withPosition(int phase, int epoch, long step, EpochProgress position) {
+    return new TrainerState(
+        phase, epoch, step, best, bestEpoch, sinceBest, stopped, skipped, position);
   }
 }

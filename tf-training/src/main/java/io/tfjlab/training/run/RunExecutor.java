@@ -210,6 +210,7 @@ public final class RunExecutor {
               + (last.phase() + 1)
               + ", epoch "
               + (last.epoch() + 1)
+              + (last.position() == null ? "" : ", batch " + (last.position().batches() + 1))
               + " (best so far "
               + fmt(last.best())
               + " at epoch "
@@ -221,8 +222,9 @@ public final class RunExecutor {
 
   /**
    * Trains inside a {@link StopSignal} span: a stop request (SIGINT, SIGTERM) ends the loop after
-   * its current step; the run's {@code last} checkpoint and history, written at the end of the last
-   * finished epoch, stay as they are, and one line says how to resume.
+   * its current step and writes the {@code last} checkpoint with the position in the epoch (the
+   * history and {@code best} stay those of the last finished epoch), and one line says how to
+   * resume.
    */
   private RunResult execute(
       RunDirectory run,
@@ -249,13 +251,13 @@ public final class RunExecutor {
               ? String.format(
                   Locale.ROOT,
                   "Stopped at phase %s, epoch %d after %d batches (step %d); checkpoint 'last'"
-                      + " holds phase %d, epoch %d. Resume with: ./tfjlab train --resume %s",
+                      + " holds phase %d, %s. Resume with: ./tfjlab train --resume %s",
                   e.phase(),
                   e.epoch(),
                   e.batchesDone(),
                   e.step(),
                   saved.get().phase() + 1,
-                  saved.get().epoch(),
+                  where(saved.get()),
                   run.path())
               : String.format(
                   Locale.ROOT,
@@ -481,6 +483,13 @@ public final class RunExecutor {
         .orElse(
             new Manifest.DataRecord(
                 data.name(), Map.of(), -1, -1, -1, null, null, -1, data.classNames()));
+  }
+
+  /** Where a saved state stands: "epoch 2" (its end) or "epoch 3 after 84 batches". */
+  private static String where(TrainerState s) {
+    return s.position() == null
+        ? "epoch " + s.epoch()
+        : "epoch " + (s.epoch() + 1) + " after " + s.position().batches() + " batches";
   }
 
   private static String fmt(double v) {
