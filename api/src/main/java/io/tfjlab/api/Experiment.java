@@ -46,6 +46,10 @@ import java.util.function.UnaryOperator;
  * numbers as the CLI.
  */
 public final class Experiment {
+  static {
+    NativeLogging.quiet(); // before TensorFlow's native library logs anything
+  }
+
   private final RunSpec spec;
   private final Environment env;
   private final Path runsDir;

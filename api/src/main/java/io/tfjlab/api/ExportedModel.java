@@ -12,6 +12,10 @@ import org.tensorflow.ndarray.Shape;
  * SavedModelPredictor} behind a predict method. Close it to free the model's session.
  */
 public final class ExportedModel implements AutoCloseable {
+  static {
+    NativeLogging.quiet(); // before TensorFlow's native library logs anything
+  }
+
   private static final int BATCH = 1000;
   private final SavedModelPredictor predictor;
   private final List<String> classNames;

@@ -24,6 +24,10 @@ import javax.imageio.ImageIO;
  * turns a dark-on-light scan into that.
  */
 public final class Images {
+  static {
+    NativeLogging.quiet(); // before TensorFlow's native library logs anything
+  }
+
   private final ImageShape shape;
   private final float[] pixels;
 

@@ -38,6 +38,10 @@ import org.tensorflow.types.TFloat32;
  * thread-safe.
  */
 public final class TrainedRun implements AutoCloseable {
+  static {
+    NativeLogging.quiet(); // before TensorFlow's native library logs anything
+  }
+
   private final Environment env;
   private final RunDirectory run;
   private final Manifest manifest;

@@ -239,6 +239,52 @@ class BadInputTest {
     refused(
         "--spec does not apply to --resume",
         train("--resume", inter.toString(), "--spec", "x.json"));
+    // the options that are not spec-layer fields are compared too
+    refused(
+        "where labelSeed is 1; --label-seeds asks for 1,2 (one run per seed): leave the option out",
+        train("--resume", inter.toString(), "--label-seeds", "1,2"));
+    refused(
+        "--image-size and --color apply to your own data sets (folder:DIR, csv:FILE); toy-xor has"
+            + " one image size: leave them out",
+        train("--resume", inter.toString(), "--color", "rgb"));
+    refused(
+        "--runs-dir does not apply to --resume: " + inter + " stays in " + inter.getParent(),
+        "train",
+        "--resume",
+        inter.toString(),
+        "--runs-dir",
+        tmp.resolve("elsewhere").toString());
+    refused(
+        "where nonFinite is \"stop\"; the option asks for \"skip\"",
+        train("--resume", inter.toString(), "--on-nonfinite", "skip"));
+    Path csvRun = interrupted("contradict-csv");
+    Path cm = csvRun.resolve("manifest.json");
+    Files.writeString(
+        cm,
+        Files.readString(cm)
+            .replace("\"dataset\" : \"toy-xor\"", "\"dataset\" : \"csv:" + csv + "?size=4x4\""));
+    refused(
+        "where dataset is \"csv:"
+            + csv
+            + "?size=4x4\"; --image-size / --color asks for csv:"
+            + csv
+            + "?size=8x8: leave the option out",
+        train("--resume", csvRun.toString(), "--image-size", "8x8"));
+    // the same values as the manifest's are harmless: the resume goes on (and finishes the copy)
+    Path same = interrupted("same-values");
+    Outcome ok =
+        run(
+            train(
+                "--resume",
+                same.toString(),
+                "--label-seeds",
+                "1",
+                "--on-nonfinite",
+                "stop",
+                "--runs-dir",
+                same.getParent().toString()));
+    System.out.println("same values: --resume -> exit " + ok.exit());
+    assertThat(ok.exit()).as(ok.err()).isZero();
 
     Path noEpoch = interrupted("no-epoch");
     io.tfjlab.data.io.Folders.deleteRecursively(noEpoch.resolve("checkpoints"));

@@ -87,13 +87,25 @@ class SignalStopTest {
     assertThat(out)
         .containsPattern(
             "Stopped at phase classifier, epoch \\d+ after \\d+ batches \\(step \\d+\\);"
-                + " checkpoint 'last' holds phase 1, epoch \\d+\\. Resume with: \\./tfjlab train"
+                + " checkpoint 'last' holds phase 1, epoch \\d+( after \\d+ batches)?\\. Resume with:"
+                + " \\./tfjlab train"
                 + " --resume "
                 + java.util.regex.Pattern.quote(run.toString()))
         .doesNotContain("Exception", "\tat ");
     String state = Files.readString(run.resolve("checkpoints/last/trainer-state.json"));
     int epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\" : (\\d+).*", "$1"));
+    // epochs finished = history rows; a stop inside an epoch also saves its position there
     assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(epoch + 1);
+    System.out.println(
+        signal
+            + ": last checkpoint "
+            + (state.contains("\"position\"")
+                ? "inside epoch "
+                    + (epoch + 1)
+                    + ", "
+                    + state.replaceAll("(?s).*\"batches\" : (\\d+).*", "$1")
+                    + " batches done"
+                : "at the end of epoch " + epoch));
     assertThat(run.resolve("results.json")).doesNotExist();
     if (resume) {
       Path resumeLog = tmp.resolve(signal + "-resume.log");
@@ -104,7 +116,50 @@ class SignalStopTest {
       assertThat(resumed).contains("Resuming", "Test (best checkpoint");
       assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(31);
       assertThat(run.resolve("results.json")).isRegularFile();
+      // the same numbers as an uninterrupted run of the same command
+      Path ref = tmp.resolve("reference");
+      String[] args = {
+        "train",
+        "--model",
+        "xor",
+        "--dataset",
+        "toy-xor",
+        "--epochs",
+        "30",
+        "--batch-size",
+        "16",
+        "--threads",
+        "1",
+        "--runs-dir",
+        ref.toString()
+      };
+      assertThat(TfjlabCommand.commandLine(args).execute(args)).isZero();
+      Path refRun;
+      try (Stream<Path> s = Files.list(ref)) {
+        refRun = s.findFirst().orElseThrow();
+      }
+      assertThat(withoutWallTime(run.resolve("history.csv")))
+          .isEqualTo(withoutWallTime(refRun.resolve("history.csv")));
+      assertThat(withoutSeconds(run.resolve("results.json")))
+          .isEqualTo(withoutSeconds(refRun.resolve("results.json")));
+      System.out.println(
+          signal
+              + ": resumed run = uninterrupted run: "
+              + withoutSeconds(run.resolve("results.json")));
     }
+  }
+
+  static java.util.List<String> withoutWallTime(Path history) throws IOException {
+    return Files.readAllLines(history).stream()
+        .map(l -> String.join(",", java.util.List.of(l.split(",")).subList(0, 7)))
+        .toList();
+  }
+
+  static java.util.List<String> withoutSeconds(Path results) throws IOException {
+    return Files.readAllLines(results).stream()
+        .filter(l -> !l.contains("Seconds"))
+        .map(String::strip)
+        .toList();
   }
 
   static String lastLine(String s) {

@@ -24,8 +24,11 @@ import org.tensorflow.Session;
  * the {@link TrainerState}, and the callbacks around it all. It knows no step kind and selects
  * nothing: best-epoch tracking, early stopping and checkpoints are callbacks. A NaN or infinite
  * loss stops the loop at once with a {@link NonFiniteLossException}, before the epoch's callbacks
- * log or save anything; a {@link StopSignal} request stops it before the next step with a {@link
- * TrainingStoppedException}, likewise.
+ * log or save anything. A {@link StopSignal} request stops it before the next step with a {@link
+ * TrainingStoppedException}; when the epoch had run a batch, the state first records where it
+ * stands ({@link EpochProgress}: batches done, batches drawn from each stream, running sums) and
+ * the callbacks' {@code onStop} runs ({@code ModelCheckpoint} saves {@code last}), so that the
+ * resumed run continues with the next batch and ends bit for bit as an uninterrupted one.
  */
 public final class EpochLoop {
   private final Session session;
@@ -33,6 +36,10 @@ public final class EpochLoop {
   private final double baseLearningRate;
   private final LearningRateSchedule schedule;
   private final Validation validation;
+  private final StepGuard skip;
+
+  /** Name of the number of skipped steps in an epoch's logs (only when steps are skipped). */
+  public static final String SKIPPED_STEPS = "skipped_steps";
 
   /**
    * One phase to train.
@@ -58,11 +65,33 @@ public final class EpochLoop {
       double baseLearningRate,
       LearningRateSchedule schedule,
       Validation validation) {
+    this(session, callbacks, baseLearningRate, schedule, validation, null);
+  }
+
+  private EpochLoop(
+      Session session,
+      List<Callback> callbacks,
+      double baseLearningRate,
+      LearningRateSchedule schedule,
+      Validation validation,
+      StepGuard skip) {
     this.session = session;
     this.callbacks = List.copyOf(callbacks);
     this.baseLearningRate = baseLearningRate;
     this.schedule = schedule;
     this.validation = validation;
+    this.skip = skip;
+  }
+
+  /**
+   * The same loop skipping non-finite steps ({@code nonFinite: "skip"}): {@code guard} copies the
+   * state before each step and puts it back when the step's loss (or a {@code *loss} extra) or the
+   * state after it is not finite; such a step adds nothing to the epoch's numbers, is counted
+   * ({@value #SKIPPED_STEPS} in the epoch's logs, {@link TrainerState#skipped()}), and training
+   * goes on, unless every step of an epoch was skipped.
+   */
+  public EpochLoop skippingNonFinite(StepGuard guard) {
+    return new EpochLoop(session, callbacks, baseLearningRate, schedule, validation, guard);
   }
 
   /** Trains {@code plan} with {@code step} from {@code state} and returns the final state. */
@@ -82,6 +111,8 @@ public final class EpochLoop {
       long t0 = System.nanoTime();
       Sums sums = new Sums(phase);
       long stepCount = ctx.state().step();
+      // a stop request inside this epoch saved where it was: continue with the next batch
+      EpochProgress resumed = epoch == ctx.state().epoch() ? ctx.state().position() : null;
       int batches = plan.stepsPerEpoch().orElse(plan.data().main().batchesPerEpoch());
       Cycle main = new Cycle(plan.data().main(), epoch, plan.stepsPerEpoch().isPresent());
       Map<String, Cycle> streams = new LinkedHashMap<>();
@@ -103,19 +134,65 @@ public final class EpochLoop {
             }
             return c.next();
           };
-      for (int done = 1; done <= batches; done++) {
+      int skipped = 0;
+      int first = 1;
+      if (resumed != null) {
+        main.skip(resumed.batches());
+        resumed.draws().forEach((name, n) -> streams.get(name).skip(n));
+        sums.restore(resumed);
+        skipped = resumed.skipped();
+        first = resumed.batches() + 1;
+        t0 -= (long) (resumed.trainSeconds() * 1e9);
+        ctx.state(ctx.state().withPosition(plan.phaseIndex(), epoch, stepCount, null));
+      }
+      for (int done = first; done <= batches; done++) {
         if (StopSignal.global().requested()) {
+          if (done > 1) {
+            // save where the epoch stands (the last checkpoint only): the resumed run goes on
+            // from the next batch
+            Map<String, Integer> draws = new LinkedHashMap<>();
+            streams.forEach((name, c) -> draws.put(name, c.drawn));
+            EpochProgress here =
+                new EpochProgress(
+                    done - 1,
+                    draws,
+                    sums.seen,
+                    sums.loss,
+                    sums.metric,
+                    sums.extras,
+                    skipped,
+                    (System.nanoTime() - t0) / 1e9);
+            ctx.state(ctx.state().withPosition(plan.phaseIndex(), epoch, stepCount, here));
+            callbacks.forEach(c -> c.onStop(ctx));
+          }
           throw new TrainingStoppedException(phase.name(), epoch + 1, done - 1, stepCount);
         }
         final int d = done;
         callbacks.forEach(c -> c.onBatchBegin(ctx, d, batches));
+        if (skip != null) {
+          skip.beforeStep();
+        }
         StepResult r = step.run(new StepInput(main.next(), stepCount, rate, next));
-        NonFiniteLossException.check(phase.name(), e + 1, epochs, d, batches, stepCount + 1, e, r);
+        if (skip == null) {
+          NonFiniteLossException.check(
+              phase.name(), e + 1, epochs, d, batches, stepCount + 1, e, r);
+        } else if (!NonFiniteLossException.finite(r) || !skip.stateFinite()) {
+          skip.undo();
+          skipped++;
+          stepCount++;
+          final double l = sums.seen == 0 ? Double.NaN : sums.loss / sums.seen;
+          final double m = sums.seen == 0 ? Double.NaN : sums.metric / sums.seen;
+          callbacks.forEach(c -> c.onBatchEnd(ctx, d, batches, l, m));
+          continue;
+        }
         sums.add(r);
         stepCount++;
         final double l = sums.loss / sums.seen;
         final double m = sums.metric / sums.seen;
         callbacks.forEach(c -> c.onBatchEnd(ctx, d, batches, l, m));
+      }
+      if (skip != null && skipped == batches) {
+        throw NonFiniteLossException.allSkipped(phase.name(), e + 1, epochs, batches, stepCount, e);
       }
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> metrics = new LinkedHashMap<>();
@@ -129,10 +206,16 @@ public final class EpochLoop {
       }
       metrics.put("lr", rate);
       metrics.put("train_seconds", trainSeconds);
+      if (skip != null) {
+        metrics.put(SKIPPED_STEPS, (double) skipped);
+      }
       EpochLogs logs =
           new EpochLogs(
               phase.name(), epoch + 1, epochs, metrics, (System.nanoTime() - t0) / 1e9, sums.seen);
-      ctx.state(ctx.state().withProgress(plan.phaseIndex(), epoch + 1, stepCount));
+      ctx.state(
+          ctx.state()
+              .withProgress(plan.phaseIndex(), epoch + 1, stepCount)
+              .withSkipped(ctx.state().skipped() + skipped));
       ctx.improved(false);
       callbacks.forEach(c -> c.onEpochEnd(ctx, logs));
     }
@@ -150,6 +233,13 @@ public final class EpochLoop {
 
     Sums(Phase phase) {
       this.phase = phase;
+    }
+
+    void restore(EpochProgress p) {
+      loss = p.loss();
+      metric = p.metric();
+      extras.putAll(p.extras());
+      seen = p.seen();
     }
 
     void add(StepResult r) {
@@ -177,7 +267,8 @@ public final class EpochLoop {
           || k.equals(phase.metricName())
           || k.startsWith("val_")
           || k.equals("lr")
-          || k.equals("train_seconds");
+          || k.equals("train_seconds")
+          || k.equals(SKIPPED_STEPS);
     }
   }
 
@@ -191,6 +282,7 @@ public final class EpochLoop {
     private int pass;
     private final int epoch;
     private Iterator<Batch> it;
+    int drawn;
 
     Cycle(BatchSource source, int epoch, boolean manyPasses) {
       this.source = source;
@@ -208,7 +300,15 @@ public final class EpochLoop {
         pass++;
         it = source.epoch(passIndex()).iterator();
       }
+      drawn++;
       return it.next();
+    }
+
+    /** Draws {@code n} batches and drops them (where an interrupted epoch had got to). */
+    void skip(int n) {
+      for (int i = 0; i < n; i++) {
+        next();
+      }
     }
   }
 }

@@ -32,6 +32,47 @@ public final class NonFiniteLossException extends RuntimeException {
    * @param step the global step counting from 1
    * @param epochsDone epochs of this phase finished (and checkpointed) before this one
    */
+  /** Whether the step's loss and its extra numbers named {@code *loss} are all finite. */
+  static boolean finite(StepResult r) {
+    if (!Double.isFinite(r.loss())) {
+      return false;
+    }
+    for (Map.Entry<String, Double> e : r.extras().entrySet()) {
+      if (e.getKey().endsWith("loss") && !Double.isFinite(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every step of an epoch was skipped ({@code nonFinite: "skip"}): training cannot go on, it stops
+   * as a non-finite loss does without skipping.
+   *
+   * @param step the global step (counting from 1) of the epoch's last step
+   */
+  static NonFiniteLossException allSkipped(
+      String phase, int epoch, int epochs, int batches, long step, int epochsDone) {
+    String kept =
+        epochsDone == 0
+            ? "no epoch of this phase had finished, so it saved nothing"
+            : "the checkpoints and history up to epoch " + epochsDone + " are untouched";
+    return new NonFiniteLossException(
+        String.format(
+            Locale.ROOT,
+            "training stopped: every step of phase %s, epoch %d/%d was skipped (%d of %d: loss or"
+                + " weights not finite, up to step %d); %s. Fix: lower the learning rate (--lr) or"
+                + " check the data and the schedule",
+            phase,
+            epoch,
+            epochs,
+            batches,
+            batches,
+            step,
+            kept),
+        step);
+  }
+
   static void check(
       String phase,
       int epoch,

@@ -38,6 +38,11 @@ import io.tfjlab.training.spec.BuiltInDefaults;
  *     (the final model of a fixed schedule: no choice made on validation labels)
  * @param limitBatches at most this many training batches per epoch in every phase (a quick check of
  *     a whole pipeline, like Lightning's {@code limit_train_batches}); null = no limit
+ * @param nonFinite what a step whose loss or gradients are not finite does: {@code stop} training
+ *     at once (default), or {@code skip} it (it changes no weight and no optimiser state, is
+ *     counted, and training goes on; every step of an epoch skipped still stops). Written to a spec
+ *     only when not the default, so the specs, manifests and run-ledger keys of runs that keep the
+ *     default are those they had before the option existed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.soabase.recordbuilder.core.RecordBuilder
@@ -61,7 +66,9 @@ public record RunSpec(
     String monitor,
     Integer threads,
     String checkpoint,
-    Integer limitBatches)
+    Integer limitBatches,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultNonFinite.class)
+        String nonFinite)
     implements RunSpecBuilder.With {
 
   public RunSpec {
@@ -91,6 +98,10 @@ public record RunSpec(
     // a setting of the machine, not of the experiment: not part of the run ledger's key
     threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     checkpoint = checkpoint == null ? BuiltInDefaults.get("checkpoint", String.class) : checkpoint;
+    nonFinite = nonFinite == null ? BuiltInDefaults.get("nonFinite", String.class) : nonFinite;
+    require(
+        nonFinite.equals(STOP) || nonFinite.equals(SKIP),
+        "nonFinite must be stop or skip, got " + nonFinite);
     require(
         checkpoint.equals("best") || checkpoint.equals("last"),
         "checkpoint must be best or last, got " + checkpoint);
@@ -109,6 +120,30 @@ public record RunSpec(
     require(limitBatches == null || limitBatches > 0, "limitBatches must be > 0");
     require(
         validation > 0 || patience == null, "early stopping (patience) needs a validation split");
+  }
+
+  /** {@link #nonFinite()}: stop training at a non-finite step. */
+  public static final String STOP = "stop";
+
+  /** {@link #nonFinite()}: skip a non-finite step and go on. */
+  public static final String SKIP = "skip";
+
+  /** Whether non-finite steps are skipped rather than stopping training. */
+  public boolean skipsNonFinite() {
+    return SKIP.equals(nonFinite);
+  }
+
+  /** Leaves {@code nonFinite} out of the JSON when it is the built-in default. */
+  static final class DefaultNonFinite {
+    @Override
+    public boolean equals(Object value) {
+      return value == null || value.equals(BuiltInDefaults.get("nonFinite", String.class));
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
   }
 
   private static void require(boolean ok, String message) {

@@ -35,6 +35,8 @@ public final class Trainer {
   private final LearningRateSchedule schedule;
   private final TrainingSteps steps;
   private final StepTrace trace;
+  private boolean skipNonFinite;
+  private VariableSnapshot snapshot;
 
   /** A trainer with the built-in step kinds. */
   public Trainer(
@@ -76,8 +78,10 @@ public final class Trainer {
 
   /** The same trainer choosing steps from {@code registry}. */
   public Trainer withSteps(TrainingSteps registry) {
-    return new Trainer(
-        graph, session, callbacks, seed, baseLearningRate, schedule, registry, trace);
+    Trainer t =
+        new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, registry, trace);
+    t.skipNonFinite = skipNonFinite;
+    return t;
   }
 
   /**
@@ -85,7 +89,21 @@ public final class Trainer {
    * step, whose FLOPs the bench counts).
    */
   public Trainer withStepTrace(StepTrace trace) {
-    return new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, steps, trace);
+    Trainer t =
+        new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, steps, trace);
+    t.skipNonFinite = skipNonFinite;
+    return t;
+  }
+
+  /**
+   * Skips steps whose loss or resulting weights are not finite instead of stopping ({@code
+   * nonFinite: "skip"}); see {@link EpochLoop#skippingNonFinite}.
+   */
+  public Trainer skippingNonFinite(boolean skip) {
+    Trainer t =
+        new Trainer(graph, session, callbacks, seed, baseLearningRate, schedule, steps, trace);
+    t.skipNonFinite = skip;
+    return t;
   }
 
   public TrainingSteps steps() {
@@ -189,8 +207,15 @@ public final class Trainer {
     all.addAll(callbacks);
     EpochLoop loop =
         new EpochLoop(session, all, baseLearningRate, schedule, Validation.of(session, model));
-    try (TrainingStep step =
-        factory.create(new StepSetup(graph, session, phaseIndex, phase, seed, trace))) {
+    if (skipNonFinite) {
+      if (snapshot == null) {
+        snapshot = new VariableSnapshot(model.context().graph(), model.context().tf(), session);
+      }
+      loop = loop.skippingNonFinite(snapshot);
+    }
+    try (VariableSnapshot guard = snapshot;
+        TrainingStep step =
+            factory.create(new StepSetup(graph, session, phaseIndex, phase, seed, trace))) {
       return loop.run(
           new EpochLoop.Plan(phaseIndex, phase, data, validation, epochs, stepsPerEpoch),
           step,

@@ -2,9 +2,9 @@ package io.tfjlab.training;
 
 /**
  * Training stopped because a stop was requested ({@link StopSignal}: SIGINT, SIGTERM or code),
- * after the step under way finished. Nothing of the interrupted epoch is logged or checkpointed:
- * the run resumes from the {@code last} checkpoint (the end of the last finished epoch) and repeats
- * the interrupted epoch exactly.
+ * after the step under way finished. The interrupted epoch is not logged; when it had run a batch,
+ * its position was saved in the {@code last} checkpoint first ({@link TrainerState#position()}),
+ * and the resumed run continues with the next batch; otherwise it resumes at that epoch's start.
  */
 public final class TrainingStoppedException extends RuntimeException {
   private final String phase;

@@ -189,6 +189,69 @@ class ResumeMatrixTest {
   }
 
   @Test
+  void sganStoppedMidEpochBySignalResumesFromTheNextBatchBitIdentical() throws Exception {
+    RunSpec spec =
+        images(FamilyDefaults.base(ModelSpec.of("sgan")))
+            .withLabels(20)
+            .withValidation(0.1)
+            .withEpochs(3)
+            .withBatchSize(20);
+    Path straight = straight(spec);
+    Path root = tmp.resolve("signal");
+    try {
+      assertThatThrownBy(
+              () ->
+                  executor()
+                      .withCallbacks(List.of(StopSignalTest.stopAfter(1, 2)))
+                      .train(spec, root, "test", out))
+          .isInstanceOf(TrainingStoppedException.class)
+          .hasMessageContaining("checkpoint 'last' holds phase 1, epoch 2 after 2 batches");
+    } finally {
+      StopSignal.global().clear();
+    }
+    Path run = StopSignalTest.onlyRun(root);
+    TrainerState atStop =
+        Json.read(run.resolve("checkpoints/last/trainer-state.json"), TrainerState.class);
+    assertThat(atStop.position().batches()).isEqualTo(2);
+    assertThat(atStop.position().draws())
+        .as("the labeled and matching streams were drawn once per step")
+        .containsOnlyKeys("labeled", "match")
+        .containsValues(2, 2);
+    assertThat(atStop.position().extras()).containsOnlyKeys("g_loss");
+    assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(2);
+    log.reset();
+    executor().resume(run, out);
+    assertThat(log.toString()).contains("Resuming " + run + " at phase 1, epoch 2, batch 3");
+    assertSameRun(run, straight);
+  }
+
+  @Test
+  void autoencoderClassifierStoppedMidPretrainingEpochBySignal() throws Exception {
+    RunSpec spec =
+        images(RunSpec.of(ModelSpec.of("ae-classifier")))
+            .withLabels(50)
+            .withPretrainEpochs(2)
+            .withEpochs(2)
+            .withBatchSize(16);
+    Path straight = straight(spec);
+    Path root = tmp.resolve("signal");
+    try {
+      assertThatThrownBy(
+              () ->
+                  executor()
+                      .withCallbacks(List.of(StopSignalTest.stopAfter(1, 1)))
+                      .train(spec, root, "test", out))
+          .isInstanceOf(TrainingStoppedException.class)
+          .hasMessageContaining("Stopped at phase autoencoder, epoch 2 after 1 batches");
+    } finally {
+      StopSignal.global().clear();
+    }
+    Path run = StopSignalTest.onlyRun(root);
+    executor().resume(run, out);
+    assertSameRun(run, straight);
+  }
+
+  @Test
   void autoencoderClassifierInsidePretrainingAndAtThePhaseBoundary() throws Exception {
     RunSpec spec =
         images(RunSpec.of(ModelSpec.of("ae-classifier")))

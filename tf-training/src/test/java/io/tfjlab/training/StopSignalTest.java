@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stop request (what SIGINT/SIGTERM raise through the shutdown hook) ends the loop after the step
- * under way: the run's checkpoints and history stay at the last finished epoch, one line says how
- * to resume, and the resumed run ends exactly where an uninterrupted one does.
+ * under way and writes the {@code last} checkpoint with the position in the epoch (history and
+ * {@code best} stay at the last finished epoch), one line says how to resume, and the resumed run
+ * continues with the next batch and ends bit for bit where an uninterrupted one does.
  */
 class StopSignalTest {
   @TempDir Path tmp;
@@ -47,42 +48,136 @@ class StopSignalTest {
         .withOptimizer(OptimizerSpec.adam(0.01));
   }
 
+  /** Requests a stop after batch {@code batch} of the epoch with 0-based index {@code epoch}. */
+  static Callback stopAfter(int epoch, int batch) {
+    return new Callback() {
+      @Override
+      public void onBatchEnd(TrainingContext ctx, int b, int batches, double loss, double metric) {
+        if (ctx.state().epoch() == epoch && b == batch) {
+          StopSignal.global().request();
+        }
+      }
+    };
+  }
+
+  static Path onlyRun(Path root) throws Exception {
+    try (var s = Files.list(root)) {
+      return s.findFirst().orElseThrow();
+    }
+  }
+
   @Test
-  void aStopRequestMidEpochEndsAfterTheStepAndTheRunResumesExactly() throws Exception {
+  void aStopRequestMidEpochSavesThePositionAndTheResumedRunEndsBitIdentical() throws Exception {
     RunResult straight = executor().train(spec(), tmp.resolve("straight"), "test", out);
-    Callback stopInEpoch2 =
+    Path straightRun = onlyRun(tmp.resolve("straight"));
+    Path root = tmp.resolve("stopped");
+    List<byte[]> bestAtEpoch1 = new java.util.ArrayList<>();
+    Callback keepBest =
         new Callback() {
           @Override
-          public void onBatchEnd(
-              TrainingContext ctx, int batch, int batches, double loss, double metric) {
-            if (ctx.state().epoch() == 1 && batch == 2) {
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            if (logs.epoch() == 1) {
+              bestAtEpoch1.add(
+                  NumericalFaultTest.read(
+                      onlyRunQuietly(root).resolve("checkpoints/best/model.data-00000-of-00001")));
+            }
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                executor()
+                    .withCallbacks(List.of(keepBest, stopAfter(1, 2)))
+                    .train(spec(), root, "test", out))
+        .isInstanceOf(TrainingStoppedException.class)
+        .hasMessageMatching(
+            "Stopped at phase classifier, epoch 2 after 2 batches \\(step 5\\); checkpoint 'last'"
+                + " holds phase 1, epoch 2 after 2 batches\\. Resume with: \\./tfjlab train"
+                + " --resume .*")
+        .satisfies(e -> System.out.println("message: " + e.getMessage()));
+    StopSignal.global().clear();
+    Path run = onlyRun(root);
+    assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(2);
+    TrainerState atStop =
+        io.tfjlab.training.run.Json.read(
+            run.resolve("checkpoints/last/trainer-state.json"), TrainerState.class);
+    TrainerState bestState =
+        io.tfjlab.training.run.Json.read(
+            run.resolve("checkpoints/best/trainer-state.json"), TrainerState.class);
+    assertThat(atStop.epoch()).isEqualTo(1);
+    assertThat(atStop.step()).isEqualTo(5);
+    assertThat(atStop.position().batches()).isEqualTo(2);
+    assertThat(atStop.position().seen()).isEqualTo(64);
+    // the stop changed neither the selection's numbers nor the best checkpoint
+    assertThat(List.of(atStop.best(), atStop.bestEpoch(), atStop.sinceBest(), atStop.stopped()))
+        .isEqualTo(List.of(bestState.best(), bestState.bestEpoch(), bestState.sinceBest(), false));
+    assertThat(bestState.position()).isNull();
+    assertThat(NumericalFaultTest.read(run.resolve("checkpoints/best/model.data-00000-of-00001")))
+        .isEqualTo(bestAtEpoch1.get(0));
+    System.out.println(
+        "state at stop: "
+            + Files.readString(run.resolve("checkpoints/last/trainer-state.json"))
+                .replaceAll("\\s+", " "));
+    log.reset();
+    RunResult resumed = executor().resume(run, out);
+    assertThat(log.toString()).contains("Resuming " + run + " at phase 1, epoch 2, batch 3");
+    assertThat(losses(run)).isEqualTo(losses(straightRun));
+    assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
+    ResumeMatrixTest.assertSameRun(run, straightRun);
+  }
+
+  @Test
+  void aRunStoppedTwiceInOneEpochAndResumedTwiceEndsBitIdentical() throws Exception {
+    executor().train(spec(), tmp.resolve("straight"), "test", out);
+    Path root = tmp.resolve("stopped");
+    assertThatThrownBy(
+            () -> executor().withCallbacks(List.of(stopAfter(1, 1))).train(spec(), root, "t", out))
+        .isInstanceOf(TrainingStoppedException.class);
+    StopSignal.global().clear();
+    Path run = onlyRun(root);
+    assertThatThrownBy(() -> executor().withCallbacks(List.of(stopAfter(1, 2))).resume(run, out))
+        .isInstanceOf(TrainingStoppedException.class)
+        .hasMessageContaining("holds phase 1, epoch 2 after 2 batches");
+    StopSignal.global().clear();
+    executor().resume(run, out);
+    ResumeMatrixTest.assertSameRun(run, onlyRun(tmp.resolve("straight")));
+  }
+
+  @Test
+  void aRunFolderWhoseStateHasNoPositionResumesAtItsEpochsStart() throws Exception {
+    // a stop at an epoch's first batch writes nothing new: the last checkpoint is that epoch's
+    // start
+    executor().train(spec(), tmp.resolve("straight"), "test", out);
+    Path root = tmp.resolve("stopped");
+    Callback atEpochEnd =
+        new Callback() {
+          @Override
+          public void onEpochEnd(TrainingContext ctx, EpochLogs logs) {
+            if (logs.epoch() == 1) {
               StopSignal.global().request();
             }
           }
         };
-    Path root = tmp.resolve("stopped");
     assertThatThrownBy(
-            () -> executor().withCallbacks(List.of(stopInEpoch2)).train(spec(), root, "test", out))
+            () -> executor().withCallbacks(List.of(atEpochEnd)).train(spec(), root, "t", out))
         .isInstanceOf(TrainingStoppedException.class)
-        .hasMessageMatching(
-            "Stopped at phase classifier, epoch 2 after 2 batches \\(step 5\\); checkpoint 'last'"
-                + " holds phase 1, epoch 1\\. Resume with: \\./tfjlab train --resume .*")
-        .satisfies(e -> System.out.println("message: " + e.getMessage()));
+        .hasMessageContaining(
+            "epoch 2 after 0 batches (step 3); checkpoint 'last' holds phase 1," + " epoch 1.");
     StopSignal.global().clear();
-    Path run;
-    try (var s = Files.list(root)) {
-      run = s.findFirst().orElseThrow();
-    }
-    assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(2);
+    Path run = onlyRun(root);
     assertThat(Files.readString(run.resolve("checkpoints/last/trainer-state.json")))
-        .contains("\"epoch\" : 1", "\"step\" : 3");
-    RunResult resumed = executor().resume(run, out);
-    Path straightRun;
-    try (var s = Files.list(tmp.resolve("straight"))) {
-      straightRun = s.findFirst().orElseThrow();
+        .doesNotContain("position");
+    log.reset();
+    executor().resume(run, out);
+    assertThat(log.toString()).contains("at phase 1, epoch 2 (best so far");
+    ResumeMatrixTest.assertSameRun(run, onlyRun(tmp.resolve("straight")));
+  }
+
+  static Path onlyRunQuietly(Path root) {
+    try {
+      return onlyRun(root);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
-    assertThat(losses(run)).isEqualTo(losses(straightRun));
-    assertThat(resumed.testLoss()).isEqualTo(straight.testLoss());
   }
 
   @Test

@@ -1,11 +1,10 @@
 package io.tfjlab.eval.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tfjlab.data.testsupport.FuzzCases;
 import io.tfjlab.eval.compare.ComparisonPlan;
 import io.tfjlab.models.zoo.ModelZoo;
 import io.tfjlab.training.run.Json;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * resolve, {@link ComparisonPlan#load}): valid files from {@code examples/} and the built-in plans
  * get character edits, truncations and values replaced by huge numbers, wrong types, deep nesting
  * or renamed fields. Every case must either resolve or fail with an {@link
- * IllegalArgumentException} whose message is one line, within a time limit.
+ * IllegalArgumentException} whose message is one line, within a time limit (tf-data's {@link
+ * FuzzCases} loop, shared with the reader fuzz tests).
  */
 class SpecPlanFuzzTest {
   static final long SEED = 20261202L;
@@ -40,10 +40,6 @@ class SpecPlanFuzzTest {
   static final Path EXAMPLES = Path.of("..", "examples");
 
   @TempDir Path dir;
-
-  interface Reader {
-    void read(Path file) throws Exception;
-  }
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -71,50 +67,19 @@ class SpecPlanFuzzTest {
     fuzz("plan", valid, 100, f -> ComparisonPlan.load(f.toString(), RESOLVER));
   }
 
-  void fuzz(String name, List<String> valid, int casesEach, Reader reader) throws Exception {
+  /** {@code casesEach} mutations of each valid text, through tf-data's shared fuzz loop. */
+  void fuzz(String name, List<String> valid, int casesEach, FuzzCases.Reader reader)
+      throws Exception {
     Random rng = new Random(SEED ^ name.hashCode());
-    List<String> failures = new ArrayList<>();
-    int refused = 0;
-    int cases = 0;
-    for (String text : valid) {
-      for (int c = 0; c < casesEach; c++, cases++) {
-        String m = mutate(text, rng);
-        Path f = Files.writeString(dir.resolve(name + "-" + cases + ".json"), m);
-        long t0 = System.nanoTime();
-        try {
-          reader.read(f);
-        } catch (IllegalArgumentException e) {
-          refused++;
-          String msg = e.getMessage();
-          if (msg == null || msg.isBlank() || msg.contains("\n")) {
-            failures.add("case " + cases + ": unclear message '" + msg + "' for " + shorten(m));
-          }
-        } catch (Throwable t) {
-          failures.add("case " + cases + ": " + t + " for " + shorten(m));
-        }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (ms > CASE_MILLIS) {
-          failures.add("case " + cases + ": took " + ms + " ms");
-        }
-        Files.delete(f);
-      }
-    }
-    System.out.println(
-        name
-            + " fuzz: "
-            + cases
-            + " cases, "
-            + refused
-            + " refused, "
-            + failures.size()
-            + " failures");
-    assertThat(failures).as(name).isEmpty();
-    assertThat(refused).as(name + " refused").isGreaterThan(cases / 4);
-  }
-
-  static String shorten(String s) {
-    String one = s.replaceAll("\\s+", " ");
-    return one.length() > 300 ? one.substring(0, 300) + "..." : one;
+    FuzzCases.check(
+        name,
+        valid.size() * casesEach,
+        rng,
+        CASE_MILLIS,
+        (c, r) ->
+            Files.writeString(
+                dir.resolve(name + "-" + c + ".json"), mutate(valid.get(c / casesEach), r)),
+        reader);
   }
 
   static String mutate(String text, Random rng) throws Exception {

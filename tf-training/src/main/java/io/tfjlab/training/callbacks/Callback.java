@@ -32,6 +32,14 @@ public interface Callback {
 
   default void onPhaseEnd(TrainingContext ctx) {}
 
+  /**
+   * A stop request (SIGINT, SIGTERM) ends the loop inside an epoch: the context's state holds where
+   * the epoch stands ({@link io.tfjlab.training.TrainerState#position()}); the loop then throws.
+   * Not called when the stop comes before the epoch's first batch (the state is then that of the
+   * last epoch's end).
+   */
+  default void onStop(TrainingContext ctx) {}
+
   /** Every phase is done: the context's state is the final one, its phase the last phase. */
   default void onTrainEnd(TrainingContext ctx) {}
 }

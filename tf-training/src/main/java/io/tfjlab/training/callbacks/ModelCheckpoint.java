@@ -36,6 +36,15 @@ public final class ModelCheckpoint implements Callback {
   }
 
   /**
+   * A stop inside an epoch: saves {@code last} with the position in the epoch ({@code best} is
+   * written only at an epoch's end, so it and the selection's numbers stay as they were).
+   */
+  @Override
+  public void onStop(TrainingContext ctx) {
+    store.save(ctx.session(), LAST, ctx.state());
+  }
+
+  /**
    * A phase before the final one is done: saves {@code last} at the start of the next phase and
    * returns that state (a run interrupted now resumes with the next phase).
    */

@@ -207,6 +207,15 @@ public final class TrainCommand implements Callable<Integer> {
               + "phase: a quick check of the whole pipeline (Lightning's limit_train_batches).")
   Integer limitBatches;
 
+  @SpecPath("nonFinite")
+  @Option(
+      names = "--on-nonfinite",
+      paramLabel = "stop|skip",
+      description =
+          "A step whose loss or gradients are not finite: stop training at once (default), or skip"
+              + " it (no weight or optimiser state changes; counted; a warning per epoch).")
+  String nonFinite;
+
   @Option(
       names = "--dry-run",
       description =
@@ -250,7 +259,14 @@ public final class TrainCommand implements Callable<Integer> {
             "--spec does not apply to --resume: a resumed run keeps the spec in its manifest;"
                 + " leave it out, or start a new run with it");
       }
-      ResumeOptions.check(resume, options().values());
+      boolean runsDirGiven =
+          commandSpec.commandLine() != null
+              && commandSpec.commandLine().getParseResult() != null
+              && commandSpec.commandLine().getParseResult().hasMatchedOption("--runs-dir");
+      ResumeOptions.check(
+          resume,
+          options().values(),
+          new ResumeOptions.Extra(datasetRefOptions, labelSeeds, runsDirGiven ? runsDir : null));
       executor.resume(resume, System.out);
       return 0;
     }

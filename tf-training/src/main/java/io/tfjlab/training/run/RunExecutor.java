@@ -25,6 +25,7 @@ import io.tfjlab.training.callbacks.ProgressBar;
 import io.tfjlab.training.callbacks.SampleGrid;
 import io.tfjlab.training.callbacks.TensorBoard;
 import io.tfjlab.training.spec.ResolvedSpec;
+import io.tfjlab.training.spec.SpecWarnings;
 import io.tfjlab.training.steps.TrainingSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -134,6 +135,11 @@ public final class RunExecutor {
         checkApplies(resolved, check.model());
         check.model().phases().forEach(steps::factory); // every phase's step kind is registered
       }
+      List<String> warnings = new java.util.ArrayList<>(SpecWarnings.of(resolved));
+      data.splits()
+          .ifPresent(s -> warnings.addAll(SpecWarnings.ofData(resolved, s.labeled().length)));
+      warnings.forEach(System.err::println);
+      System.err.flush();
       RunDirectory run =
           RunDirectory.create(runsRoot, resolved.model().type(), data.name(), resolved.labels());
       data.splits()
@@ -212,6 +218,7 @@ public final class RunExecutor {
               + (last.phase() + 1)
               + ", epoch "
               + (last.epoch() + 1)
+              + (last.position() == null ? "" : ", batch " + (last.position().batches() + 1))
               + " (best so far "
               + fmt(last.best())
               + " at epoch "
@@ -223,8 +230,9 @@ public final class RunExecutor {
 
   /**
    * Trains inside a {@link StopSignal} span: a stop request (SIGINT, SIGTERM) ends the loop after
-   * its current step; the run's {@code last} checkpoint and history, written at the end of the last
-   * finished epoch, stay as they are, and one line says how to resume.
+   * its current step and writes the {@code last} checkpoint with the position in the epoch (the
+   * history and {@code best} stay those of the last finished epoch), and one line says how to
+   * resume.
    */
   private RunResult execute(
       RunDirectory run,
@@ -251,13 +259,13 @@ public final class RunExecutor {
               ? String.format(
                   Locale.ROOT,
                   "Stopped at phase %s, epoch %d after %d batches (step %d); checkpoint 'last'"
-                      + " holds phase %d, epoch %d. Resume with: ./tfjlab train --resume %s",
+                      + " holds phase %d, %s. Resume with: ./tfjlab train --resume %s",
                   e.phase(),
                   e.epoch(),
                   e.batchesDone(),
                   e.step(),
                   saved.get().phase() + 1,
-                  saved.get().epoch(),
+                  where(saved.get()),
                   run.path())
               : String.format(
                   Locale.ROOT,
@@ -315,6 +323,9 @@ public final class RunExecutor {
                           run.samples(),
                           SAMPLE_EVERY,
                           run.tensorboard().toString())));
+      if (spec.skipsNonFinite()) {
+        callbacks.add(new io.tfjlab.training.callbacks.SkippedStepsWarning(System.err));
+      }
       callbacks.addAll(extraCallbacks);
       {
         Session session = graph.session(spec.threads());
@@ -341,7 +352,8 @@ public final class RunExecutor {
                     spec.seed(),
                     spec.optimizer().learningRate(),
                     spec.schedule())
-                .withSteps(steps);
+                .withSteps(steps)
+                .skippingNonFinite(spec.skipsNonFinite());
         trainer.beginTraining(state);
         for (int p = state.phase(); p <= last; p++) {
           Phase phase = model.phases().get(p);
@@ -391,7 +403,8 @@ public final class RunExecutor {
                 used,
                 epoch,
                 total,
-                ModelSummary.classifierParameters(model));
+                ModelSummary.classifierParameters(model),
+                spec.skipsNonFinite() ? state.skipped() : null);
         Json.write(run.results(), result);
         Json.write(
             run.manifest(),
@@ -478,6 +491,13 @@ public final class RunExecutor {
         .orElse(
             new Manifest.DataRecord(
                 data.name(), Map.of(), -1, -1, -1, null, null, -1, data.classNames()));
+  }
+
+  /** Where a saved state stands: "epoch 2" (its end) or "epoch 3 after 84 batches". */
+  private static String where(TrainerState s) {
+    return s.position() == null
+        ? "epoch " + s.epoch()
+        : "epoch " + (s.epoch() + 1) + " after " + s.position().batches() + " batches";
   }
 
   private static String fmt(double v) {
