@@ -139,6 +139,13 @@ class BadInputTest {
         "--steps-per-epoch (stepsPerEpoch)",
         train("--model", "sgan", "--steps-per-epoch", "3", "--dataset", csvRef()));
     refused(
+        "--augment-unlabeled (augment.unlabeled) augments the batches drawn from every training image;"
+            + " mlp trains only on its labeled images",
+        train("--model", "mlp", "--augment", "--augment-unlabeled", "--dataset", csvRef()));
+    refused(
+        "augment.unlabeled needs a transformation",
+        train("--model", "ae-classifier", "--augment-unlabeled", "--dataset", csvRef()));
+    refused(
         "reads no catalog files: leave --from out",
         train("--model", "xor", "--dataset", "toy-xor", "--from", tmp.toString()));
     refused(

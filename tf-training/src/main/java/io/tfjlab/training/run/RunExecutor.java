@@ -459,7 +459,8 @@ public final class RunExecutor {
   /**
    * Refuses options the model would not use: {@code stepsPerEpoch} sets the batches per epoch of
    * the phases that train on the labeled images; a model with none (sgan, dcgan: every epoch is one
-   * pass over all training images) cannot take it.
+   * pass over all training images) cannot take it; {@code augment.unlabeled} needs a phase that
+   * trains on every training image.
    */
   static void checkApplies(RunSpec spec, BuiltModel model) {
     if (spec.stepsPerEpoch() != null
@@ -471,6 +472,16 @@ public final class RunExecutor {
               + spec.model().type()
               + " trains on every training image each epoch, "
               + "so it does not apply: leave it out, or cap every phase with --limit-batches N");
+    }
+    if (spec.augment() != null
+        && spec.augment().appliesToUnlabeled()
+        && model.phases().stream().noneMatch(p -> p.data() == Phase.PhaseData.ALL_TRAIN)) {
+      throw new IllegalArgumentException(
+          "--augment-unlabeled (augment.unlabeled) augments the batches drawn from every training"
+              + " image; "
+              + spec.model().type()
+              + " trains only on its labeled images, so it does not apply: leave it out"
+              + " (--augment alone augments those)");
     }
   }
 
