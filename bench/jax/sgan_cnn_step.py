@@ -8,7 +8,8 @@ the generator update (with the weight average's move) each one jit-compiled func
 Discriminator body: Gaussian noise 0.3 -> weight-normalised conv 3x3/2 SAME 32 -> noise 0.5 -> WN
 conv 3x3/2 64 -> noise 0.5 -> WN conv 3x3/2 128 (LeakyReLU 0.2 after each; 28 -> 14 -> 7 -> 4) ->
 flatten 2048 -> noise 0.5 -> WN dense 250 ReLU (feature-matching layer, scale g not trained).
-Head: noise 0.5 -> WN dense 10 (scale trained). The kernel is scaled by g/||V|| per output channel
+Head: noise 0.5 -> WN dense 10 (scale trained); no dropout, pooling or batch norm in the
+discriminator. The kernel is scaled by g/||V|| per output channel
 before the convolution, the dense layers divide x.V by ||V||, as tfjlab. Generator: U(0,1)^100 ->
 dense 3136 -> batch norm -> ReLU -> 7x7x64 -> transposed conv 4x4/2 SAME 32 (no bias) -> batch
 norm -> ReLU -> transposed conv 4x4/2 SAME 1 -> sigmoid (batch statistics, eps 1e-3). Loss: K+1

@@ -13,7 +13,8 @@ of the discriminator's weights (rate 0.001), as tfjlab's AdversarialStep does.
 Discriminator body: Gaussian noise 0.3 -> weight-normalised conv 3x3/2 32 -> noise 0.5 -> WN conv
 3x3/2 64 -> noise 0.5 -> WN conv 3x3/2 128 (LeakyReLU 0.2 after each conv; 28 -> 14 -> 7 -> 4) ->
 flatten 2048 -> noise 0.5 -> WN dense 250 ReLU (the feature-matching layer; its scale g is not
-trained, as tfjlab's). Head: noise 0.5 -> WN dense 10 (scale trained). Weight normalisation as
+trained, as tfjlab's). Head: noise 0.5 -> WN dense 10 (scale trained). No dropout, pooling or batch
+norm in this discriminator. Weight normalisation as
 tfjlab: the conv kernel is scaled by g/||V|| per output channel before the convolution; the dense
 layers divide x.V by ||V|| per unit. Generator (`conv`): U(0,1)^100 -> dense 3136 -> batch norm ->
 ReLU -> 7x7x64 -> transposed conv 4x4/2 32 (no bias) -> batch norm -> ReLU -> transposed conv
