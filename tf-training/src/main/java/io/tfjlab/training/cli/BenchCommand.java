@@ -23,6 +23,7 @@ import io.tfjlab.training.TrainingModule;
 import io.tfjlab.training.callbacks.Callback;
 import io.tfjlab.training.optim.LearningRateSchedule;
 import io.tfjlab.training.perf.FlopCounter;
+import io.tfjlab.training.perf.InferenceBench;
 import io.tfjlab.training.perf.MachinePeak;
 import io.tfjlab.training.perf.StepFlops;
 import io.tfjlab.training.run.DataInitialization;
@@ -57,7 +58,9 @@ import picocli.CommandLine.Option;
  * matching streams), the same {@link Trainer} loop as {@code train} (no validation), measured like
  * the peer benchmark in shared/bench: warm-up steps, timed steps, then one traced step whose
  * executed graph gives the FLOPs per step ({@link FlopCounter}). Prints images/s (the main batch's
- * images), steps/s, GFLOP/s and its share of an assumed peak ({@link MachinePeak}).
+ * images), steps/s, GFLOP/s and its share of an assumed peak ({@link MachinePeak}). With {@code
+ * --inference} it measures inference instead ({@link InferenceBench}): the evaluation pass and the
+ * exported SavedModel's serving signature, images/s.
  */
 @Command(
     name = "bench",
@@ -66,7 +69,8 @@ import picocli.CommandLine.Option;
     description = {
       "Measure training steps/s, images/s and GFLOP/s of a zoo model or a spec file's model through"
           + " the tfjlab engine (compare with shared/bench).",
-      "Example: ./tfjlab bench --model sgan --discriminator cnn --rounds 1"
+      "Example: ./tfjlab bench --model sgan --discriminator cnn --rounds 1",
+      "Inference: ./tfjlab bench --model cnn --inference --batch-size 128 --rounds 1"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(
@@ -136,6 +140,16 @@ public final class BenchCommand implements Callable<Integer> {
   Boolean augment;
 
   @Option(
+      names = "--inference",
+      description = {
+        "Measure inference instead of training, on batches of real training images of"
+            + " --batch-size: the evaluation pass (the validation code path of train) and the"
+            + " model exported as a SavedModel, loaded and called through serving_default;"
+            + " images/s of both per round (--warmup and --steps count batches)."
+      })
+  boolean inference;
+
+  @Option(
       names = "--peak-gflops",
       paramLabel = "X",
       description =
@@ -164,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
     RunSpec run = resolve(zoo);
     new DataOptions(Optional.empty(), Optional.ofNullable(from))
         .checkFromApplies(List.of(run.dataset()));
+    if (inference) {
+      return inference(zoo, placement, run, injector.getInstance(DatasetCatalog.class));
+    }
     MachinePeak peak =
         peakGflops != null ? MachinePeak.given(peakGflops) : MachinePeak.assumed(threads);
     String name = modelName(run);
@@ -215,6 +232,63 @@ public final class BenchCommand implements Callable<Integer> {
         median(imagesPerSecond),
         median(stepsPerSecond),
         achieved(flops, median(stepsPerSecond), peak),
+        rounds,
+        warmup,
+        steps,
+        threads);
+    return 0;
+  }
+
+  /**
+   * {@code --inference}: per round a new graph, its evaluation pass and its SavedModel's serving
+   * calls ({@link InferenceBench}), then the medians.
+   */
+  private int inference(ModelZoo zoo, Placement placement, RunSpec run, DatasetCatalog catalog) {
+    if (phase != null || peakGflops != null) {
+      throw new IllegalArgumentException(
+          "bench --inference measures the final model and counts no FLOPs: drop "
+              + (phase != null ? "--phase" : "--peak-gflops"));
+    }
+    String name = modelName(run);
+    InferenceBench bench = new InferenceBench(zoo, placement, threads, warmup, steps);
+    double[] evaluation = new double[rounds];
+    double[] savedModel = new double[rounds];
+    try (TrainingData data = TrainingData.prepare(run, catalog)) {
+      zoo.validate(run.model(), data.input());
+      for (int r = 0; r < rounds; r++) {
+        if (r == 0) {
+          System.out.printf(
+              Locale.ROOT,
+              "tfjlab %s inference: batch %d, %s, %d threads; evaluation = the validation pass"
+                  + " (loss and metric per batch), savedmodel = serving_default of its export"
+                  + " (probabilities and classes); initial weights%n",
+              name,
+              run.batchSize(),
+              data.name(),
+              threads);
+        }
+        InferenceBench.Round m = bench.round(run.withSeed(42L + r), data);
+        evaluation[r] = m.evaluation();
+        savedModel[r] = m.savedModel();
+        System.out.printf(
+            Locale.ROOT,
+            "tfjlab %s inference batch %d round %d: evaluation %.1f images/s, savedmodel %.1f"
+                + " images/s%n",
+            name,
+            run.batchSize(),
+            r + 1,
+            evaluation[r],
+            savedModel[r]);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "tfjlab %s inference batch %d median: evaluation %.1f images/s, savedmodel %.1f images/s"
+            + " over %d rounds (%d warm-up + %d timed batches each, %d threads)%n",
+        name,
+        run.batchSize(),
+        median(evaluation),
+        median(savedModel),
         rounds,
         warmup,
         steps,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -31,7 +32,15 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   public static Path export(RestoredRun restored, Path target) {
-    BuiltModel m = restored.model();
+    return export(restored.model(), restored.session(), target);
+  }
+
+  /**
+   * Writes {@code m}, with the variable values of {@code session} (a session of the model's graph),
+   * as a SavedModel at {@code target}: the signatures of {@link #export(RestoredRun, Path)}. Adds
+   * the {@code classes} op to the model's graph.
+   */
+  public static Path export(BuiltModel m, Session session, Path target) {
     Ops tf = m.context().tf();
     Signature.Builder sig =
         Signature.builder()
@@ -92,9 +101,7 @@ public final class SavedModelExport {
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
       SavedModelBundle.Exporter exporter =
-          SavedModelBundle.exporter(tmp.toString())
-              .withSession(restored.session())
-              .withSignature(sig.build());
+          SavedModelBundle.exporter(tmp.toString()).withSession(session).withSignature(sig.build());
       for (Signature s : extra) {
         exporter = exporter.withSignature(s);
       }
