@@ -18,11 +18,13 @@ import org.apache.spark.TaskContext;
 
 /**
  * One Spark task: one run of the job, trained in a child JVM ({@code tfjlab train --spec FILE
- * --threads K}, or {@code train --resume} of the store's copy when an earlier attempt mirrored a
- * checkpoint) on the executor's disk, and mirrored into the store after each checkpoint and at the
- * end ({@link StoreMirror}). A native crash or a memory blow-up of the training ends the child, and
- * so the task, not the executor; Spark's retry then resumes. A {@link Lease} keeps an earlier,
- * still-running attempt from writing over the folder.
+ * --threads K}, or {@code train --resume} of a copy of the store's folder when an earlier attempt
+ * mirrored a checkpoint) on the executor's disk, and mirrored into the store after each checkpoint
+ * and at the end ({@link StoreMirror}). The store is a local folder or a Hadoop file system ({@link
+ * RunStore}; for the latter the task gets the driver's {@link HadoopConf} settings). A native crash
+ * or a memory blow-up of the training ends the child, and so the task, not the executor; Spark's
+ * retry then resumes. A {@link Lease} keeps an earlier, still-running attempt from writing over the
+ * folder.
  */
 final class RunTask {
   private static final long POLL_MS = 100;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -20,6 +21,26 @@ import org.apache.spark.api.java.JavaSparkContext;
  * the driver's {@link HadoopConf} settings sent to every task).
  */
 public final class SparkBackend implements ClusterBackend {
+  /**
+   * A failed job in one line (Spark's message holds the task's stack trace): the task's error,
+   * where the attempts' output is, and that the same command resumes.
+   */
+  private static IllegalStateException failed(ClusterJob job, SparkException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String logs =
+        RunStores.isHadoop(job.store())
+            ? job.store().replaceAll("/+$", "") + "/.logs"
+            : java.nio.file.Path.of(job.store()).resolve(".logs").toString();
+    return new IllegalStateException(
+        "the cluster job failed: "
+            + why.lines().findFirst().orElse("")
+            + " (each attempt's output is in "
+            + logs
+            + "; the same command again resumes every run from its last mirrored checkpoint)",
+        e);
+  }
+
   @Override
   public RemoteStore store(String uri, Map<String, String> conf) {
     if (!RunStores.isHadoop(uri)) {
@@ -61,10 +82,17 @@ public final class SparkBackend implements ClusterBackend {
           job.master(),
           job.threads(),
           Math.round((System.nanoTime() - t0) / 1e9));
-      outcomes =
-          sc.parallelize(job.runs(), job.runs().size())
-              .map(r -> RunTask.run(job, hadoop, r))
-              .collect();
+      try {
+        outcomes =
+            sc.parallelize(job.runs(), job.runs().size())
+                .map(r -> RunTask.run(job, hadoop, r))
+                .collect();
+      } catch (Exception e) { // Spark's SparkException, which the Java API does not declare
+        if (e instanceof SparkException failure) {
+          throw failed(job, failure);
+        }
+        throw e;
+      }
     }
     for (TaskOutcome o : outcomes) {
       out.printf(

@@ -196,6 +196,12 @@ class HadoopStoreSweepTest {
     SparkSweepTest.Ran failed =
         sweep("local[2,1]", grid, "hagain", "--fault-after-checkpoint", "seed=1");
     assertThat(failed.code()).as(failed.out()).isNotZero();
+    assertThat(failed.out())
+        .containsPattern(
+            "(?m)^error: the cluster job failed: fault injection: killed the training child of"
+                + " seed=1 .* \\(each attempt's output is in tfjtest:///.*-hagain/\\.logs; the"
+                + " same command again resumes every run from its last mirrored checkpoint\\)$")
+        .doesNotContain("\tat ");
     Path store = storeOnDisk("hagain");
     Path partial = SparkSweepTest.folderOfSeed(store, 1);
     assertThat(partial.resolve(RunLayout.RESULTS)).doesNotExist();
