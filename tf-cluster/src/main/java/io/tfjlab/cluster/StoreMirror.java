@@ -79,7 +79,9 @@ final class StoreMirror {
         String name = dir.getFileName().toString();
         Optional<String> s = state(dir);
         if (s.isPresent() && !s.get().equals(mirroredStates.get(name))) {
-          copyCheckpoint(dir, RunStore.join(checkpoints, name));
+          if (!copyCheckpoint(dir, RunStore.join(checkpoints, name), s.get())) {
+            return false; // the child swapped in a newer checkpoint during the copy
+          }
           mirroredStates.put(name, s.get());
         }
       }
@@ -112,13 +114,20 @@ final class StoreMirror {
     return mirrors;
   }
 
-  /** Copies a checkpoint folder next to its target, then swaps it in with two renames. */
-  private void copyCheckpoint(Path from, String target) throws IOException {
+  /**
+   * Copies a checkpoint folder next to its target, then swaps it in with two renames. The copy is
+   * dropped (false) when the folder's trainer state is no longer {@code state} after it: the child
+   * swapped in a newer checkpoint under the copy, whose files may then come from both.
+   */
+  private boolean copyCheckpoint(Path from, String target, String state) throws IOException {
     String parent = RunStore.parent(target);
     String name = RunStore.name(target);
     String tmp = RunStore.join(parent, ".tmp-" + name + "-" + UUID.randomUUID());
     try {
       store.uploadTree(from, tmp);
+      if (!state(from).equals(Optional.of(state))) {
+        return false;
+      }
       String old = RunStore.join(parent, ".old-" + name);
       if (!store.exists(target) && store.exists(old)) {
         store.rename(old, target);
@@ -129,6 +138,7 @@ final class StoreMirror {
       }
       store.rename(tmp, target);
       store.delete(old);
+      return true;
     } finally {
       store.delete(tmp);
     }
