@@ -190,6 +190,13 @@ final class RunTask {
       this.inStore = direct.isPresent();
       this.file = direct.orElse(scratch.resolve("attempt.log"));
       Files.createDirectories(file.getParent());
+      if (!inStore) {
+        // an earlier command's attempt of the same number: appended to, as in a local store
+        Optional<String> earlier = store.readString(rel);
+        if (earlier.isPresent()) {
+          Files.writeString(file, earlier.get(), StandardCharsets.UTF_8);
+        }
+      }
     }
 
     Path file() {

@@ -214,6 +214,11 @@ class HadoopStoreSweepTest {
     assertThat(again.out())
         .contains("1 of 1 runs to train or resume (0 finished in the store")
         .containsPattern("seed=1 +resumed +attempt 0 ");
+    // the attempt 0 log of each command, the second appended to the first
+    assertThat(store.resolve(".logs").resolve(partial.getFileName() + ".attempt-0.log"))
+        .content()
+        .contains("# train --spec")
+        .contains("# train --resume");
     assertSameAsUninterrupted(SparkSweepTest.folderOfSeed(store, 1));
   }
 
