@@ -1,9 +1,11 @@
 package io.tfjlab.cli;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,7 +28,9 @@ final class ClusterOptions {
       paramLabel = "URI",
       description =
           "The run folders' store, a folder every worker reaches (file:///PATH or PATH; default:"
-              + " --runs-dir). Tasks mirror their run folder there after each checkpoint.")
+              + " --runs-dir), or with a Spark --cluster a Hadoop file system's folder"
+              + " (hdfs://HOST/PATH, s3a://...). Tasks mirror their run folder there after each"
+              + " checkpoint.")
   String store;
 
   @Option(
@@ -73,23 +77,81 @@ final class ClusterOptions {
     return "slurm".equals(master);
   }
 
-  /** The store as a local folder: {@code --store} (file: URI or path), else the runs folder. */
+  /**
+   * The store's URI when it is not a local folder ({@code hdfs://}, {@code s3a://}, ...: a URI
+   * whose scheme is not {@code file}), else empty. Refused in one line without a Spark {@code
+   * --cluster} (only the tf-cluster module reaches a Hadoop file system) and with {@code --cluster
+   * slurm}.
+   */
+  Optional<URI> remoteStore() {
+    if (store == null || !(store.contains("://") || store.startsWith("file:"))) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = new URI(store);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "--store "
+              + store
+              + " is not a URI ("
+              + e.getReason()
+              + "); give file:///PATH, a path, or hdfs://HOST/PATH");
+    }
+    if (uri.getScheme() == null || "file".equalsIgnoreCase(uri.getScheme())) {
+      return Optional.empty();
+    }
+    if (slurm()) {
+      throw new IllegalArgumentException(
+          "--store "
+              + store
+              + ": --cluster slurm needs a folder every node mounts (file:///PATH or PATH); a "
+              + uri.getScheme()
+              + ": store is a Hadoop file system, which only a Spark --cluster MASTER reaches");
+    }
+    if (!spark()) {
+      throw new IllegalArgumentException(
+          "--store "
+              + store
+              + ": a "
+              + uri.getScheme()
+              + ": store is a Hadoop file system, which tfjlab reaches only through Spark; add"
+              + " --cluster local[N] (this machine) or --cluster MASTER, or give a file:///PATH"
+              + " store");
+    }
+    return Optional.of(uri);
+  }
+
+  /**
+   * The local folder of a remote store's finished run folders (copied there from the store): {@code
+   * <runs-dir>/store-<scheme>-<host>-<path>}.
+   */
+  static Path localCopy(Path runsDir, URI store) {
+    String name =
+        (store.getScheme()
+                + "-"
+                + (store.getAuthority() == null ? "" : store.getAuthority())
+                + "-"
+                + (store.getPath() == null ? "" : store.getPath()))
+            .replaceAll("[^A-Za-z0-9._]+", "-")
+            .replaceAll("-+$", "");
+    return runsDir.toAbsolutePath().normalize().resolve("store-" + name);
+  }
+
+  /**
+   * The store as a local folder: {@code --store} (file: URI or path), else the runs folder; for a
+   * remote store ({@link #remoteStore}) the local copy of its finished runs ({@link #localCopy}).
+   */
   Path storeFolder(Path runsDir) {
+    Optional<URI> remote = remoteStore();
+    if (remote.isPresent()) {
+      return localCopy(runsDir, remote.get());
+    }
     if (store == null) {
       return runsDir.toAbsolutePath().normalize();
     }
     if (store.contains("://") || store.startsWith("file:")) {
-      URI uri = URI.create(store);
-      if (!"file".equals(uri.getScheme())) {
-        throw new IllegalArgumentException(
-            "--store "
-                + store
-                + ": only file: stores are supported (a folder every worker mounts at the same"
-                + " path, e.g. file:///shared/tfjlab-runs); "
-                + uri.getScheme()
-                + ": is not");
-      }
-      return Path.of(uri).toAbsolutePath().normalize();
+      return Path.of(URI.create(store)).toAbsolutePath().normalize();
     }
     return Path.of(store).toAbsolutePath().normalize();
   }

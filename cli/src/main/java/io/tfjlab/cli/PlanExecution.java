@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Injector;
 import io.tfjlab.cli.cluster.ClusterBackend;
 import io.tfjlab.cli.cluster.ClusterJob;
+import io.tfjlab.cli.cluster.RemoteStore;
 import io.tfjlab.eval.compare.ComparisonReport;
 import io.tfjlab.eval.compare.ComparisonRow;
 import io.tfjlab.eval.compare.ComparisonRunner;
@@ -17,6 +18,7 @@ import io.tfjlab.training.run.Json;
 import io.tfjlab.training.run.ReplayableSpecSerializer;
 import io.tfjlab.training.run.RunExecutor;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one path of a comparison or a sweep once its rows are resolved: the runs are trained here one
@@ -56,10 +59,13 @@ final class PlanExecution {
                 .toList());
     Path reportDir = where.reportDir(planName);
     String reportName = reportDir.getFileName().toString();
-    Path runsDir = cluster.master != null ? cluster.storeFolder(where.runsDir) : where.runsDir;
-    if (cluster.master == null && cluster.store != null) {
-      runsDir = cluster.storeFolder(where.runsDir);
-    }
+    // a Hadoop store (hdfs://, s3a://): refused here without a Spark --cluster; its finished runs
+    // are copied into a local folder, the runs folder of everything below
+    Optional<URI> remote = cluster.remoteStore();
+    Path runsDir =
+        cluster.master != null || cluster.store != null
+            ? cluster.storeFolder(where.runsDir)
+            : where.runsDir;
     RunExecutor executor = injector.getInstance(RunExecutor.class);
     String command = "tfjlab " + String.join(" ", args);
     System.out.printf(
@@ -70,7 +76,9 @@ final class PlanExecution {
         planName,
         rows.size(),
         rows.stream().mapToInt(r -> r.runs().size()).sum(),
-        runsDir,
+        remote
+            .map(u -> u + " (finished runs copied to " + runsDir + ")")
+            .orElse(runsDir.toString()),
         reportDir);
     if (cluster.slurm()) {
       Path script = SlurmScript.write(rows, runsDir, reportDir.resolve("slurm"), cluster, where);
@@ -78,7 +86,7 @@ final class PlanExecution {
       return 0;
     }
     if (cluster.spark()) {
-      runOnCluster(reportName, rows, runsDir, cluster, where, executor);
+      runOnCluster(reportName, rows, runsDir, remote, cluster, where, executor);
     }
     // every finished run: its figures and evaluation, and a SavedModel the notebook's Python cells
     // reload (after a cluster job every run is finished in the store: the ledger reuses each)
@@ -122,19 +130,25 @@ final class PlanExecution {
 
   /**
    * The runs not finished in the store, as Spark tasks; afterwards each must be finished there
-   * (else one line names the run and its task log).
+   * (else one line names the run and its task log). With a remote store, {@code store} is the local
+   * folder its finished runs are copied to, before and after the job.
    */
   private static void runOnCluster(
       String name,
       List<ComparisonRow> rows,
       Path store,
+      Optional<URI> remote,
       ClusterOptions cluster,
       ReportOptions where,
       RunExecutor executor) {
     ClusterBackend backend = ClusterBackend.require(cluster.master);
+    Optional<RemoteStore> hadoop = remote.map(u -> backend.store(u.toString(), cluster.conf));
+    String storeName = remote.map(URI::toString).orElse(store.toString());
     RunLedger ledger = new RunLedger(store);
     List<ClusterJob.ClusterRun> todo = new ArrayList<>();
     List<ClusterJob.ClusterRun> all = new ArrayList<>();
+    List<RunSpec> specs = new ArrayList<>();
+    List<String> rowIds = new ArrayList<>();
     for (ComparisonRow row : rows) {
       int i = 0;
       for (RunSpec spec : row.runs()) {
@@ -142,22 +156,27 @@ final class PlanExecution {
         String id = row.runs().size() > 1 ? row.id() + "#" + (++i) : row.id();
         ClusterJob.ClusterRun run = clusterRun(id, resolved);
         all.add(run);
-        RunLedger.Entry entry =
-            ledger.find(resolved, () -> executor.dataChecksums(resolved.dataset()));
-        if (!(entry instanceof RunLedger.Finished)) {
+        specs.add(resolved);
+        rowIds.add(row.id());
+        boolean finished =
+            hadoop.isPresent()
+                ? hadoop.get().fetchFinished(run.folder(), store)
+                : ledger.find(resolved, () -> executor.dataChecksums(resolved.dataset()))
+                    instanceof RunLedger.Finished;
+        if (!finished) {
           todo.add(run);
         }
       }
     }
     System.out.printf(
         "Cluster %s: %d of %d runs to train or resume (%d finished in the store %s)%n",
-        cluster.master, todo.size(), all.size(), all.size() - todo.size(), store);
+        cluster.master, todo.size(), all.size(), all.size() - todo.size(), storeName);
     if (!todo.isEmpty()) {
       ClusterJob job =
           new ClusterJob(
               name,
               cluster.master,
-              store.toString(),
+              storeName,
               cluster.threads,
               todo,
               cluster.taskJavaOptions,
@@ -166,20 +185,27 @@ final class PlanExecution {
               cluster.conf,
               cluster.faultAfterCheckpoint);
       backend.run(job, System.out);
-    }
-    for (ComparisonRow row : rows) {
-      for (RunSpec spec : row.runs()) {
-        RunSpec resolved = executor.resolve(spec);
-        if (!(ledger.find(resolved, () -> executor.dataChecksums(resolved.dataset()))
-            instanceof RunLedger.Finished)) {
-          throw new IllegalStateException(
-              "row "
-                  + row.id()
-                  + ": the cluster job ended but "
-                  + store.resolve(clusterRun(row.id(), resolved).folder())
-                  + " holds no finished run of its spec; see the task logs in "
-                  + store.resolve(".logs"));
+      if (hadoop.isPresent()) {
+        for (ClusterJob.ClusterRun run : todo) {
+          hadoop.get().fetchFinished(run.folder(), store);
         }
+        System.out.printf("Copied the finished runs from %s to %s%n", storeName, store);
+      }
+    }
+    for (int k = 0; k < all.size(); k++) {
+      RunSpec resolved = specs.get(k);
+      if (!(ledger.find(resolved, () -> executor.dataChecksums(resolved.dataset()))
+          instanceof RunLedger.Finished)) {
+        throw new IllegalStateException(
+            "row "
+                + rowIds.get(k)
+                + ": the cluster job ended but "
+                + storeName
+                + "/"
+                + all.get(k).folder()
+                + " holds no finished run of its spec; see the task logs in "
+                + storeName
+                + "/.logs");
       }
     }
   }

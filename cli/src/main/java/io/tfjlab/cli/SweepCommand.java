@@ -95,17 +95,32 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private int status(SweepGrid sweep, Injector injector) {
+    // a Hadoop store: its finished runs copied to a local folder (the cluster backend reads it)
+    java.util.Optional<java.net.URI> remote = cluster.remoteStore();
     Path store =
         cluster.master != null || cluster.store != null
             ? cluster.storeFolder(where.runsDir)
             : where.runsDir;
+    java.util.Optional<io.tfjlab.cli.cluster.RemoteStore> hadoop =
+        remote.map(
+            u ->
+                io.tfjlab.cli.cluster.ClusterBackend.require(cluster.master)
+                    .store(u.toString(), cluster.conf));
     io.tfjlab.training.run.RunExecutor executor =
         injector.getInstance(io.tfjlab.training.run.RunExecutor.class);
     io.tfjlab.eval.compare.RunLedger ledger = new io.tfjlab.eval.compare.RunLedger(store);
     int finished = 0;
-    System.out.printf("Sweep '%s' in %s:%n", sweep.name(), store);
+    System.out.printf(
+        "Sweep '%s' in %s:%n",
+        sweep.name(),
+        remote.map(u -> u + " (finished runs copied to " + store + ")").orElse(store.toString()));
     for (io.tfjlab.eval.compare.ComparisonRow row : sweep.rows()) {
       io.tfjlab.training.RunSpec spec = executor.resolve(row.runs().get(0));
+      String folder = PlanExecution.clusterRun(row.id(), spec).folder();
+      java.util.Optional<String> remoteLast = java.util.Optional.empty();
+      if (hadoop.isPresent() && !hadoop.get().fetchFinished(folder, store)) {
+        remoteLast = hadoop.get().lastCheckpointState(folder);
+      }
       io.tfjlab.eval.compare.RunLedger.Entry e =
           ledger.find(spec, () -> executor.dataChecksums(spec.dataset()));
       String state;
@@ -124,6 +139,8 @@ public final class SweepCommand implements Callable<Integer> {
         finished++;
       } else if (e instanceof io.tfjlab.eval.compare.RunLedger.Interrupted i) {
         state = "resumable " + lastEpoch(i.run()) + "  " + i.run().getFileName();
+      } else if (remoteLast.isPresent()) {
+        state = "resumable " + lastEpoch(remoteLast.get()) + "  " + folder;
       } else {
         state = "missing";
       }
@@ -140,8 +157,17 @@ public final class SweepCommand implements Callable<Integer> {
             .checkpoint(io.tfjlab.runs.RunLayout.LAST)
             .resolve("trainer-state.json");
     try {
+      return lastEpoch(java.nio.file.Files.readString(state));
+    } catch (java.io.IOException ex) {
+      return "(last checkpoint unreadable)";
+    }
+  }
+
+  /** "epoch E of phase P" of a last checkpoint's trainer state (its JSON text). */
+  private static String lastEpoch(String trainerState) {
+    try {
       com.fasterxml.jackson.databind.JsonNode s =
-          io.tfjlab.training.run.Json.MAPPER.readTree(state.toFile());
+          io.tfjlab.training.run.Json.MAPPER.readTree(trainerState);
       return "(last checkpoint: phase "
           + (s.path("phase").asInt() + 1)
           + ", epoch "

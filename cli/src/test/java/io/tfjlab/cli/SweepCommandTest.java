@@ -87,10 +87,36 @@ class SweepCommandTest {
   }
 
   @Test
-  void onlyFileStoresAreTaken() throws IOException {
+  void aHadoopStoreWithoutASparkClusterIsRefusedInOneLineNamingTheFix() throws IOException {
+    String err =
+        BadInputTest.refused(
+            "--store hdfs://namenode/runs: a hdfs: store is a Hadoop file system, which tfjlab"
+                + " reaches only through Spark",
+            sweep("--store", "hdfs://namenode/runs"));
+    assertThat(err).contains("add --cluster local[N]").contains("or give a file:///PATH store");
     BadInputTest.refused(
-        "only file: stores are supported",
+        "--store s3a://bucket/runs: a s3a: store is a Hadoop file system",
+        sweep("--status", "--store", "s3a://bucket/runs"));
+    BadInputTest.refused(
+        "--cluster slurm needs a folder every node mounts (file:///PATH or PATH)",
+        sweep("--cluster", "slurm", "--store", "hdfs://namenode/runs"));
+    BadInputTest.refused(
+        "--store hdfs://name node/runs is not a URI",
+        sweep("--cluster", "local[2]", "--store", "hdfs://name node/runs"));
+    assertThat(dir.resolve("runs")).doesNotExist();
+    assertThat(dir.resolve("reports")).doesNotExist();
+  }
+
+  @Test
+  void aHadoopStoreWithASparkMasterNeedsTheClusterModule() throws IOException {
+    // the cli decides only "file store or not" and leaves the Hadoop store to tf-cluster
+    BadInputTest.refused(
+        "needs the tf-cluster module",
         sweep("--cluster", "local[2]", "--store", "hdfs://namenode/runs"));
+    assertThat(
+            ClusterOptions.localCopy(
+                Path.of("/w/runs"), java.net.URI.create("hdfs://nn:8020/a/b/")))
+        .isEqualTo(Path.of("/w/runs/store-hdfs-nn-8020-a-b"));
   }
 
   @Test

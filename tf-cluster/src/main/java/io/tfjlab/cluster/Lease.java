@@ -2,51 +2,47 @@ package io.tfjlab.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
  * Which task attempt owns a run folder of the store: {@code <store>/.leases/<folder>.lease} holds
- * the attempt's id. A new attempt takes the lease (written to a temporary name, then renamed over
- * the old one); an earlier attempt that is still running (a lost executor that is not dead) sees
- * that it no longer holds it before each mirror, stops its child and writes nothing more.
+ * the attempt's id. A new attempt takes the lease (written to a temporary name, then put in place
+ * of the old one, {@link RunStore#writeString}); an earlier attempt that is still running (a lost
+ * executor that is not dead) sees that it no longer holds it before each mirror, stops its child
+ * and writes nothing more.
  */
 final class Lease {
-  private final Path file;
+  private final RunStore store;
+  private final String file;
   private final String id;
 
-  private Lease(Path file, String id) {
+  private Lease(RunStore store, String file, String id) {
+    this.store = store;
     this.file = file;
     this.id = id;
   }
 
   /** Takes the lease of {@code folder} for this attempt (described by {@code who}). */
-  static Lease take(Path store, String folder, String who) {
+  static Lease take(RunStore store, String folder, String who) {
     String id = UUID.randomUUID() + " " + who;
-    Path file = store.resolve(".leases").resolve(folder + ".lease");
+    String file = ".leases/" + folder + ".lease";
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".tmp-" + folder, ".lease");
-      Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      store.mkdirs(".leases");
+      store.writeString(file, id + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot take the lease " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot take the lease " + store.describe(file) + ": " + e.getMessage(), e);
     }
-    return new Lease(file, id);
+    return new Lease(store, file, id);
   }
 
   /** True while the lease file still names this attempt. */
   boolean held() {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip().equals(id);
-    } catch (NoSuchFileException e) {
-      return false;
+      return store.readString(file).map(s -> s.strip().equals(id)).orElse(false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the lease " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the lease " + store.describe(file) + ": " + e.getMessage(), e);
     }
   }
 
@@ -55,7 +51,7 @@ final class Lease {
     if (!held()) {
       throw new LeaseLostException(
           "another attempt took the lease "
-              + file
+              + store.describe(file)
               + " (this one: "
               + id
               + "); this attempt stops without writing");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,11 +18,13 @@ import org.apache.spark.TaskContext;
 
 /**
  * One Spark task: one run of the job, trained in a child JVM ({@code tfjlab train --spec FILE
- * --threads K}, or {@code train --resume} of the store's copy when an earlier attempt mirrored a
- * checkpoint) on the executor's disk, and mirrored into the store after each checkpoint and at the
- * end ({@link StoreMirror}). A native crash or a memory blow-up of the training ends the child, and
- * so the task, not the executor; Spark's retry then resumes. A {@link Lease} keeps an earlier,
- * still-running attempt from writing over the folder.
+ * --threads K}, or {@code train --resume} of a copy of the store's folder when an earlier attempt
+ * mirrored a checkpoint) on the executor's disk, and mirrored into the store after each checkpoint
+ * and at the end ({@link StoreMirror}). The store is a local folder or a Hadoop file system ({@link
+ * RunStore}; for the latter the task gets the driver's {@link HadoopConf} settings). A native crash
+ * or a memory blow-up of the training ends the child, and so the task, not the executor; Spark's
+ * retry then resumes. A {@link Lease} keeps an earlier, still-running attempt from writing over the
+ * folder.
  */
 final class RunTask {
   private static final long POLL_MS = 100;
@@ -33,9 +36,10 @@ final class RunTask {
    * failed attempt says so in one line on standard error (the driver's, in local mode) and throws,
    * and Spark retries the task.
    */
-  static TaskOutcome run(ClusterJob job, ClusterJob.ClusterRun run) {
+  static TaskOutcome run(
+      ClusterJob job, Map<String, String> hadoopSettings, ClusterJob.ClusterRun run) {
     try {
-      return attempt(job, run);
+      return attempt(job, RunStores.open(job.store(), hadoopSettings), run);
     } catch (RuntimeException e) {
       TaskContext ctx = TaskContext.get();
       System.err.printf(
@@ -47,19 +51,18 @@ final class RunTask {
     }
   }
 
-  private static TaskOutcome attempt(ClusterJob job, ClusterJob.ClusterRun run) {
+  private static TaskOutcome attempt(ClusterJob job, RunStore store, ClusterJob.ClusterRun run) {
     long t0 = System.nanoTime();
     TaskContext ctx = TaskContext.get();
     int attempt = ctx == null ? 0 : ctx.attemptNumber();
     String host = io.tfjlab.training.run.Manifest.currentHost();
-    Path store = Path.of(job.store());
-    Path target = store.resolve(run.folder());
+    String target = run.folder();
     Lease lease =
         Lease.take(
             store,
             run.folder(),
             "attempt " + attempt + " on " + host + " pid " + ProcessHandle.current().pid());
-    if (finished(target)) {
+    if (finished(store, target)) {
       return new TaskOutcome(
           run.id(), run.folder(), "already finished", attempt, host, seconds(t0), 0);
     }
@@ -69,16 +72,18 @@ final class RunTask {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a scratch folder: " + e.getMessage(), e);
     }
+    TaskLog log = null;
     try {
-      boolean resume = StoreMirror.lastState(target).isPresent();
+      boolean resume = StoreMirror.lastState(store, target).isPresent();
       List<String> trainArgs = new ArrayList<>(List.of("train"));
       Path local;
       if (resume) {
+        // the store's copy (up to its last mirrored checkpoint) onto the executor's disk
         local = scratch.resolve("resume").resolve(run.folder());
-        StoreMirror.copyTree(target, local);
+        store.downloadTree(target, local);
         trainArgs.addAll(List.of("--resume", local.toString()));
       } else {
-        StoreMirror.deleteTree(target); // a start that never reached a checkpoint
+        store.delete(target); // a start that never reached a checkpoint
         Path spec = scratch.resolve("spec.json");
         Files.writeString(spec, run.spec(), StandardCharsets.UTF_8);
         trainArgs.addAll(
@@ -89,11 +94,10 @@ final class RunTask {
       if (!job.dataDir().isEmpty()) {
         trainArgs.addAll(List.of("--data-dir", job.dataDir()));
       }
-      Path log = store.resolve(".logs").resolve(run.folder() + ".attempt-" + attempt + ".log");
-      Files.createDirectories(log.getParent());
-      Process child = start(job, trainArgs, log);
+      log = new TaskLog(store, ".logs/" + run.folder() + ".attempt-" + attempt + ".log", scratch);
+      Process child = start(job, trainArgs, log.file());
       boolean fault = attempt == 0 && job.faultAfterCheckpoint().contains(run.id());
-      StoreMirror mirror = new StoreMirror(target);
+      StoreMirror mirror = new StoreMirror(store, target);
       try {
         // the fault hook polls faster: it must see the first checkpoint before a tiny run ends
         long poll = fault ? 10 : POLL_MS;
@@ -114,6 +118,7 @@ final class RunTask {
                       + " after its first checkpoint, mirrored it (attempt 0); the retry resumes");
             }
             mirror.mirror(local, false);
+            log.publish();
           }
         }
       } finally {
@@ -130,9 +135,9 @@ final class RunTask {
                 + " (attempt "
                 + attempt
                 + "); last lines of "
-                + log
+                + log.where()
                 + ":\n"
-                + tail(log));
+                + tail(log.file()));
       }
       if (local == null) {
         local =
@@ -157,10 +162,60 @@ final class RunTask {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(run.id() + ": task interrupted", e);
     } finally {
+      if (log != null) {
+        log.publish();
+      }
       try {
-        StoreMirror.deleteTree(scratch);
+        LocalRunStore.deleteTree(scratch);
       } catch (IOException ignored) {
         // the executor's temporary folder: left for the OS
+      }
+    }
+  }
+
+  /**
+   * The attempt's log: written in the store's {@code .logs/} as it goes when the store is a local
+   * folder, else on the executor's disk and copied to the store after each mirror and at the end.
+   */
+  private static final class TaskLog {
+    private final RunStore store;
+    private final String rel;
+    private final Path file;
+    private final boolean inStore;
+
+    TaskLog(RunStore store, String rel, Path scratch) throws IOException {
+      this.store = store;
+      this.rel = rel;
+      Optional<Path> direct = store.localPath(rel);
+      this.inStore = direct.isPresent();
+      this.file = direct.orElse(scratch.resolve("attempt.log"));
+      Files.createDirectories(file.getParent());
+      if (!inStore) {
+        // an earlier command's attempt of the same number: appended to, as in a local store
+        Optional<String> earlier = store.readString(rel);
+        if (earlier.isPresent()) {
+          Files.writeString(file, earlier.get(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+
+    Path file() {
+      return file;
+    }
+
+    String where() {
+      return store.describe(rel);
+    }
+
+    /** Copies the log to the store (a Hadoop store; best effort: the log only informs). */
+    void publish() {
+      if (inStore || !Files.isRegularFile(file)) {
+        return;
+      }
+      try {
+        store.upload(file, rel);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("cannot copy the task log to " + where() + ": " + e.getMessage());
       }
     }
   }
@@ -215,17 +270,19 @@ final class RunTask {
     }
   }
 
-  private static boolean finished(Path run) {
-    if (!Files.isRegularFile(run.resolve(RunLayout.RESULTS))) {
-      return false;
-    }
+  private static boolean finished(RunStore store, String run) throws UncheckedIOException {
     try {
-      return "finished"
-          .equals(
-              io.tfjlab.training.run.Json.MAPPER
-                  .readTree(run.resolve(RunLayout.MANIFEST).toFile())
-                  .path("status")
-                  .asText());
+      if (store.readString(RunStore.join(run, RunLayout.RESULTS)).isEmpty()) {
+        return false;
+      }
+      Optional<String> manifest = store.readString(RunStore.join(run, RunLayout.MANIFEST));
+      return manifest.isPresent()
+          && "finished"
+              .equals(
+                  io.tfjlab.training.run.Json.MAPPER
+                      .readTree(manifest.get())
+                      .path("status")
+                      .asText());
     } catch (IOException e) {
       return false;
     }

@@ -2,10 +2,13 @@ package io.tfjlab.cluster;
 
 import io.tfjlab.cli.cluster.ClusterBackend;
 import io.tfjlab.cli.cluster.ClusterJob;
+import io.tfjlab.cli.cluster.RemoteStore;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -13,11 +16,45 @@ import org.apache.spark.api.java.JavaSparkContext;
  * spark.task.cpus} = the runs' thread count, no speculative execution (two attempts of one run at
  * once would only race for its lease). The driver is this JVM; {@code local[N]} runs the executor
  * in it too, {@code spark://}, {@code yarn} and {@code k8s://} masters run tasks on their workers,
- * which must see the store and the tfjlab classpath at the same paths.
+ * which must see the tfjlab classpath at the same paths, and the store: a folder they mount at the
+ * same path, or a Hadoop file system ({@code hdfs://}, {@code s3a://}: {@link HadoopRunStore}, with
+ * the driver's {@link HadoopConf} settings sent to every task).
  */
 public final class SparkBackend implements ClusterBackend {
+  /**
+   * A failed job in one line (Spark's message holds the task's stack trace): the task's error,
+   * where the attempts' output is, and that the same command resumes.
+   */
+  private static IllegalStateException failed(ClusterJob job, SparkException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String logs =
+        RunStores.isHadoop(job.store())
+            ? job.store().replaceAll("/+$", "") + "/.logs"
+            : java.nio.file.Path.of(job.store()).resolve(".logs").toString();
+    return new IllegalStateException(
+        "the cluster job failed: "
+            + why.lines().findFirst().orElse("")
+            + " (each attempt's output is in "
+            + logs
+            + "; the same command again resumes every run from its last mirrored checkpoint)",
+        e);
+  }
+
+  @Override
+  public RemoteStore store(String uri, Map<String, String> conf) {
+    if (!RunStores.isHadoop(uri)) {
+      throw new IllegalArgumentException(
+          "--store " + uri + " is a local folder, not a remote store");
+    }
+    return new HadoopRemoteStore(uri, RunStores.open(uri, HadoopConf.settings(conf)));
+  }
+
   @Override
   public void run(ClusterJob job, PrintStream out) {
+    // a store on a Hadoop file system: the tasks build the driver's Hadoop configuration
+    Map<String, String> hadoop =
+        RunStores.isHadoop(job.store()) ? HadoopConf.settings(job.sparkConf()) : Map.of();
     SparkConf conf =
         new SparkConf()
             .setMaster(job.master())
@@ -45,8 +82,17 @@ public final class SparkBackend implements ClusterBackend {
           job.master(),
           job.threads(),
           Math.round((System.nanoTime() - t0) / 1e9));
-      outcomes =
-          sc.parallelize(job.runs(), job.runs().size()).map(r -> RunTask.run(job, r)).collect();
+      try {
+        outcomes =
+            sc.parallelize(job.runs(), job.runs().size())
+                .map(r -> RunTask.run(job, hadoop, r))
+                .collect();
+      } catch (Exception e) { // Spark's SparkException, which the Java API does not declare
+        if (e instanceof SparkException failure) {
+          throw failed(job, failure);
+        }
+        throw e;
+      }
     }
     for (TaskOutcome o : outcomes) {
       out.printf(

@@ -4,12 +4,9 @@ import io.tfjlab.runs.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,32 +17,43 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Copies a run folder that a child is training (on the executor's disk) into the store, so that a
- * retried task resumes from the last mirrored checkpoint. Every write is atomic: a checkpoint is
- * copied to a temporary folder and swapped in by two renames (as the trainer itself does: {@code
- * .old-<name>} covers a stop between them), every other file is copied to a temporary name and
- * renamed over the old one; {@code results.json} is written last and only once the child has
- * finished, so a store folder with results is a finished run and one without is resumable.
- * Checkpoints are mirrored before the other files: the history mirrored is never behind the
- * checkpoint (a resume trims it back to the checkpoint's epoch).
+ * Copies a run folder that a child is training (on the executor's disk) into the store (a local
+ * folder or a Hadoop file system, {@link RunStore}), so that a retried task resumes from the last
+ * mirrored checkpoint. Every write is atomic: a checkpoint is copied to a temporary folder and
+ * swapped in by two renames (as the trainer itself does: {@code .old-<name>} covers a stop between
+ * them), every other file is copied to a temporary name and put in place of the old one; {@code
+ * results.json} is written last and only once the child has finished, so a store folder with
+ * results is a finished run and one without is resumable. Checkpoints are mirrored before the other
+ * files: the history mirrored is never behind the checkpoint (a resume trims it back to the
+ * checkpoint's epoch).
  */
 final class StoreMirror {
-  private static final String TRAINER_STATE = "trainer-state.json";
+  static final String TRAINER_STATE = "trainer-state.json";
 
-  private final Path store;
+  private final RunStore store;
+  private final String folder;
   private final Map<String, String> mirroredStates = new HashMap<>();
+  private final Map<String, String> uploaded = new HashMap<>();
   private int mirrors;
 
   /**
-   * @param store the run's folder in the store
+   * @param store the store
+   * @param folder the run's folder in the store
    */
-  StoreMirror(Path store) {
+  StoreMirror(RunStore store, String folder) {
     this.store = store;
+    this.folder = folder;
   }
 
   /** The trainer state of the local {@code last} checkpoint, if it has one. */
   static Optional<String> lastState(Path local) {
     return state(local.resolve(RunLayout.CHECKPOINTS).resolve(RunLayout.LAST));
+  }
+
+  /** The trainer state of the {@code last} checkpoint of a run folder in the store, if any. */
+  static Optional<String> lastState(RunStore store, String folder) throws IOException {
+    return store.readString(
+        String.join("/", folder, RunLayout.CHECKPOINTS, RunLayout.LAST, TRAINER_STATE));
   }
 
   /**
@@ -64,13 +72,16 @@ final class StoreMirror {
    * replacing it): the next call copies it.
    */
   boolean mirror(Path local, boolean finished) {
+    String checkpoints = RunStore.join(folder, RunLayout.CHECKPOINTS);
     try {
-      Files.createDirectories(store.resolve(RunLayout.CHECKPOINTS));
+      store.mkdirs(checkpoints);
       for (Path dir : checkpoints(local)) {
         String name = dir.getFileName().toString();
         Optional<String> s = state(dir);
         if (s.isPresent() && !s.get().equals(mirroredStates.get(name))) {
-          copyCheckpoint(dir, store.resolve(RunLayout.CHECKPOINTS).resolve(name));
+          if (!copyCheckpoint(dir, RunStore.join(checkpoints, name), s.get())) {
+            return false; // the child swapped in a newer checkpoint during the copy
+          }
           mirroredStates.put(name, s.get());
         }
       }
@@ -79,10 +90,10 @@ final class StoreMirror {
         if (rel.startsWith(RunLayout.CHECKPOINTS) || rel.toString().equals(RunLayout.RESULTS)) {
           continue;
         }
-        copyIfChanged(file, store.resolve(rel.toString()));
+        copyIfChanged(file, RunStore.join(folder, rel.toString().replace('\\', '/')));
       }
       if (finished) {
-        copyIfChanged(local.resolve(RunLayout.RESULTS), store.resolve(RunLayout.RESULTS));
+        copyIfChanged(local.resolve(RunLayout.RESULTS), RunStore.join(folder, RunLayout.RESULTS));
       }
       mirrors++;
       return true;
@@ -95,7 +106,7 @@ final class StoreMirror {
       throw e;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot mirror " + local + " to " + store + ": " + e.getMessage(), e);
+          "cannot mirror " + local + " to " + store.describe(folder) + ": " + e.getMessage(), e);
     }
   }
 
@@ -103,86 +114,51 @@ final class StoreMirror {
     return mirrors;
   }
 
-  /** Copies a checkpoint folder next to its target, then swaps it in with two renames. */
-  private static void copyCheckpoint(Path from, Path target) throws IOException {
-    Path parent = target.getParent();
-    String name = target.getFileName().toString();
-    Path tmp = parent.resolve(".tmp-" + name + "-" + UUID.randomUUID());
+  /**
+   * Copies a checkpoint folder next to its target, then swaps it in with two renames. The copy is
+   * dropped (false) when the folder's trainer state is no longer {@code state} after it: the child
+   * swapped in a newer checkpoint under the copy, whose files may then come from both.
+   */
+  private boolean copyCheckpoint(Path from, String target, String state) throws IOException {
+    String parent = RunStore.parent(target);
+    String name = RunStore.name(target);
+    String tmp = RunStore.join(parent, ".tmp-" + name + "-" + UUID.randomUUID());
     try {
-      copyTree(from, tmp);
-      Path old = parent.resolve(".old-" + name);
-      if (!Files.exists(target) && Files.exists(old)) {
-        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+      store.uploadTree(from, tmp);
+      if (!state(from).equals(Optional.of(state))) {
+        return false;
       }
-      deleteTree(old);
-      if (Files.exists(target)) {
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      String old = RunStore.join(parent, ".old-" + name);
+      if (!store.exists(target) && store.exists(old)) {
+        store.rename(old, target);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
+      store.delete(old);
+      if (store.exists(target)) {
+        store.rename(target, old);
+      }
+      store.rename(tmp, target);
+      store.delete(old);
+      return true;
     } finally {
-      deleteTree(tmp);
+      store.delete(tmp);
     }
   }
 
-  /** A file copied to a temporary name beside the target and renamed over it, if it changed. */
-  private static void copyIfChanged(Path from, Path to) throws IOException {
+  /**
+   * A file copied to a temporary name beside the target and put in its place, if it changed since
+   * this mirror copied it (or, the first time, if the store's copy has another size or time).
+   */
+  private void copyIfChanged(Path from, String to) throws IOException {
     BasicFileAttributes a = Files.readAttributes(from, BasicFileAttributes.class);
-    if (Files.isRegularFile(to)) {
-      BasicFileAttributes b = Files.readAttributes(to, BasicFileAttributes.class);
-      if (a.size() == b.size() && a.lastModifiedTime().equals(b.lastModifiedTime())) {
-        return;
-      }
-    }
-    Files.createDirectories(to.getParent());
-    Path tmp = to.resolveSibling(".tmp-" + to.getFileName() + "-" + UUID.randomUUID());
-    try {
-      Files.copy(from, tmp, StandardCopyOption.COPY_ATTRIBUTES);
-      Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** Copies a store folder to the executor's disk (a retried task resumes the copy). */
-  static void copyTree(Path from, Path to) throws IOException {
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            if (!dir.equals(from) && dir.getFileName().toString().startsWith(".tmp-")) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (!file.getFileName().toString().startsWith(".tmp-")) {
-              Files.copy(
-                  file,
-                  to.resolve(from.relativize(file).toString()),
-                  StandardCopyOption.COPY_ATTRIBUTES,
-                  StandardCopyOption.REPLACE_EXISTING);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+    String seen = a.size() + " " + a.lastModifiedTime().toMillis();
+    if (seen.equals(uploaded.get(to))) {
       return;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    Optional<long[]> b = store.sizeAndTime(to);
+    if (b.isEmpty() || b.get()[0] != a.size() || b.get()[1] != a.lastModifiedTime().toMillis()) {
+      store.upload(from, to);
     }
+    uploaded.put(to, seen);
   }
 
   private static List<Path> checkpoints(Path local) {

@@ -18,6 +18,14 @@ public interface ClusterBackend {
    */
   void run(ClusterJob job, PrintStream out);
 
+  /**
+   * The store at {@code uri}, a URI whose scheme is not {@code file} (a Hadoop file system the
+   * cluster reaches), opened with the cluster settings {@code conf} ({@code --conf}; {@code
+   * spark.hadoop.KEY} settings are Hadoop's {@code KEY}); throws a one-line {@link
+   * IllegalArgumentException} when no file system serves the scheme or the store cannot be reached.
+   */
+  RemoteStore store(String uri, java.util.Map<String, String> conf);
+
   /** The backend on the classpath, if the tf-cluster module is there. */
   static Optional<ClusterBackend> find() {
     return ServiceLoader.load(ClusterBackend.class).findFirst();

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param name the sweep's or comparison's name (the cluster application's name)
  * @param master where to run: {@code local[N]}, {@code local[N,F]}, {@code spark://host:7077},
  *     {@code yarn}, {@code k8s://...}
- * @param store the folder every task writes its run folder into (absolute path; on a real cluster a
- *     folder every worker mounts at the same path)
+ * @param store the folder every task writes its run folder into: an absolute path (on a real
+ *     cluster a folder every worker mounts at the same path), or the URI of a folder on a Hadoop
+ *     file system the cluster reaches ({@code hdfs://...}, {@code s3a://...})
  * @param threads TensorFlow threads of each run, and the cores a task claims ({@code
  *     spark.task.cpus})
  * @param runs the runs not yet finished in the store, in plan order
