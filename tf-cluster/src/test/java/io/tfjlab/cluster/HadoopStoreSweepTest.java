@@ -100,14 +100,7 @@ class HadoopStoreSweepTest {
     List<Path> runs = SparkSweepTest.runFolders(store);
     assertThat(runs).hasSize(2);
     for (Path run : runs) {
-      assertThat(run.resolve(RunLayout.RESULTS)).isRegularFile();
-      assertThat(
-              Json.MAPPER
-                  .readTree(run.resolve(RunLayout.MANIFEST).toFile())
-                  .path("status")
-                  .asText())
-          .isEqualTo("finished");
-      assertThat(run.resolve(RunLayout.CHECKPOINTS).resolve(RunLayout.LAST)).isDirectory();
+      SparkSweepTest.assertFinished(run);
       assertThat(store.resolve(".leases").resolve(run.getFileName() + ".lease")).isRegularFile();
       assertThat(store.resolve(".logs").resolve(run.getFileName() + ".attempt-0.log"))
           .content()

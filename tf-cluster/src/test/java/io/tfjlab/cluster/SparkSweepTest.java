@@ -85,6 +85,15 @@ class SparkSweepTest {
     return tfjlab(args.toArray(String[]::new));
   }
 
+  /** A run folder of the store that finished: results, a finished manifest, a last checkpoint. */
+  static void assertFinished(Path run) throws IOException {
+    assertThat(run.resolve(RunLayout.RESULTS)).isRegularFile();
+    assertThat(
+            Json.MAPPER.readTree(run.resolve(RunLayout.MANIFEST).toFile()).path("status").asText())
+        .isEqualTo("finished");
+    assertThat(run.resolve(RunLayout.CHECKPOINTS).resolve(RunLayout.LAST)).isDirectory();
+  }
+
   static List<Path> runFolders(Path store) throws IOException {
     try (Stream<Path> s = Files.list(store)) {
       return s.filter(p -> Files.isRegularFile(p.resolve(RunLayout.MANIFEST))).sorted().toList();
@@ -117,14 +126,7 @@ class SparkSweepTest {
     List<Path> runs = runFolders(store);
     assertThat(runs).hasSize(3);
     for (Path run : runs) {
-      assertThat(run.resolve(RunLayout.RESULTS)).isRegularFile();
-      assertThat(
-              Json.MAPPER
-                  .readTree(run.resolve(RunLayout.MANIFEST).toFile())
-                  .path("status")
-                  .asText())
-          .isEqualTo("finished");
-      assertThat(run.resolve(RunLayout.CHECKPOINTS).resolve(RunLayout.LAST)).isDirectory();
+      assertFinished(run);
     }
     // the table, as the local command prints it: one line per point
     for (String id : List.of("seed=1", "seed=2", "seed=3")) {
