@@ -55,21 +55,31 @@ public final class MaxPool extends BaseLayer {
       long[] out = outputShape(in);
       Operand<TFloat32> x4 = tf.reshape(x, tf.constant(new long[] {-1, 1, in[0], in[1]}));
       Operand<TFloat32> p =
-          tf.nn.maxPool(
-              x4,
-              tf.constant(new int[] {1, 1, pool, 1}),
-              tf.constant(new int[] {1, 1, stride, 1}),
-              padding.name());
+          maxPool(tf, x4, new long[] {1, 1, pool, 1}, new long[] {1, 1, stride, 1});
       return tf.reshape(p, tf.constant(new long[] {-1, out[0], out[1]}));
     }
     if (in.length != 3) {
       throw new IllegalArgumentException("MaxPooling2D needs HxWxC, got " + Arrays.toString(in));
     }
-    return tf.nn.maxPool(
-        x,
-        tf.constant(new int[] {1, pool, pool, 1}),
-        tf.constant(new int[] {1, stride, stride, 1}),
-        padding.name());
+    return maxPool(tf, x, new long[] {1, pool, pool, 1}, new long[] {1, stride, stride, 1});
+  }
+
+  /**
+   * The {@code MaxPool} op, window and strides as attributes. TF Java's {@code tf.nn.maxPool} emits
+   * {@code MaxPoolV2} (window and strides as tensors), which oneDNN does not take over: its
+   * gradient {@code MaxPoolGradV2} ran on the generic kernel and was 40% of the seed-003 cnn's step
+   * time. {@code MaxPool} and its gradient become oneDNN's pooling; the values are the same (a
+   * maximum and the gradient routed to it).
+   */
+  private Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, long[] window, long[] strides) {
+    return tf.scope()
+        .opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", window)
+        .setAttr("strides", strides)
+        .setAttr("padding", padding.name())
+        .build()
+        .output(0);
   }
 
   @Override
