@@ -141,8 +141,14 @@ class GoldenHistoriesTest {
                         .model())
                 .generator())
         .isEqualTo("conv");
+    // Measured on an AMD Zen 4 machine (AVX-512 without AMX) against goldens from an Intel one: the
+    // history and results agree within 1e-4, but the conv generator's batch-norm offsets (about
+    // 1e-3) and the weights in front of them differ by up to 7e-4 relative, the same rounding noise
+    // scaled up by Adam as in the DCGAN below
     check(
         "sgan-cnn",
-        images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20));
+        images(recipe).withLabels(20).withValidation(0.1).withEpochs(2).withBatchSize(20),
+        GoldenRuns.CrossIsa.historyAndResultsOnly(
+            "the conv generator's batch-norm offsets carry rounding noise that Adam scales up"));
   }
 }
