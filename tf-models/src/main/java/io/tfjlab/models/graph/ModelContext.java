@@ -36,6 +36,7 @@ public final class ModelContext {
   private final Map<String, Integer> nameCounts = new HashMap<>();
   private final List<Op> updateOps = new ArrayList<>();
   private long randomOpCount;
+  private final boolean onGpu;
 
   public ModelContext(Graph graph, long runSeed) {
     this(graph, runSeed, java.util.Optional.empty());
@@ -48,6 +49,8 @@ public final class ModelContext {
   public ModelContext(
       Graph graph, long runSeed, java.util.Optional<org.tensorflow.DeviceSpec> device) {
     this.graph = graph;
+    this.onGpu =
+        device.map(d -> d.deviceType() == org.tensorflow.DeviceSpec.DeviceType.GPU).orElse(false);
     this.tf = device.map(d -> Ops.create(graph).withDevice(d)).orElseGet(() -> Ops.create(graph));
     this.training =
         tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
@@ -55,6 +58,11 @@ public final class ModelContext {
         tf.withName(STEP_SEED)
             .placeholderWithDefault(tf.constant(new long[] {0L, 0L}), Shape.of(2));
     this.seeds = new SplittableRandom(runSeed);
+  }
+
+  /** Whether the graph's ops are placed on a GPU (some CPU-only rewrites are then not made). */
+  public boolean onGpu() {
+    return onGpu;
   }
 
   public Graph graph() {
