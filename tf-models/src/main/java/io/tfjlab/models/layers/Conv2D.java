@@ -66,24 +66,14 @@ public final class Conv2D extends BaseLayer {
   @Override
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
-    if (useBias && ConvBias.available(ctx.onGpu())) {
-      return activation.apply(
-          tf,
-          ConvBias.conv2d(
-              tf,
-              x,
-              tf.identity(k),
-              tf.identity(b),
-              new long[] {1, stride, stride, 1},
-              padding.name()));
-    }
-    Operand<TFloat32> z =
-        tf.nn.conv2d(
-            x, tf.identity(k), List.of(1L, (long) stride, (long) stride, 1L), padding.name());
     if (useBias) {
-      z = tf.nn.biasAdd(z, tf.identity(b));
+      return activation.apply(
+          tf, ConvBias.conv2d(ctx, x, tf.identity(k), tf.identity(b), stride, padding));
     }
-    return activation.apply(tf, z);
+    return activation.apply(
+        tf,
+        tf.nn.conv2d(
+            x, tf.identity(k), List.of(1L, (long) stride, (long) stride, 1L), padding.name()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tfjlab.models.layers;
 
+import io.tfjlab.models.graph.ModelContext;
 import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.GraphOperation;
@@ -42,7 +43,26 @@ final class ConvBias {
     return !onGpu;
   }
 
-  /** {@code conv2d(x, k) + b}, NHWC, no dilation. */
+  /**
+   * A layer's {@code conv2d(x, k) + b} (NHWC, square stride): this op on CPU graphs, {@code Conv2D
+   * + BiasAdd} on GPU graphs.
+   */
+  static Operand<TFloat32> conv2d(
+      ModelContext ctx,
+      Operand<TFloat32> x,
+      Operand<TFloat32> k,
+      Operand<TFloat32> b,
+      int stride,
+      Padding padding) {
+    Ops tf = ctx.tf();
+    if (!available(ctx.onGpu())) {
+      return tf.nn.biasAdd(
+          tf.nn.conv2d(x, k, List.of(1L, (long) stride, (long) stride, 1L), padding.name()), b);
+    }
+    return conv2d(tf, x, k, b, new long[] {1, stride, stride, 1}, padding.name());
+  }
+
+  /** {@code conv2d(x, k) + b} as this op, NHWC, no dilation. */
   static Operand<TFloat32> conv2d(
       Ops tf,
       Operand<TFloat32> x,
@@ -77,7 +97,8 @@ final class ConvBias {
   /** Gradients for (x, k, b) of an NHWC {@code _FusedConv2D} with a bias and nothing else fused. */
   @SuppressWarnings("unchecked")
   private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> dy) {
-    String[] fused = op.attributes().getAttrStringList("fused_ops");
+    var attrs = op.attributes();
+    String[] fused = attrs.getAttrStringList("fused_ops");
     if (!Arrays.equals(fused, new String[] {"BiasAdd"})) {
       throw new IllegalStateException(
           "no gradient for _FusedConv2D with fused_ops " + Arrays.toString(fused));
@@ -85,7 +106,6 @@ final class ConvBias {
     Operand<TFloat32> x = (Output<TFloat32>) op.input(0);
     Operand<TFloat32> k = (Output<TFloat32>) op.input(1);
     Operand<TFloat32> d = (Output<TFloat32>) dy.get(0);
-    var attrs = op.attributes();
     List<Long> strides = Arrays.stream(attrs.getAttrIntList("strides")).boxed().toList();
     String padding = attrs.getAttrString("padding");
     // (rows, channels); the shape is built as ops: asking an output for its shape here, inside

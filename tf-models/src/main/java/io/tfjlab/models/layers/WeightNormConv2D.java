@@ -107,13 +107,7 @@ public final class WeightNormConv2D extends BaseLayer implements DataInitLayer {
     Ops tf = ctx.tf();
     Operand<TFloat32> vv = tf.identity(v);
     Operand<TFloat32> kernel = tf.math.mul(vv, tf.math.div(tf.identity(g), norm(tf, vv)));
-    if (ConvBias.available(ctx.onGpu())) {
-      return activation.apply(
-          tf,
-          ConvBias.conv2d(
-              tf, x, kernel, tf.identity(b), new long[] {1, stride, stride, 1}, padding.name()));
-    }
-    return activation.apply(tf, tf.nn.biasAdd(conv(tf, x, kernel), tf.identity(b)));
+    return activation.apply(tf, ConvBias.conv2d(ctx, x, kernel, tf.identity(b), stride, padding));
   }
 
   @Override

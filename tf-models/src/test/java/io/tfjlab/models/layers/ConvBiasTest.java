@@ -44,7 +44,7 @@ class ConvBiasTest {
       for (long d : out.shape().asArray()) {
         n *= d;
       }
-      // a loss whose gradient is not all ones, so that the ReLU mask and the weights both matter
+      // a loss whose gradient is not all ones
       Operand<TFloat32> weights = constant(tf, 4, out.shape().asArray(), -2f, 2f);
       assertThat(n).isGreaterThan(0);
       Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(out, weights), tf.constant(new int[0]));
