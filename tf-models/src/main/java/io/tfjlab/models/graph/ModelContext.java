@@ -12,6 +12,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -36,6 +38,7 @@ public final class ModelContext {
   private final Map<String, Integer> nameCounts = new HashMap<>();
   private final List<Op> updateOps = new ArrayList<>();
   private long randomOpCount;
+  private Operand<TFloat32> trainingScale;
   private final boolean onGpu;
 
   public ModelContext(Graph graph, long runSeed) {
@@ -75,6 +78,34 @@ public final class ModelContext {
 
   public Operand<TBool> training() {
     return training;
+  }
+
+  /**
+   * The training flag as a float scalar, 1 in training and 0 otherwise: training-only terms are
+   * multiplied by it instead of selected, so no full-size select (nor its gradient) is computed.
+   */
+  public Operand<TFloat32> trainingScale() {
+    if (trainingScale == null) {
+      trainingScale = tf.dtypes.cast(training, TFloat32.class);
+    }
+    return trainingScale;
+  }
+
+  /**
+   * The shape to draw a training-only random tensor for {@code x}: the shape of {@code x} in
+   * training, the same with a batch of 1 otherwise (the draw is then multiplied away by {@link
+   * #trainingScale()} and broadcast), so inference draws one row instead of a batch. The training
+   * draw has the shape of {@code x}: its values are those of a draw of {@code tf.shape(x)}.
+   */
+  public Operand<TInt32> trainingDrawShape(Operand<TFloat32> x, int rank) {
+    Operand<TInt32> shape = tf.shape(x);
+    int[] keep = new int[rank];
+    int[] one = new int[rank];
+    java.util.Arrays.fill(keep, 1);
+    keep[0] = 0;
+    one[0] = 1;
+    Operand<TInt32> oneRow = tf.math.add(tf.math.mul(shape, tf.constant(keep)), tf.constant(one));
+    return tf.select(training, shape, oneRow);
   }
 
   public Operand<TInt64> stepSeed() {

@@ -32,13 +32,20 @@ public final class Dropout extends BaseLayer {
     if (rate == 0f) {
       return x;
     }
+    // the multiplier keep / (1 - rate) in training; outside training one row of ones (the mask
+    // times 0, plus 1), broadcast: no full-size select, and no mask of the batch's size drawn
     Operand<TFloat32> u =
         tf.stopGradient(
-            tf.random.statelessRandomUniform(tf.shape(x), ctx.opSeed(), TFloat32.class));
+            tf.random.statelessRandomUniform(
+                ctx.trainingDrawShape(x, in.length + 1), ctx.opSeed(), TFloat32.class));
     Operand<TFloat32> keep =
         tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
-    Operand<TFloat32> dropped = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
-    return tf.select(ctx.training(), dropped, x);
+    Operand<TFloat32> t = ctx.trainingScale();
+    Operand<TFloat32> multiplier =
+        tf.math.add(
+            tf.math.mul(tf.math.mul(keep, tf.constant(1f / (1f - rate))), t),
+            tf.math.sub(tf.constant(1f), t));
+    return tf.math.mul(x, multiplier);
   }
 
   @Override

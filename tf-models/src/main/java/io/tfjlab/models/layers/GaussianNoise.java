@@ -25,10 +25,13 @@ public final class GaussianNoise extends BaseLayer {
   @Override
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
-    // a random op must never receive a gradient (none is registered): stop it right after the draw
+    // a random op must never receive a gradient (none is registered): stop it right after the draw.
+    // Outside training the draw is one row, scaled to 0 (x + 0 = x); in training, x + n * stddev.
     Operand<TFloat32> n =
-        tf.stopGradient(tf.random.statelessRandomNormal(tf.shape(x), ctx.opSeed(), TFloat32.class));
-    return tf.select(ctx.training(), tf.math.add(x, tf.math.mul(n, tf.constant(stddev))), x);
+        tf.stopGradient(
+            tf.random.statelessRandomNormal(
+                ctx.trainingDrawShape(x, in.length + 1), ctx.opSeed(), TFloat32.class));
+    return tf.math.add(x, tf.math.mul(n, tf.math.mul(tf.constant(stddev), ctx.trainingScale())));
   }
 
   @Override

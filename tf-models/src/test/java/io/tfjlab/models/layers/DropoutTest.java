@@ -59,6 +59,33 @@ class DropoutTest {
   }
 
   @Test
+  void inferenceOfABatchIsIdentityFromOneDrawnRowAndNanStaysNan() {
+    int rows = 3;
+    float[] data = random(9, rows * N, 0.5f, 1.5f);
+    data[7] = Float.NaN;
+    try (Graph g = new Graph()) {
+      ModelContext ctx = new ModelContext(g, 1);
+      Placeholder<TFloat32> x = input(ctx, N);
+      Operand<TFloat32> y = new Dropout(0.5).apply(ctx, x, new long[] {N});
+      Operand<TFloat32> draw = GaussianNoiseTest.randomOutput(g, "StatelessRandomUniform");
+      try (Session s = session(g)) {
+        long[] shape = {rows, N};
+        assertThat(run(s, y, x, data, shape, false, new long[] {3, 4}).values())
+            .containsExactly(data);
+        assertThat(run(s, draw, x, data, shape, false, new long[] {3, 4}).shape())
+            .containsExactly(1, N);
+        float[] out = run(s, y, x, data, shape, true, new long[] {3, 4}).values();
+        assertThat(out[7]).as("a NaN input stays NaN, kept or dropped").isNaN();
+        float[] u = run(s, draw, x, data, shape, true, new long[] {3, 4}).values();
+        assertThat(u).hasSize(rows * N);
+        for (int i = 8; i < rows * N; i++) {
+          assertThat(out[i]).isEqualTo(u[i] >= 0.5f ? data[i] * 2f : 0f);
+        }
+      }
+    }
+  }
+
+  @Test
   void sameStepSeedSameMaskOtherSeedOtherMask() {
     try (Graph g = new Graph()) {
       ModelContext ctx = new ModelContext(g, 1);

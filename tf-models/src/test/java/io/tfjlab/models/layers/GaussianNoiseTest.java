@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
@@ -56,6 +57,57 @@ class GaussianNoiseTest {
         assertThat(other).isNotEqualTo(out);
       }
     }
+  }
+
+  @Test
+  void inferenceDrawsOneRowAndTrainingAddsTheDrawOfTheInputsShape() {
+    int rows = 3;
+    int cols = 1_000;
+    float[] data = random(5, rows * cols, -1, 1);
+    try (Graph g = new Graph()) {
+      ModelContext ctx = new ModelContext(g, 1);
+      Placeholder<TFloat32> x = input(ctx, cols);
+      Operand<TFloat32> y = new GaussianNoise(0.3).apply(ctx, x, new long[] {cols});
+      Operand<TFloat32> draw = randomOutput(g, "StatelessRandomNormal");
+      // the plain formula, drawn with the same op seed: x + N(shape(x)) * stddev
+      Ops tf = ctx.tf();
+      Operand<TFloat32> plain =
+          tf.math.add(
+              x,
+              tf.math.mul(
+                  tf.random.statelessRandomNormal(
+                      tf.shape(x),
+                      tf.math.add(ctx.stepSeed(), tf.constant(new long[] {0L, 1_000_003L})),
+                      TFloat32.class),
+                  tf.constant(0.3f)));
+      try (Session s = session(g)) {
+        long[] shape = {rows, cols};
+        assertThat(run(s, y, x, data, shape, false, new long[] {1, 2}).values())
+            .containsExactly(data);
+        assertThat(run(s, draw, x, data, shape, false, new long[] {1, 2}).shape())
+            .as("inference draws one row")
+            .containsExactly(1, cols);
+        assertThat(run(s, draw, x, data, shape, true, new long[] {1, 2}).shape())
+            .containsExactly(rows, cols);
+        float[] out = run(s, y, x, data, shape, true, new long[] {1, 2}).values();
+        float[] expected = run(s, plain, x, data, shape, true, new long[] {1, 2}).values();
+        assertThat(out).as("bit for bit the plain formula").containsExactly(expected);
+      }
+    }
+  }
+
+  /** The output of the graph's one op whose type starts with {@code typePrefix}. */
+  static Operand<TFloat32> randomOutput(Graph g, String typePrefix) {
+    java.util.List<org.tensorflow.GraphOperation> ops = new java.util.ArrayList<>();
+    g.operations()
+        .forEachRemaining(
+            o -> {
+              if (o.type().startsWith(typePrefix)) {
+                ops.add((org.tensorflow.GraphOperation) o);
+              }
+            });
+    assertThat(ops).hasSize(1);
+    return ops.get(0).output(0);
   }
 
   @Test
