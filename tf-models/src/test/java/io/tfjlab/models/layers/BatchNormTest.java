@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tfjlab.models.graph.ModelContext;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -219,6 +220,65 @@ class BatchNormTest {
           int c = i % C;
           double expected = gv[c] * (X[i] - in[0][c]) / Math.sqrt(in[1][c] + EPS) + bv[c];
           assertThat(out[i]).isCloseTo((float) expected, within(2e-4f));
+        }
+      }
+    }
+  }
+
+  /** Training-mode gradients against the batch-norm formula's, worked out in doubles here. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void trainingGradientsAreTheBatchNormFormulas(boolean convolutional) {
+    long[] in = convolutional ? IN : new long[] {C};
+    long[] full = convolutional ? FULL : new long[] {X.length / C, C};
+    float[] r = new float[X.length];
+    Random rnd = new Random(5);
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (float) rnd.nextGaussian();
+    }
+    float[] gv = {2f, 0.5f, -1f};
+    try (Graph g = new Graph()) {
+      ModelContext ctx = new ModelContext(g, 1);
+      org.tensorflow.op.Ops tf = ctx.tf();
+      Placeholder<TFloat32> x = input(ctx, in);
+      BatchNorm bn = new BatchNorm();
+      Operand<TFloat32> y = bn.apply(ctx, x, in);
+      Variable<TFloat32> gamma = bn.trainableVariables().get(0);
+      Variable<TFloat32> beta = bn.trainableVariables().get(1);
+      Operand<TFloat32> loss =
+          tf.reduceSum(
+              tf.math.mul(
+                  y,
+                  tf.constant(
+                      org.tensorflow.ndarray.Shape.of(full),
+                      org.tensorflow.ndarray.buffer.DataBuffers.of(r))),
+              tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
+      org.tensorflow.op.core.Gradients grads = tf.gradients(loss, List.of(x, gamma, beta));
+      try (Session s = session(g)) {
+        s.run(tf.assign(gamma, tf.constant(gv)));
+        float[] dx = run(s, grads.dy(0), x, X, full, true, null).values();
+        float[] dg = run(s, grads.dy(1), x, X, full, true, null).values();
+        float[] db = run(s, grads.dy(2), x, X, full, true, null).values();
+        double[][] m = moments(X);
+        int n = X.length / C;
+        double[] sumDy = new double[C];
+        double[] sumDyXhat = new double[C];
+        for (int i = 0; i < X.length; i++) {
+          int c = i % C;
+          double xhat = (X[i] - m[0][c]) / Math.sqrt(m[1][c] + EPS);
+          sumDy[c] += r[i];
+          sumDyXhat[c] += r[i] * xhat;
+        }
+        for (int c = 0; c < C; c++) {
+          assertThat(db[c]).as("d beta %d", c).isCloseTo((float) sumDy[c], within(1e-4f));
+          assertThat(dg[c]).as("d gamma %d", c).isCloseTo((float) sumDyXhat[c], within(1e-4f));
+        }
+        for (int i = 0; i < X.length; i++) {
+          int c = i % C;
+          double inv = 1 / Math.sqrt(m[1][c] + EPS);
+          double xhat = (X[i] - m[0][c]) * inv;
+          double expected = gv[c] * inv / n * (n * r[i] - sumDy[c] - xhat * sumDyXhat[c]);
+          assertThat(dx[i]).as("d x %d", i).isCloseTo((float) expected, within(1e-4f));
         }
       }
     }
