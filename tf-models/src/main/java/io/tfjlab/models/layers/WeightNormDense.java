@@ -73,17 +73,24 @@ public final class WeightNormDense extends BaseLayer implements DataInitLayer {
 
   private Operand<TFloat32> normalized(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> vv = tf.identity(v);
-    Operand<TFloat32> norm =
-        tf.math.sqrt(
-            tf.math.add(tf.reduceSum(tf.math.square(vv), tf.constant(0)), tf.constant(1e-12f)));
-    return tf.math.div(tf.linalg.matMul(x, vv), norm);
+    return tf.math.div(tf.linalg.matMul(x, vv), norm(tf, vv));
+  }
+
+  /** ‖V‖ per output unit (a small constant under the root keeps a zero column finite). */
+  private static Operand<TFloat32> norm(Ops tf, Operand<TFloat32> vv) {
+    return tf.math.sqrt(
+        tf.math.add(tf.reduceSum(tf.math.square(vv), tf.constant(0)), tf.constant(1e-12f)));
   }
 
   @Override
   protected Operand<TFloat32> call(ModelContext ctx, Ops scope, Operand<TFloat32> x, long[] in) {
     Ops tf = ctx.tf();
-    Operand<TFloat32> t = normalized(tf, x);
-    return activation.apply(tf, tf.math.add(tf.math.mul(t, tf.identity(g)), tf.identity(b)));
+    // (x·V) · (g/‖V‖) + b: the scale is one vector, so the batch-sized tensor is multiplied once
+    // (and its gradient is one product and one sum) instead of divided by ‖V‖ and multiplied by g
+    Operand<TFloat32> vv = tf.identity(v);
+    Operand<TFloat32> scale = tf.math.div(tf.identity(g), norm(tf, vv));
+    return activation.apply(
+        tf, tf.nn.biasAdd(tf.math.mul(tf.linalg.matMul(x, vv), scale), tf.identity(b)));
   }
 
   /**
