@@ -2,6 +2,7 @@ package io.tfjlab.models.layers;
 
 import static io.tfjlab.models.layers.LayerTestSupport.input;
 import static io.tfjlab.models.layers.LayerTestSupport.random;
+import static io.tfjlab.models.layers.LayerTestSupport.randomOutput;
 import static io.tfjlab.models.layers.LayerTestSupport.run;
 import static io.tfjlab.models.layers.LayerTestSupport.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class DropoutTest {
       ModelContext ctx = new ModelContext(g, 1);
       Placeholder<TFloat32> x = input(ctx, N);
       Operand<TFloat32> y = new Dropout(0.5).apply(ctx, x, new long[] {N});
-      Operand<TFloat32> draw = GaussianNoiseTest.randomOutput(g, "StatelessRandomUniform");
+      Operand<TFloat32> draw = randomOutput(g, "StatelessRandomUniform");
       try (Session s = session(g)) {
         long[] shape = {rows, N};
         assertThat(run(s, y, x, data, shape, false, new long[] {3, 4}).values())

@@ -2,6 +2,7 @@ package io.tfjlab.models.layers;
 
 import static io.tfjlab.models.layers.LayerTestSupport.input;
 import static io.tfjlab.models.layers.LayerTestSupport.random;
+import static io.tfjlab.models.layers.LayerTestSupport.randomOutput;
 import static io.tfjlab.models.layers.LayerTestSupport.run;
 import static io.tfjlab.models.layers.LayerTestSupport.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,20 +95,6 @@ class GaussianNoiseTest {
         assertThat(out).as("bit for bit the plain formula").containsExactly(expected);
       }
     }
-  }
-
-  /** The output of the graph's one op whose type starts with {@code typePrefix}. */
-  static Operand<TFloat32> randomOutput(Graph g, String typePrefix) {
-    java.util.List<org.tensorflow.GraphOperation> ops = new java.util.ArrayList<>();
-    g.operations()
-        .forEachRemaining(
-            o -> {
-              if (o.type().startsWith(typePrefix)) {
-                ops.add((org.tensorflow.GraphOperation) o);
-              }
-            });
-    assertThat(ops).hasSize(1);
-    return ops.get(0).output(0);
   }
 
   @Test

@@ -124,4 +124,18 @@ public final class LayerTestSupport {
     out[0] = batch;
     return out;
   }
+
+  /** The output of the graph's one op whose type starts with {@code typePrefix}. */
+  static Operand<TFloat32> randomOutput(Graph g, String typePrefix) {
+    java.util.List<org.tensorflow.GraphOperation> ops = new java.util.ArrayList<>();
+    g.operations()
+        .forEachRemaining(
+            o -> {
+              if (o.type().startsWith(typePrefix)) {
+                ops.add((org.tensorflow.GraphOperation) o);
+              }
+            });
+    org.assertj.core.api.Assertions.assertThat(ops).hasSize(1);
+    return ops.get(0).output(0);
+  }
 }
